@@ -1,0 +1,40 @@
+package org.guichet.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an RFC 9457 problem outside Spring MVC, where filters refuse a request before any controller runs (sign-in
+ * required, CSRF token missing). The sentence is in the caller's language, as in the rest of the API.
+ */
+@Component
+@ConditionalOnWebApplication
+public class ProblemResponses {
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final JsonMapper json;
+
+    ProblemResponses(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        this.messages = messages;
+        this.locales = locales;
+        this.json = json;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
+        var locale = locales.resolveLocale(request);
+        var problem = Problems.of(code, messages.getMessage(code.messageKey(), null, locale));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(code.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
