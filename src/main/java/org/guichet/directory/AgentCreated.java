@@ -1,0 +1,4 @@
+package org.guichet.directory;
+
+/** An agent entered the directory. */
+public record AgentCreated(AgentId agent, String departmentCode) {}

@@ -1,0 +1,55 @@
+package org.guichet.directory;
+
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+import org.guichet.directory.domain.AgentRepository;
+import org.guichet.directory.importing.AgentImport;
+import org.guichet.directory.importing.DepartmentImport;
+import org.springframework.stereotype.Service;
+import org.springframework.util.Assert;
+
+/** What other modules may ask of the directory. */
+@Service
+public class DirectoryManagement {
+
+    private final AgentRepository agents;
+    private final DepartmentImport departmentImport;
+    private final AgentImport agentImport;
+
+    DirectoryManagement(AgentRepository agents, DepartmentImport departmentImport, AgentImport agentImport) {
+        Assert.notNull(agents, "agents must not be null");
+        this.agents = agents;
+        this.departmentImport = departmentImport;
+        this.agentImport = agentImport;
+    }
+
+    /**
+     * Finds an agent by what they type to sign in: their SOI (7 digits), login or e-mail address, in any case and
+     * with surrounding spaces.
+     */
+    public Optional<AgentProfile> findByIdentifier(String identifier) {
+        var normalized = identifier.strip().toLowerCase(Locale.ROOT);
+        if (normalized.isEmpty() || normalized.length() > 254) {
+            return Optional.empty();
+        }
+        if (AgentId.isSoi(normalized)) {
+            return agents.findBySoi(normalized);
+        }
+        return normalized.contains("@") ? agents.findByEmail(normalized) : agents.findByLogin(normalized);
+    }
+
+    public Optional<AgentProfile> findById(AgentId id) {
+        return agents.findBySoi(id.soi());
+    }
+
+    /** Imports departments from CSV ({@code code;name;parent}); see the README for the format. */
+    public ImportReport importDepartments(InputStream csv) {
+        return departmentImport.run(csv);
+    }
+
+    /** Imports agents from CSV; departments must be imported first. See the README for the format. */
+    public ImportReport importAgents(InputStream csv) {
+        return agentImport.run(csv);
+    }
+}

@@ -1,0 +1,192 @@
+package org.guichet.directory.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentProfile;
+import org.guichet.directory.AgentStatus;
+import org.guichet.directory.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Agents and their granted roles. */
+@Repository
+public class AgentRepository {
+
+    private static final String PROFILE_QUERY = """
+            SELECT a.soi, a.login, a.email, a.first_name, a.last_name, a.department_code, d.name AS department_name,
+                   a.manager_soi, a.job_title, a.mobile, a.status, a.sensitive,
+                   EXISTS (SELECT 1 FROM agent r WHERE r.manager_soi = a.soi AND r.status <> 'DEPARTED') AS manager
+            FROM agent a JOIN department d ON d.code = a.department_code
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+
+    AgentRepository(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    public Optional<AgentProfile> findBySoi(String soi) {
+        return findOne("a.soi = ?", soi);
+    }
+
+    public Optional<AgentProfile> findByLogin(String login) {
+        return findOne("a.login = ?", login);
+    }
+
+    public Optional<AgentProfile> findByEmail(String email) {
+        return findOne("a.email = ?", email);
+    }
+
+    private Optional<AgentProfile> findOne(String condition, String value) {
+        return jdbc.sql(PROFILE_QUERY + " WHERE " + condition)
+                .param(value)
+                .query((rs, n) -> profile(rs))
+                .optional();
+    }
+
+    private AgentProfile profile(ResultSet rs) throws SQLException {
+        var soi = rs.getString("soi");
+        var roles = EnumSet.of(Role.AGENT);
+        if (rs.getBoolean("manager")) {
+            roles.add(Role.MANAGER);
+        }
+        roles.addAll(grantedRoles(soi));
+        var manager = rs.getString("manager_soi");
+        return new AgentProfile(
+                AgentId.of(soi),
+                rs.getString("login"),
+                rs.getString("email"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("department_code"),
+                rs.getString("department_name"),
+                manager == null ? null : AgentId.of(manager),
+                rs.getString("job_title"),
+                rs.getString("mobile"),
+                AgentStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("sensitive"),
+                roles);
+    }
+
+    private Set<Role> grantedRoles(String soi) {
+        return Set.copyOf(jdbc.sql("SELECT role FROM agent_role WHERE soi = ?")
+                .param(soi)
+                .query((rs, n) -> Role.valueOf(rs.getString(1)))
+                .list());
+    }
+
+    /** Every stored agent by SOI, for an import to compare against: one pass over each table. */
+    public Map<String, AgentRecord> loadAll() {
+        var roles = new HashMap<String, Set<Role>>();
+        jdbc.sql("SELECT soi, role FROM agent_role").query(rs -> {
+            roles.computeIfAbsent(rs.getString(1), it -> EnumSet.noneOf(Role.class))
+                    .add(Role.valueOf(rs.getString(2)));
+        });
+        var agents = new HashMap<String, AgentRecord>();
+        jdbc.sql("""
+                SELECT soi, login, email, first_name, last_name, department_code, manager_soi, job_title, mobile,
+                       status, sensitive
+                FROM agent""").query(rs -> {
+            var soi = rs.getString("soi");
+            agents.put(
+                    soi,
+                    new AgentRecord(
+                            soi,
+                            rs.getString("login"),
+                            rs.getString("email"),
+                            rs.getString("first_name"),
+                            rs.getString("last_name"),
+                            rs.getString("department_code"),
+                            rs.getString("manager_soi"),
+                            rs.getString("job_title"),
+                            rs.getString("mobile"),
+                            AgentStatus.valueOf(rs.getString("status")),
+                            rs.getBoolean("sensitive"),
+                            roles.getOrDefault(soi, Set.of())));
+        });
+        return agents;
+    }
+
+    public void insert(List<AgentRecord> agents) {
+        var now = Timestamp.from(clock.instant());
+        batch.batchUpdate("""
+                INSERT INTO agent (soi, login, email, first_name, last_name, department_code, manager_soi, job_title,
+                                   mobile, status, sensitive, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", agents, agents.size(), (ps, a) -> {
+            ps.setString(1, a.soi());
+            ps.setString(2, a.login());
+            ps.setString(3, a.email());
+            ps.setString(4, a.firstName());
+            ps.setString(5, a.lastName());
+            ps.setString(6, a.departmentCode());
+            ps.setString(7, a.managerSoi());
+            ps.setString(8, a.jobTitle());
+            ps.setString(9, a.mobile());
+            ps.setString(10, a.status().name());
+            ps.setBoolean(11, a.sensitive());
+            ps.setTimestamp(12, now);
+            ps.setTimestamp(13, now);
+        });
+    }
+
+    public void update(List<AgentRecord> agents) {
+        var now = Timestamp.from(clock.instant());
+        batch.batchUpdate("""
+                UPDATE agent SET login = ?, email = ?, first_name = ?, last_name = ?, department_code = ?,
+                                 manager_soi = ?, job_title = ?, mobile = ?, status = ?, sensitive = ?, updated_at = ?
+                WHERE soi = ?""", agents, agents.size(), (ps, a) -> {
+            ps.setString(1, a.login());
+            ps.setString(2, a.email());
+            ps.setString(3, a.firstName());
+            ps.setString(4, a.lastName());
+            ps.setString(5, a.departmentCode());
+            ps.setString(6, a.managerSoi());
+            ps.setString(7, a.jobTitle());
+            ps.setString(8, a.mobile());
+            ps.setString(9, a.status().name());
+            ps.setBoolean(10, a.sensitive());
+            ps.setTimestamp(11, now);
+            ps.setString(12, a.soi());
+        });
+    }
+
+    /** Makes the granted roles of these agents exactly the ones they carry. */
+    public void replaceGrantedRoles(Collection<AgentRecord> agents) {
+        batch.batchUpdate(
+                "DELETE FROM agent_role WHERE soi = ?", agents, agents.size(), (ps, a) -> ps.setString(1, a.soi()));
+        var grants = agents.stream()
+                .flatMap(a -> a.grantedRoles().stream().map(role -> Map.entry(a.soi(), role)))
+                .toList();
+        batch.batchUpdate("INSERT INTO agent_role (soi, role) VALUES (?, ?)", grants, grants.size(), (ps, grant) -> {
+            ps.setString(1, grant.getKey());
+            ps.setString(2, grant.getValue().name());
+        });
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM agent").query(Long.class).single();
+    }
+
+    /** How many active agents report to this one. */
+    public long countReports(String soi) {
+        return jdbc.sql("SELECT COUNT(*) FROM agent WHERE manager_soi = ? AND status = 'ACTIVE'")
+                .param(soi)
+                .query(Long.class)
+                .single();
+    }
+}
