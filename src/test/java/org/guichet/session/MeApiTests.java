@@ -1,0 +1,121 @@
+package org.guichet.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.guichet.testing.Demo;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.SignIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@IntegrationTest
+class MeApiTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void meWhenSignedInThenTheAgent() {
+        var session = SignIn.as(mvc, Demo.CAMILLE);
+
+        var me = mvc.get().uri("/api/v1/me").cookie(session).exchange();
+
+        assertThat(me).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
+        assertThat(me).bodyJson().extractingPath("$.soi").isEqualTo("1000001");
+        assertThat(me).bodyJson().extractingPath("$.login").isEqualTo("camille.martin");
+        assertThat(me).bodyJson().extractingPath("$.displayName").isEqualTo("Camille Martin");
+        assertThat(me).bodyJson().extractingPath("$.email").isEqualTo("camille.martin@ville.example");
+        assertThat(me).bodyJson().extractingPath("$.department.code").isEqualTo("VOIRIE");
+        assertThat(me).bodyJson().extractingPath("$.roles").asArray().containsExactly("AGENT");
+    }
+
+    @Test
+    void meWhenManagerWithGrantedRoleThenDerivedAndGrantedRoles() {
+        assertThat(mvc.get()
+                        .uri("/api/v1/me")
+                        .cookie(SignIn.as(mvc, Demo.LUCAS))
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.roles")
+                .asArray()
+                .containsExactly("AGENT", "MANAGER");
+        assertThat(mvc.get()
+                        .uri("/api/v1/me")
+                        .cookie(SignIn.as(mvc, "ines.petit"))
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.roles")
+                .asArray()
+                .containsExactly("AGENT", "HR");
+    }
+
+    @Test
+    void meWhenAnonymousThen401ProblemWithErrorCode() {
+        var me = mvc.get().uri("/api/v1/me").accept(MediaType.APPLICATION_JSON).exchange();
+
+        assertThat(me).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(me).bodyJson().extractingPath("$.errorCode").isEqualTo("UNAUTHENTICATED");
+        assertThat(me).bodyJson().extractingPath("$.status").isEqualTo(401);
+        assertThat(me).bodyJson().extractingPath("$.type").isEqualTo("/problems/unauthenticated");
+    }
+
+    @Test
+    void meWhenAnonymousBrowserThenStillProblemNotLoginPage() {
+        var me = mvc.get().uri("/api/v1/me").accept(MediaType.TEXT_HTML).exchange();
+
+        assertThat(me).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void stateChangeWhenNoCsrfHeaderThenRefusedAsCsrfInvalid() {
+        var session = SignIn.as(mvc, Demo.CAMILLE);
+
+        var result = mvc.post().uri("/api/v1/me").cookie(session).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.errorCode").isEqualTo("CSRF_INVALID");
+    }
+
+    @Test
+    void stateChangeWhenCsrfHeaderFromPageMetaThenPastCsrfCheck() throws Exception {
+        var session = SignIn.as(mvc, Demo.CAMILLE);
+        var token = SignIn.csrfToken(mvc, session);
+
+        var result = mvc.post()
+                .uri("/api/v1/me")
+                .cookie(session)
+                .header("X-CSRF-TOKEN", token)
+                .exchange();
+
+        // the token is accepted; the resource simply does not take POST
+        assertThat(result).hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Test
+    void meWhenEnglishRequestedThenProblemInEnglish() {
+        var me = mvc.get().uri("/api/v1/me?lang=en").exchange();
+
+        assertThat(me).bodyJson().extractingPath("$.detail").isEqualTo("You need to be signed in.");
+    }
+
+    @Test
+    void meWhenPhoneSendsAcceptLanguageThenProblemInItsLanguage() {
+        assertThat(mvc.get()
+                        .uri("/api/v1/me")
+                        .header("Accept-Language", "en-GB,en;q=0.8")
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("You need to be signed in.");
+        assertThat(mvc.get()
+                        .uri("/api/v1/me")
+                        .header("Accept-Language", "de-DE")
+                        .exchange())
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("Vous devez être connecté.");
+    }
+}

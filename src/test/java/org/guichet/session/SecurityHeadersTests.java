@@ -1,0 +1,113 @@
+package org.guichet.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.guichet.testing.Demo;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.SignIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@IntegrationTest
+class SecurityHeadersTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void signedInPageThenStrictHeadersAndNoCaching() {
+        var home = mvc.get().uri("/").cookie(SignIn.as(mvc, Demo.CAMILLE)).exchange();
+
+        assertThat(home).hasStatusOk();
+        assertThat(home).headers().hasValue("X-Content-Type-Options", "nosniff");
+        assertThat(home).headers().hasValue("X-Frame-Options", "DENY");
+        assertThat(home).headers().hasValue("Referrer-Policy", "same-origin");
+        assertThat(home.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(home.getResponse().getHeader("Content-Security-Policy"))
+                .contains("script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void pagesWhenRenderedThenNoInlineScriptOrStyle() {
+        for (var uri : new String[] {"/login", "/legal", "/help", "/accessibility"}) {
+            assertThat(mvc.get().uri(uri).exchange()).bodyText().doesNotContain("<script>", "style=\"", "onclick=");
+        }
+    }
+
+    @Test
+    void sessionCookieWhenIssuedThenHttpOnlyAndSameSiteLax() {
+        var response = mvc.get().uri("/login").exchange().getResponse();
+
+        assertThat(response.getHeader("Set-Cookie")).contains("GUICHET_SESSION=", "HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
+    void healthWhenAnonymousThenUp() {
+        assertThat(mvc.get().uri("/actuator/health").exchange())
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void probesWhenAnonymousThenUp() {
+        assertThat(mvc.get().uri("/actuator/health/liveness").exchange()).hasStatusOk();
+        assertThat(mvc.get().uri("/actuator/health/readiness").exchange()).hasStatusOk();
+    }
+
+    @Test
+    void prometheusWhenScrapedFromConfiguredAddressThenMetrics() {
+        assertThat(mvc.get().uri("/actuator/prometheus").exchange())
+                .hasStatusOk()
+                .bodyText()
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void prometheusWhenAnonymousFromInternetThenRefused() {
+        var result = mvc.get()
+                .uri("/actuator/prometheus")
+                .with(request -> {
+                    request.setRemoteAddr("203.0.113.7");
+                    return request;
+                })
+                .exchange();
+
+        assertThat(result.getResponse().getStatus()).isNotEqualTo(HttpStatus.OK.value());
+        assertThat(result).bodyText().doesNotContain("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void prometheusWhenAdministratorFromElsewhereThenMetrics() {
+        var session = SignIn.as(mvc, "nora.lefevre");
+
+        var result = mvc.get()
+                .uri("/actuator/prometheus")
+                .cookie(session)
+                .with(request -> {
+                    request.setRemoteAddr("10.1.2.3");
+                    return request;
+                })
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+    }
+
+    @Test
+    void prometheusWhenAgentFromElsewhereThenForbidden() {
+        var result = mvc.get()
+                .uri("/actuator/prometheus")
+                .cookie(SignIn.as(mvc, Demo.CAMILLE))
+                .with(request -> {
+                    request.setRemoteAddr("10.1.2.3");
+                    return request;
+                })
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+    }
+}

@@ -1,0 +1,98 @@
+package org.guichet.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A client of a running Guichet over real HTTP, keeping cookies like a browser but following no redirect: for what
+ * only a real server does (error pages, the container's error dispatch).
+ */
+public final class HttpAgent {
+
+    private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    private final HttpClient client;
+    private final String base;
+
+    public HttpAgent(int port) {
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", accept)
+                .GET());
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> form, String accept) {
+        var body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", accept)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Signs in through the login form, as a person would; fails the test if refused. */
+    public void signIn(String identifier) {
+        var login = get("/login", "text/html");
+        var token = HIDDEN_CSRF.matcher(login.body());
+        assertThat(token.find()).as("login form carries a CSRF token").isTrue();
+        var form = new LinkedHashMap<String, String>();
+        form.put("username", identifier);
+        form.put("password", Demo.PASSWORD);
+        form.put("_csrf", token.group(1));
+        var result = postForm("/login", form, "text/html");
+        assertThat(result.statusCode()).isEqualTo(302);
+        assertThat(result.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    /** The CSRF token a page exposes to scripts. */
+    public String csrfToken() {
+        var matcher = META_CSRF.matcher(get("/", "text/html").body());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,20 @@
+package org.guichet.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application with the demo organisation, on the test database (H2 in memory, or PostgreSQL when {@code
+ * GUICHET_TEST_DB_URL} is set), driven through MockMvc.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({"test", "demo"})
+public @interface IntegrationTest {}
