@@ -54,6 +54,12 @@ class SecurityHeadersTests {
     }
 
     @Test
+    void staticAssetsWhenAnonymousThenServed() {
+        assertThat(mvc.get().uri("/css/guichet.css").exchange()).hasStatusOk().hasContentTypeCompatibleWith("text/css");
+        assertThat(mvc.get().uri("/images/favicon.svg").exchange()).hasStatusOk();
+    }
+
+    @Test
     void probesWhenAnonymousThenUp() {
         assertThat(mvc.get().uri("/actuator/health/liveness").exchange()).hasStatusOk();
         assertThat(mvc.get().uri("/actuator/health/readiness").exchange()).hasStatusOk();

@@ -51,8 +51,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()
-                        .requestMatchers(
-                                "/css/**", "/js/**", "/images/**", "/login", "/legal", "/accessibility", "/help")
+                        .requestMatchers("/login", "/legal", "/accessibility", "/help")
                         .permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
