@@ -80,6 +80,15 @@ class CommandLineProcessTests {
     }
 
     @Test
+    void startWhenDemoWithProdThenRefused() throws Exception {
+        var run = guichet("--spring.profiles.active=demo,prod", "--server.port=0");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("must never run with the prod profile");
+        assertThat(run.output()).doesNotContain("Demo organisation loaded");
+    }
+
+    @Test
     void unknownCommandThenUsageAndExitCode2() throws Exception {
         var run = guichet("imprt", "agents.csv");
 

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {"directory"})
+        allowedDependencies = {"directory", "access"})
 @NullMarked
 package org.guichet.identity;
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -30,9 +31,17 @@ public class ProblemResponses {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code) throws IOException {
+        write(request, response, code, Map.of());
+    }
+
+    /** @param properties more members of the problem, e.g. {@code next}: where to go to get past it */
+    public void write(
+            HttpServletRequest request, HttpServletResponse response, ErrorCode code, Map<String, Object> properties)
+            throws IOException {
         var locale = locales.resolveLocale(request);
         var problem = Problems.of(code, messages.getMessage(code.messageKey(), null, locale));
         problem.setInstance(URI.create(request.getRequestURI()));
+        properties.forEach(problem::setProperty);
         response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Portal",
-        allowedDependencies = {"directory"})
+        allowedDependencies = {"directory", "identity"})
 @NullMarked
 package org.guichet.portal;
 

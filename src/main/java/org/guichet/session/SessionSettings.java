@@ -1,18 +1,24 @@
 package org.guichet.session;
 
 import jakarta.validation.constraints.NotEmpty;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Session settings, bound to {@code guichet.session}.
+ * Session settings, bound to {@code guichet.session}. The idle timeout is Spring Session's {@code
+ * spring.session.timeout} (30 minutes by default).
  *
+ * @param absoluteLifetime how long a session may last, however active: then the agent signs in again
+ * @param idleWarning how long before the idle timeout the page offers to stay signed in
  * @param metricsAddresses addresses (or CIDR ranges) a Prometheus server may scrape {@code /actuator/prometheus}
  *     from without signing in; administrators reach it from anywhere once signed in
  */
 @ConfigurationProperties("guichet.session")
 @Validated
 public record SessionSettings(
+        @DefaultValue("10h") Duration absoluteLifetime,
+        @DefaultValue("2m") Duration idleWarning,
         @DefaultValue({"127.0.0.1/32", "::1/128"}) @NotEmpty List<String> metricsAddresses) {}

@@ -81,7 +81,7 @@ class SignInTests {
     }
 
     @Test
-    void signInWhenNoCsrfTokenThenRefused() {
+    void signInWhenNoCsrfTokenThenFormShownAgainNotSignedIn() {
         var result = mvc.post()
                 .uri("/login")
                 .param("username", Demo.CAMILLE)
@@ -89,7 +89,12 @@ class SignInTests {
                 .accept(MediaType.TEXT_HTML)
                 .exchange();
 
-        assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?expired");
+        var session = result.getResponse().getCookie(SignIn.SESSION_COOKIE);
+        assertThat(mvc.get().uri("/api/v1/me").cookie(session).exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/login").param("expired", "").exchange())
+                .bodyText()
+                .contains("La page de connexion était restée ouverte trop longtemps");
     }
 
     @Test

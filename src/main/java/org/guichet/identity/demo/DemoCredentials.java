@@ -1,7 +1,10 @@
 package org.guichet.identity.demo;
 
 import java.util.List;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.password.PasswordCredentialRepository;
+import org.guichet.identity.password.VerifiedMobiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo profile only: gives every demo account the documented password, hashed like any other, once. Jules Garcia is
- * a new agent: he must choose his own password at his first sign-in.
+ * a new agent: he must choose his own password at his first sign-in. Léa Simon's mobile is verified, so reset codes
+ * reach her by SMS (in the outbox).
  */
 @Component
 @Profile("demo")
@@ -25,15 +29,24 @@ class DemoCredentials implements ApplicationRunner {
             "1000001", "1000002", "1000003", "1000004", "1000005", "1000006", "1000007", "1000008", "1000009",
             "1000010");
     static final String FIRST_SIGN_IN_PENDING = "1000009";
+    static final String VERIFIED_MOBILE_AGENT = "1000008";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCredentials.class);
 
     private final PasswordCredentialRepository passwords;
     private final PasswordEncoder encoder;
+    private final VerifiedMobiles mobiles;
+    private final DirectoryManagement directory;
 
-    DemoCredentials(PasswordCredentialRepository passwords, PasswordEncoder encoder) {
+    DemoCredentials(
+            PasswordCredentialRepository passwords,
+            PasswordEncoder encoder,
+            VerifiedMobiles mobiles,
+            DirectoryManagement directory) {
         this.passwords = passwords;
         this.encoder = encoder;
+        this.mobiles = mobiles;
+        this.directory = directory;
     }
 
     @Override
@@ -46,5 +59,10 @@ class DemoCredentials implements ApplicationRunner {
         if (created > 0) {
             LOG.info("Demo passwords set for {} accounts", created);
         }
+        directory
+                .findById(AgentId.of(VERIFIED_MOBILE_AGENT))
+                .filter(agent -> agent.mobile() != null)
+                .filter(agent -> mobiles.of(agent).isEmpty())
+                .ifPresent(agent -> mobiles.verified(agent.id().soi(), agent.mobile()));
     }
 }

@@ -3,6 +3,7 @@ package org.guichet.portal.web;
 import java.security.Principal;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.identity.IdentityManagement;
 import org.guichet.platform.GuichetException;
 import org.guichet.platform.PlatformError;
 import org.springframework.stereotype.Controller;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final DirectoryManagement directory;
+    private final IdentityManagement identity;
 
-    HomeController(DirectoryManagement directory) {
+    HomeController(DirectoryManagement directory, IdentityManagement identity) {
         this.directory = directory;
+        this.identity = identity;
     }
 
     @GetMapping("/")
@@ -25,6 +28,7 @@ class HomeController {
                 .findById(AgentId.of(principal.getName()))
                 .orElseThrow(() -> new GuichetException(PlatformError.UNAUTHENTICATED));
         model.addAttribute("agent", agent);
+        model.addAttribute("password", identity.passwordStatus(agent.id()));
         model.addAttribute(
                 "manager",
                 agent.managerId() == null

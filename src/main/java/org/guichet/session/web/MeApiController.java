@@ -1,7 +1,10 @@
 package org.guichet.session.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
+import org.guichet.access.Channel;
+import org.guichet.access.ClientConnections;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
@@ -12,14 +15,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/me}: who is signed in. */
+/** {@code GET /api/v1/me}: who is signed in, and the channel this request comes through. */
 @RestController
 class MeApiController {
 
     private final DirectoryManagement directory;
+    private final ClientConnections connections;
 
-    MeApiController(DirectoryManagement directory) {
+    MeApiController(DirectoryManagement directory, ClientConnections connections) {
         this.directory = directory;
+        this.connections = connections;
     }
 
     record Department(String code, String name) {}
@@ -34,9 +39,10 @@ class MeApiController {
             Department department,
             @Nullable String jobTitle,
             @Nullable String managerSoi,
-            List<Role> roles) {
+            List<Role> roles,
+            Channel channel) {
 
-        static Me of(AgentProfile agent) {
+        static Me of(AgentProfile agent, Channel channel) {
             return new Me(
                     agent.id().soi(),
                     agent.login(),
@@ -47,15 +53,17 @@ class MeApiController {
                     new Department(agent.departmentCode(), agent.departmentName()),
                     agent.jobTitle(),
                     agent.managerId() == null ? null : agent.managerId().soi(),
-                    agent.roles().stream().sorted().toList());
+                    agent.roles().stream().sorted().toList(),
+                    channel);
         }
     }
 
     @GetMapping("/api/v1/me")
-    Me showMe(Principal principal) {
+    Me showMe(Principal principal, HttpServletRequest request) {
+        var channel = connections.of(request).channel();
         return directory
                 .findById(AgentId.of(principal.getName()))
-                .map(Me::of)
+                .map(agent -> Me.of(agent, channel))
                 .orElseThrow(() -> new GuichetException(PlatformError.UNAUTHENTICATED));
     }
 }

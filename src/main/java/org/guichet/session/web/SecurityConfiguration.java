@@ -4,10 +4,15 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Clock;
+import org.guichet.access.ClientConnections;
+import org.guichet.access.Networks;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
+import org.guichet.platform.TransactionalEvents;
 import org.guichet.session.SessionSettings;
+import org.guichet.session.flow.SignInFlow;
+import org.guichet.session.flow.SignInStepFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -16,12 +21,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
-import org.springframework.security.web.access.IpAddressAuthorizationManager;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -30,9 +36,10 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Everything requires sign-in except the login page, the public pages, static assets and the health probe. People
- * are sent to the login page and back to what they asked for; API clients get {@code 401}/{@code 403} as problem
- * details (through the error controller). Pages carry a strict Content-Security-Policy: no inline script or style.
+ * Everything requires sign-in except the login page, the self-service reset, the public pages, static assets and the
+ * health probe. People are sent to the login page and back to what they asked for; API clients get {@code 401}/{@code
+ * 403} as problem details. Once signed in, the steps of the sign-in come before anything else. Pages carry a strict
+ * Content-Security-Policy: no inline script or style.
  */
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
@@ -44,28 +51,53 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain guichetSecurity(HttpSecurity http, SessionSettings settings, ProblemResponses problems)
+    SecurityFilterChain guichetSecurity(
+            HttpSecurity http,
+            SessionSettings settings,
+            ProblemResponses problems,
+            SignInHandlers handlers,
+            SignInFlow flow,
+            TransactionalEvents events,
+            ClientConnections connections,
+            Clock clock)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                         .permitAll()
-                        .requestMatchers("/login", "/legal", "/accessibility", "/help")
+                        .requestMatchers(
+                                "/login",
+                                "/legal",
+                                "/accessibility",
+                                "/help",
+                                "/reset",
+                                "/reset/**",
+                                "/dev/outbox",
+                                "/dev/outbox.json",
+                                "/api/v1/password/check")
                         .permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus"))
-                        .access(metricsAccess(settings))
+                        .access(metricsAccess(settings, connections))
                         .anyRequest()
                         .authenticated())
-                .formLogin(login -> login.loginPage("/login").failureUrl("/login?error"))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .formLogin(login -> login.loginPage("/login")
+                        .authenticationDetailsSource(handlers.details())
+                        .successHandler(handlers.success())
+                        .failureHandler(handlers.failure()))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(handlers.signedOut())
+                        .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 (request, response, e) ->
                                         problems.write(request, response, PlatformError.UNAUTHENTICATED),
                                 api)
                         .accessDeniedHandler((request, response, e) -> refuse(request, response, e, problems)))
+                .addFilterBefore(
+                        new SessionLifetimeFilter(settings, problems, events, clock), AuthorizationFilter.class)
+                .addFilterBefore(new SignInStepFilter(flow, problems), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
@@ -73,7 +105,8 @@ class SecurityConfiguration {
 
     /**
      * Answers a refusal: problem details for the API, the error page for people. An expired form (CSRF) is told apart
-     * from a missing right, so that the person is told to reload the page rather than to ask for access.
+     * from a missing right, so that the person is told to reload the page rather than to ask for access; on the
+     * login form, where it happens after a long pause, it simply shows the form again.
      */
     private static void refuse(
             HttpServletRequest request,
@@ -81,11 +114,16 @@ class SecurityConfiguration {
             AccessDeniedException e,
             ProblemResponses problems)
             throws IOException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
             problems.write(
                     request,
                     response,
                     e instanceof CsrfException ? PlatformError.CSRF_INVALID : PlatformError.FORBIDDEN);
+            return;
+        }
+        if (e instanceof CsrfException && path.equals("/login")) {
+            response.sendRedirect(request.getContextPath() + "/login?expired");
             return;
         }
         request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
@@ -106,14 +144,16 @@ class SecurityConfiguration {
         return cookie;
     }
 
-    /** Prometheus scrapes from its configured addresses; administrators may look from anywhere. */
-    private static AuthorizationManager<RequestAuthorizationContext> metricsAccess(SessionSettings settings) {
-        var managers = new ArrayList<AuthorizationManager<RequestAuthorizationContext>>();
-        settings.metricsAddresses()
-                .forEach(address -> managers.add(IpAddressAuthorizationManager.hasIpAddress(address)));
-        managers.add(AuthorityAuthorizationManager.hasRole("ADMIN"));
-        @SuppressWarnings("unchecked")
-        AuthorizationManager<RequestAuthorizationContext>[] any = managers.toArray(AuthorizationManager[]::new);
-        return AuthorizationManagers.anyOf(any);
+    /**
+     * Prometheus scrapes from its configured addresses (the client's, resolved through trusted proxies, never the
+     * proxy's own); administrators may look from anywhere.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> metricsAccess(
+            SessionSettings settings, ClientConnections connections) {
+        var scrapers = new Networks(settings.metricsAddresses());
+        AuthorizationManager<RequestAuthorizationContext> fromScraper =
+                (authentication, context) -> new AuthorizationDecision(
+                        scrapers.contains(connections.of(context.getRequest()).address()));
+        return AuthorizationManagers.anyOf(fromScraper, AuthorityAuthorizationManager.hasRole("ADMIN"));
     }
 }

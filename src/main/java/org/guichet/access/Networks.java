@@ -1,0 +1,27 @@
+package org.guichet.access;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/** A set of address ranges. Only IP literals are ever matched: nothing here resolves a host name. */
+public final class Networks {
+
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
+    private final List<IpAddressMatcher> ranges;
+
+    public Networks(List<String> ranges) {
+        this.ranges = ranges.stream().map(IpAddressMatcher::new).toList();
+    }
+
+    public boolean contains(String address) {
+        return isLiteral(address) && ranges.stream().anyMatch(range -> range.matches(address));
+    }
+
+    /** Whether this is an IPv4 or IPv6 literal (so that matching it never triggers a DNS look-up). */
+    public static boolean isLiteral(String address) {
+        return IPV4.matcher(address).matches() || IPV6.matcher(address).matches();
+    }
+}

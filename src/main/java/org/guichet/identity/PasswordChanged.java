@@ -1,0 +1,16 @@
+package org.guichet.identity;
+
+import java.time.Instant;
+import org.guichet.directory.AgentId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An agent's password changed; every other session of theirs is to be closed.
+ *
+ * @param keptSession the handle of the session the change was made from, which stays open ({@code null}: none)
+ */
+public record PasswordChanged(
+        AgentId agent,
+        PasswordChangeReason reason,
+        @Nullable String keptSession,
+        Instant at) {}

@@ -1,0 +1,8 @@
+package org.guichet.identity;
+
+import java.time.Instant;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+
+/** An agent set a new password through the self-service reset. */
+public record PasswordResetCompleted(AgentId agent, ClientConnection connection, Instant at) {}

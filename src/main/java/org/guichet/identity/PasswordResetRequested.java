@@ -1,0 +1,11 @@
+package org.guichet.identity;
+
+import java.time.Instant;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+import org.guichet.platform.DeliveryChannel;
+import org.jspecify.annotations.Nullable;
+
+/** Someone asked for a reset code (for an identifier that may name no agent: then {@code agent} is null). */
+public record PasswordResetRequested(
+        @Nullable AgentId agent, DeliveryChannel channel, ClientConnection connection, Instant at) {}

@@ -1,0 +1,15 @@
+package org.guichet.identity;
+
+import java.time.Instant;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A refused sign-in.
+ *
+ * @param agent the agent the identifier names, when it names one
+ * @param failures consecutive failures on this identifier (or trusted browser) so far
+ */
+public record SignInFailed(
+        @Nullable AgentId agent, SignInError reason, int failures, ClientConnection connection, Instant at) {}

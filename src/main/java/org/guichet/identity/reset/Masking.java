@@ -1,0 +1,67 @@
+package org.guichet.identity.reset;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+
+/**
+ * Where a code goes, shown without giving it away: {@code c••••••••••n@ville.example}, {@code +33 6 •• •• •• 34}.
+ * For an identifier that names nobody, a stand-in of the same shape, always the same for the same identifier, so
+ * that the page looks the same whether the agent exists or not.
+ */
+final class Masking {
+
+    private static final String DOTS = "••••••••";
+
+    private Masking() {}
+
+    static String email(String address) {
+        var at = address.indexOf('@');
+        var local = at > 0 ? address.substring(0, at) : address;
+        var domain = at > 0 ? address.substring(at) : "";
+        if (local.length() <= 2) {
+            return local.charAt(0) + "•" + domain;
+        }
+        return local.charAt(0)
+                + DOTS.substring(0, Math.min(DOTS.length(), local.length() - 2))
+                + local.charAt(local.length() - 1)
+                + domain;
+    }
+
+    static String mobile(String e164) {
+        return e164.substring(0, Math.min(4, e164.length())) + " •• •• •• " + e164.substring(e164.length() - 2);
+    }
+
+    /** A stand-in address for an identifier that names nobody. */
+    static String fakeEmail(String identifier, String domain) {
+        var typed = identifier.strip().toLowerCase(Locale.ROOT);
+        if (typed.contains("@")) {
+            return email(typed);
+        }
+        if (typed.matches("\\d{7}")) {
+            var digest = digest(typed);
+            typed = (char) ('a' + Math.floorMod(digest[0], 26)) + "agent" + (char) ('a' + Math.floorMod(digest[1], 26));
+        }
+        return email(typed + "@" + domain);
+    }
+
+    /** Whether a stand-in offers an SMS too (as about half of real agents' pages do), and its last digits. */
+    static String fakeMobile(String identifier) {
+        var digest = digest(identifier.strip().toLowerCase(Locale.ROOT));
+        return "+33" + (digest[2] % 2 == 0 ? "6" : "7") + "00000"
+                + String.format("%03d", Math.floorMod(digest[3], 1000));
+    }
+
+    static boolean fakeHasMobile(String identifier) {
+        return digest(identifier.strip().toLowerCase(Locale.ROOT))[4] % 2 == 0;
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.guichet.identity.reset;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reset codes (hashed) and the requests for them. */
+@Repository
+class ResetCodeRepository {
+
+    private final JdbcClient jdbc;
+
+    ResetCodeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record StoredCode(String soi, String hash, Instant expiresAt, int attempts, boolean used) {}
+
+    /** Stores a new code; the agent's earlier codes stop working. */
+    void replace(String id, String soi, String hash, String channel, Instant now, Instant expiresAt) {
+        jdbc.sql("UPDATE reset_code SET used_at = ? WHERE soi = ? AND used_at IS NULL")
+                .params(Timestamp.from(now), soi)
+                .update();
+        jdbc.sql("""
+                INSERT INTO reset_code (id, soi, code_hash, channel, created_at, expires_at, attempts)
+                VALUES (?, ?, ?, ?, ?, ?, 0)""")
+                .params(id, soi, hash, channel, Timestamp.from(now), Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /**
+     * Spends one attempt of a live code, atomically: tells whether the code could still be tried (unused,
+     * unexpired, attempts left), in which case it now counts one more attempt.
+     */
+    boolean spendAttempt(String id, int maxAttempts, Instant now) {
+        return jdbc.sql("""
+                        UPDATE reset_code SET attempts = attempts + 1
+                        WHERE id = ? AND used_at IS NULL AND expires_at > ? AND attempts < ?""").params(id, Timestamp.from(now), maxAttempts).update() == 1;
+    }
+
+    Optional<StoredCode> find(String id) {
+        return jdbc.sql("SELECT soi, code_hash, expires_at, attempts, used_at FROM reset_code WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new StoredCode(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getInt(4),
+                        rs.getTimestamp(5) != null))
+                .optional();
+    }
+
+    /** Marks the code used; tells whether it was still unused (so that one code serves once). */
+    boolean use(String id, Instant now) {
+        return jdbc.sql("UPDATE reset_code SET used_at = ? WHERE id = ? AND used_at IS NULL")
+                        .params(Timestamp.from(now), id)
+                        .update()
+                == 1;
+    }
+
+    void recordRequest(String identifierKey, Instant now) {
+        jdbc.sql("INSERT INTO reset_request (identifier_key, requested_at) VALUES (?, ?)")
+                .params(identifierKey, Timestamp.from(now))
+                .update();
+    }
+
+    /** The requests for this identifier since {@code since}, oldest first. */
+    java.util.List<Instant> requestsSince(String identifierKey, Instant since) {
+        return jdbc.sql("""
+                SELECT requested_at FROM reset_request WHERE identifier_key = ? AND requested_at > ?
+                ORDER BY requested_at""")
+                .params(identifierKey, Timestamp.from(since))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .list();
+    }
+
+    void purge(Instant before) {
+        jdbc.sql("DELETE FROM reset_code WHERE expires_at < ?")
+                .param(Timestamp.from(before))
+                .update();
+        jdbc.sql("DELETE FROM reset_request WHERE requested_at < ?")
+                .param(Timestamp.from(before))
+                .update();
+    }
+}

@@ -1,0 +1,216 @@
+package org.guichet.identity.reset;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentProfile;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.DirectorySettings;
+import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.PasswordChangeReason;
+import org.guichet.identity.PasswordResetCompleted;
+import org.guichet.identity.PasswordResetRequested;
+import org.guichet.identity.password.PasswordService;
+import org.guichet.identity.password.VerifiedMobiles;
+import org.guichet.identity.signin.Lockout;
+import org.guichet.platform.DeliveryChannel;
+import org.guichet.platform.MessageDelivery;
+import org.guichet.platform.OutgoingMessage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The self-service reset, which also unlocks: identifier, then a one-time code (8 digits, 10 minutes, 5 tries,
+ * hashed at rest) sent to the verified mobile or the e-mail address, then a new password. Every answer is the same
+ * whether the identifier names an agent or not; for one that names nobody, nothing is sent and no code is right.
+ */
+@Service
+public class ResetService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration VERIFIED_FOR = Duration.ofMinutes(15);
+
+    private final DirectoryManagement directory;
+    private final VerifiedMobiles mobiles;
+    private final ResetCodeRepository codes;
+    private final PasswordService passwords;
+    private final Lockout lockout;
+    private final PasswordEncoder encoder;
+    private final MessageDelivery delivery;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final IdentitySettings.Reset settings;
+    private final String emailDomain;
+    private final Clock clock;
+    private final String standInHash;
+
+    ResetService(
+            DirectoryManagement directory,
+            VerifiedMobiles mobiles,
+            ResetCodeRepository codes,
+            PasswordService passwords,
+            Lockout lockout,
+            PasswordEncoder encoder,
+            MessageDelivery delivery,
+            MessageSource messages,
+            ApplicationEventPublisher events,
+            IdentitySettings settings,
+            DirectorySettings directorySettings,
+            Clock clock) {
+        this.directory = directory;
+        this.mobiles = mobiles;
+        this.codes = codes;
+        this.passwords = passwords;
+        this.lockout = lockout;
+        this.encoder = encoder;
+        this.delivery = delivery;
+        this.messages = messages;
+        this.events = events;
+        this.settings = settings.reset();
+        this.emailDomain = directorySettings.emailDomain();
+        this.clock = clock;
+        this.standInHash = encoder.encode(newCode());
+    }
+
+    /** Starts the flow for what was typed; where codes may go is shown masked, real or stand-in alike. */
+    public ResetState start(String identifier) {
+        var agent = directory.findByIdentifier(identifier);
+        if (agent.isEmpty()) {
+            var mobile = Masking.fakeHasMobile(identifier) ? Masking.mobile(Masking.fakeMobile(identifier)) : null;
+            return new ResetState(identifier, null, Masking.fakeEmail(identifier, emailDomain), mobile);
+        }
+        var profile = agent.get();
+        var mobile = mobiles.of(profile).map(Masking::mobile).orElse(null);
+        return new ResetState(identifier, profile.id().soi(), Masking.email(profile.email()), mobile);
+    }
+
+    public sealed interface SendOutcome {
+        record Sent() implements SendOutcome {}
+
+        record TooMany(Instant retryAt) implements SendOutcome {}
+    }
+
+    /** Sends a fresh code, unless too many were asked for this identifier lately. */
+    @Transactional
+    public SendOutcome send(ResetState state, DeliveryChannel channel, ClientConnection connection, Locale locale) {
+        var now = clock.instant();
+        var key = Lockout.identifierKey(state.identifier());
+        var recent = codes.requestsSince(key, now.minus(settings.sendWindow()));
+        if (recent.size() >= settings.sendsPerWindow()) {
+            return new SendOutcome.TooMany(recent.getFirst().plus(settings.sendWindow()));
+        }
+        codes.recordRequest(key, now);
+        var chosen = channel == DeliveryChannel.SMS && state.mobileShown() != null ? channel : DeliveryChannel.EMAIL;
+        var agent = agent(state);
+        String codeId = null;
+        if (agent != null) {
+            var code = newCode();
+            codeId = UUID.randomUUID().toString();
+            codes.replace(
+                    codeId,
+                    agent.id().soi(),
+                    encoder.encode(code),
+                    chosen.name(),
+                    now,
+                    now.plus(settings.codeValidity()));
+            delivery.send(message(agent, chosen, code, locale));
+        } else {
+            encoder.encode(newCode());
+        }
+        state.codeSent(chosen, codeId);
+        events.publishEvent(new PasswordResetRequested(agent == null ? null : agent.id(), chosen, connection, now));
+        return new SendOutcome.Sent();
+    }
+
+    public enum Verification {
+        VERIFIED,
+        WRONG,
+        SPENT
+    }
+
+    /** Checks a code; a wrong one uses up one of its tries, and a right one serves once. */
+    @Transactional
+    public Verification verify(ResetState state, String code) {
+        var now = clock.instant();
+        var codeId = state.codeId();
+        if (codeId == null) {
+            encoder.matches(code, standInHash);
+            return state.countStandInAttempt() >= settings.codeAttempts() ? Verification.SPENT : Verification.WRONG;
+        }
+        if (!codes.spendAttempt(codeId, settings.codeAttempts(), now)) {
+            return Verification.SPENT;
+        }
+        var stored = codes.find(codeId).orElseThrow();
+        if (encoder.matches(code.strip(), stored.hash()) && codes.use(codeId, now)) {
+            state.verified(now);
+            return Verification.VERIFIED;
+        }
+        return stored.attempts() >= settings.codeAttempts() ? Verification.SPENT : Verification.WRONG;
+    }
+
+    /** Whether the code was verified recently enough to choose a new password now. */
+    public boolean mayChoosePassword(ResetState state) {
+        var verifiedAt = state.verifiedAt();
+        return state.stage() == ResetState.Stage.VERIFIED
+                && state.soi() != null
+                && verifiedAt != null
+                && clock.instant().isBefore(verifiedAt.plus(VERIFIED_FOR));
+    }
+
+    /** The agent whose password is being reset, for the policy's personal checks; null for a stand-in. */
+    public @Nullable AgentProfile agent(ResetState state) {
+        return state.soi() == null
+                ? null
+                : directory.findById(AgentId.of(state.soi())).orElse(null);
+    }
+
+    /**
+     * Sets the new password (which closes every session of the agent) and lifts any lock on their identifiers.
+     *
+     * @throws org.guichet.identity.PasswordRejectedException when the policy refuses it
+     */
+    @Transactional
+    public void complete(ResetState state, String password, ClientConnection connection, Locale locale) {
+        if (!mayChoosePassword(state)) {
+            throw new IllegalStateException("The reset code was not verified");
+        }
+        var agent = directory.findById(AgentId.of(state.soi())).orElseThrow();
+        passwords.change(agent, password, PasswordChangeReason.RESET, null, locale);
+        lockout.unlock(agent);
+        events.publishEvent(new PasswordResetCompleted(agent.id(), connection, clock.instant()));
+    }
+
+    private OutgoingMessage message(AgentProfile agent, DeliveryChannel channel, String code, Locale locale) {
+        var minutes = settings.codeValidity().toMinutes();
+        if (channel == DeliveryChannel.SMS) {
+            var text = messages.getMessage("identity.reset.sms", new Object[] {code, minutes}, locale);
+            return OutgoingMessage.sms(agent.mobile(), text);
+        }
+        var subject = messages.getMessage("identity.reset.email.subject", null, Locale.FRENCH);
+        var body = messages.getMessage(
+                        "identity.reset.email.body", new Object[] {agent.firstName(), code, minutes}, Locale.FRENCH)
+                + "\n\n----\n\n"
+                + messages.getMessage(
+                        "identity.reset.email.body", new Object[] {agent.firstName(), code, minutes}, Locale.ENGLISH);
+        return OutgoingMessage.email(agent.email(), subject, body);
+    }
+
+    private static String newCode() {
+        return String.format("%08d", RANDOM.nextInt(100_000_000));
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+    void purge() {
+        codes.purge(clock.instant().minus(Duration.ofDays(1)));
+    }
+}

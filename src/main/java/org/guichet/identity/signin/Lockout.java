@@ -1,0 +1,159 @@
+package org.guichet.identity.signin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentProfile;
+import org.guichet.identity.AccountLocked;
+import org.guichet.identity.AccountUnlocked;
+import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.SignInError;
+import org.guichet.identity.SignInFailed;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Slows down password guessing without letting anyone lock an agent out for long.
+ *
+ * <ul>
+ *   <li>Per identifier as typed, existing or not (so nothing tells which exist): after 5 consecutive failures, a lock
+ *       of 1 minute that doubles with each further failure, up to 30 minutes. Attempts while locked count as
+ *       failures. A success, or 24 hours without failure, resets the count.
+ *   <li>A browser where the agent signed in before is trusted: its failures count apart from everyone else's, so an
+ *       attacker's attempts never lock the agent out of their own browser.
+ *   <li>Per client address: at most 30 failures a minute across all identifiers.
+ * </ul>
+ */
+@Service
+public class Lockout {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lockout.class);
+    private static final Duration ADDRESS_WINDOW = Duration.ofMinutes(1);
+
+    private final ThrottleRepository counters;
+    private final ApplicationEventPublisher events;
+    private final IdentitySettings.Lockout settings;
+    private final Clock clock;
+
+    Lockout(ThrottleRepository counters, ApplicationEventPublisher events, IdentitySettings settings, Clock clock) {
+        this.counters = counters;
+        this.events = events;
+        this.settings = settings.lockout();
+        this.clock = clock;
+    }
+
+    /** The key of an identifier as typed: a hash, so that a password typed in its place is never stored. */
+    public static String identifierKey(String identifier) {
+        return "id:" + sha256(identifier.strip().toLowerCase(Locale.ROOT));
+    }
+
+    static String deviceKey(String trustedDevice) {
+        return "device:" + sha256(trustedDevice);
+    }
+
+    /** The keys under which an agent may be locked: each identifier they may type. */
+    public static List<String> keysOf(AgentProfile agent) {
+        return List.of(identifierKey(agent.id().soi()), identifierKey(agent.login()), identifierKey(agent.email()));
+    }
+
+    /** When this key is locked until, if it is locked now. */
+    public Optional<Instant> lockedUntil(String key) {
+        var now = clock.instant();
+        return counters.find(key).map(ThrottleRepository.Counter::lockedUntil).filter(until -> until.isAfter(now));
+    }
+
+    /** When this address may try again, if it made too many failures in the current minute. */
+    public Optional<Instant> addressBlockedUntil(String address) {
+        var now = clock.instant();
+        return counters.addressWindow(address)
+                .filter(window -> window.failures() >= settings.failuresPerAddress())
+                .map(window -> window.start().plus(ADDRESS_WINDOW))
+                .filter(end -> end.isAfter(now));
+    }
+
+    public record Failure(int failures, @Nullable Instant lockedUntil) {}
+
+    /** Counts a failed sign-in on this key and from this address, locks the key when due, and announces it. */
+    @Transactional
+    public Failure recordFailure(
+            String key, @Nullable AgentProfile agent, ClientConnection connection, SignInError reason) {
+        var now = clock.instant();
+        counters.addAddressFailure(connection.address(), now, now.minus(ADDRESS_WINDOW));
+        var failures = counters.addFailure(key, now, now.minus(settings.forgetAfter()));
+        Instant until = null;
+        if (failures >= settings.threshold()) {
+            until = now.plus(lockDuration(failures)).truncatedTo(ChronoUnit.SECONDS);
+            counters.lockUntil(key, until);
+        }
+        var id = agent == null ? null : agent.id();
+        events.publishEvent(
+                new SignInFailed(id, until != null ? SignInError.LOCKED : reason, failures, connection, now));
+        if (agent != null && failures == settings.threshold()) {
+            events.publishEvent(new AccountLocked(agent.id(), until, failures, connection, now));
+        }
+        return new Failure(failures, until);
+    }
+
+    /** Counts a refusal that is not a guess at this identifier (from a blocked address, or a suspended account). */
+    @Transactional
+    public void recordRefusal(@Nullable AgentProfile agent, ClientConnection connection, SignInError reason) {
+        events.publishEvent(
+                new SignInFailed(agent == null ? null : agent.id(), reason, 0, connection, clock.instant()));
+    }
+
+    /** 1 minute at the threshold, doubling with each further failure, never more than the longest lock. */
+    Duration lockDuration(int failures) {
+        var doublings = Math.min(failures - settings.threshold(), 20);
+        var duration = settings.firstLock().multipliedBy(1L << doublings);
+        return duration.compareTo(settings.longestLock()) > 0 ? settings.longestLock() : duration;
+    }
+
+    /** A success forgets the failures of these keys. */
+    @Transactional
+    public void recordSuccess(List<String> keys) {
+        counters.clear(keys, clock.instant());
+    }
+
+    /** Lifts every lock on the agent's identifiers; announces it when one was locked. */
+    @Transactional
+    public boolean unlock(AgentProfile agent) {
+        var now = clock.instant();
+        var unlocked = counters.clear(keysOf(agent), now) > 0;
+        if (unlocked) {
+            events.publishEvent(new AccountUnlocked(agent.id(), now));
+        }
+        return unlocked;
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void purge() {
+        var now = clock.instant();
+        var removed = counters.purge(now.minus(settings.forgetAfter()), now.minus(Duration.ofHours(1)), now);
+        if (removed > 0) {
+            LOG.debug("Purged {} sign-in counters", removed);
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

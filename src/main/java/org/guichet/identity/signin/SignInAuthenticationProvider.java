@@ -1,0 +1,98 @@
+package org.guichet.identity.signin;
+
+import org.guichet.access.Channel;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.identity.SignInAttempt;
+import org.guichet.identity.SignInError;
+import org.guichet.identity.SignInRefusedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password sign-in with throttling around Spring Security's own password check: the address is checked first, then
+ * the lock of the identifier (or of the trusted browser), then the password; every failure counts. A suspended or
+ * departed agent is told so only after giving the right password, so the answer reveals nothing to anyone else.
+ */
+@Component
+class SignInAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider passwords;
+    private final DirectoryManagement directory;
+    private final Lockout lockout;
+    private final TrustedDevices devices;
+
+    SignInAuthenticationProvider(
+            UserDetailsService agents,
+            UserDetailsPasswordService upgrades,
+            PasswordEncoder encoder,
+            DirectoryManagement directory,
+            Lockout lockout,
+            TrustedDevices devices) {
+        this.passwords = new DaoAuthenticationProvider(agents);
+        this.passwords.setPasswordEncoder(encoder);
+        this.passwords.setUserDetailsPasswordService(upgrades);
+        this.passwords.setPreAuthenticationChecks(user -> {});
+        this.passwords.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("Account disabled");
+            }
+        });
+        this.directory = directory;
+        this.lockout = lockout;
+        this.devices = devices;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        var attempt = authentication.getDetails() instanceof SignInAttempt known
+                ? known
+                : new SignInAttempt(new ClientConnection("unknown", Channel.NOMADIC), "", null);
+        var connection = attempt.connection();
+        var identifier = String.valueOf(authentication.getName());
+        var agent = directory.findByIdentifier(identifier).orElse(null);
+
+        var addressBlocked = lockout.addressBlockedUntil(connection.address());
+        if (addressBlocked.isPresent()) {
+            lockout.recordRefusal(agent, connection, SignInError.TOO_MANY_ATTEMPTS);
+            throw new SignInRefusedException(SignInError.TOO_MANY_ATTEMPTS, addressBlocked.get());
+        }
+        var identifierKey = Lockout.identifierKey(identifier);
+        var key = devices.verify(attempt.trustedDeviceToken(), agent)
+                .map(Lockout::deviceKey)
+                .orElse(identifierKey);
+        var lockedUntil = lockout.lockedUntil(key);
+        if (lockedUntil.isPresent()) {
+            throw refused(lockout.recordFailure(key, agent, connection, SignInError.LOCKED));
+        }
+        try {
+            var result = passwords.authenticate(authentication);
+
+            return result;
+        } catch (BadCredentialsException e) {
+            throw refused(lockout.recordFailure(key, agent, connection, SignInError.BAD_CREDENTIALS));
+        } catch (DisabledException e) {
+            lockout.recordRefusal(agent, connection, SignInError.ACCOUNT_DISABLED);
+            throw new SignInRefusedException(SignInError.ACCOUNT_DISABLED, null);
+        }
+    }
+
+    private static SignInRefusedException refused(Lockout.Failure failure) {
+        return failure.lockedUntil() != null
+                ? new SignInRefusedException(SignInError.LOCKED, failure.lockedUntil())
+                : new SignInRefusedException(SignInError.BAD_CREDENTIALS, null);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,7 @@
+package org.guichet.platform;
+
+/** How a message reaches a person. */
+public enum DeliveryChannel {
+    EMAIL,
+    SMS
+}

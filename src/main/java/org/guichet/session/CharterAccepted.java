@@ -1,0 +1,8 @@
+package org.guichet.session;
+
+import java.time.Instant;
+import org.guichet.access.Channel;
+import org.guichet.directory.AgentId;
+
+/** An agent accepted a version of the IT charter. */
+public record CharterAccepted(AgentId agent, int version, Channel channel, Instant at) {}

@@ -1,0 +1,28 @@
+package org.guichet.session;
+
+import org.guichet.platform.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+/** Refusals of the session module. */
+public enum SessionError implements ErrorCode {
+    /** Signed in, but a step remains (new password, charter): its page is given as {@code next}. */
+    SIGN_IN_INCOMPLETE(HttpStatus.FORBIDDEN),
+    /** The session reached its absolute lifetime: sign in again. */
+    SESSION_ENDED(HttpStatus.UNAUTHORIZED);
+
+    private final HttpStatus status;
+
+    SessionError(HttpStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+
+    @Override
+    public String messageKey() {
+        return "session.error." + name();
+    }
+}

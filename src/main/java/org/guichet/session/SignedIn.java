@@ -1,0 +1,13 @@
+package org.guichet.session;
+
+import java.time.Instant;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+
+/**
+ * An agent signed in with their password (further steps may still be due).
+ *
+ * @param device the browser and system, e.g. "Firefox · Windows"
+ * @param session the new session's handle (never its id)
+ */
+public record SignedIn(AgentId agent, ClientConnection connection, String device, String session, Instant at) {}

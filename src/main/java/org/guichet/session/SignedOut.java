@@ -1,0 +1,7 @@
+package org.guichet.session;
+
+import java.time.Instant;
+import org.guichet.directory.AgentId;
+
+/** An agent signed out. */
+public record SignedOut(AgentId agent, String session, Instant at) {}
