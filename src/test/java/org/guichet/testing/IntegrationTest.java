@@ -6,15 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application with the demo organisation, on the test database (H2 in memory, or PostgreSQL when {@code
- * GUICHET_TEST_DB_URL} is set), driven through MockMvc.
+ * GUICHET_TEST_DB_URL} is set), driven through MockMvc, with a clock tests can move ({@link MutableClock}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({"test", "demo"})
+@Import(TestClockConfiguration.class)
 public @interface IntegrationTest {}

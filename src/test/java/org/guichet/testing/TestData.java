@@ -37,6 +37,15 @@ public final class TestData {
         }
     }
 
+    private static final AtomicInteger NEXT_ADDRESS =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
+
+    /** A client address no other test uses (in 198.18.0.0/15, reserved for tests: an internet address here). */
+    public static String address() {
+        var n = NEXT_ADDRESS.getAndIncrement() % 65_000;
+        return "198.18." + (n / 250) + "." + (n % 250 + 1);
+    }
+
     public static Block block() {
         return new Block(NEXT_BLOCK.getAndIncrement());
     }

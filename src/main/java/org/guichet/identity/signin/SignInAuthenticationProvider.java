@@ -1,5 +1,6 @@
 package org.guichet.identity.signin;
 
+import java.util.List;
 import org.guichet.access.Channel;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.DirectoryManagement;
@@ -75,7 +76,7 @@ class SignInAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             var result = passwords.authenticate(authentication);
-
+            lockout.recordSuccess(List.of(key, identifierKey));
             return result;
         } catch (BadCredentialsException e) {
             throw refused(lockout.recordFailure(key, agent, connection, SignInError.BAD_CREDENTIALS));

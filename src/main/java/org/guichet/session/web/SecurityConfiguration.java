@@ -20,6 +20,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -59,9 +61,12 @@ class SecurityConfiguration {
             SignInFlow flow,
             TransactionalEvents events,
             ClientConnections connections,
+            AuthenticationProvider signIn,
             Clock clock)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // Only identity's sign-in, never a fallback: a refusal (a lock) must not be retried by another provider.
+        http.authenticationManager(new ProviderManager(signIn));
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
