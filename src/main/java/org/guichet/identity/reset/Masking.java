@@ -29,8 +29,13 @@ final class Masking {
                 + domain;
     }
 
+    /** {@code +33 6 •• •• •• 08} for a French mobile, {@code +32 •• •• •• 56} for another. */
     static String mobile(String e164) {
-        return e164.substring(0, Math.min(4, e164.length())) + " •• •• •• " + e164.substring(e164.length() - 2);
+        var last = e164.substring(e164.length() - 2);
+        if (e164.startsWith("+33") && e164.length() > 4) {
+            return "+33 " + e164.charAt(3) + " •• •• •• " + last;
+        }
+        return e164.substring(0, Math.min(3, e164.length())) + " •• •• •• " + last;
     }
 
     /** A stand-in address for an identifier that names nobody. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.password.PasswordService;
 import org.guichet.identity.reset.ResetService;
 import org.guichet.identity.reset.ResetState;
@@ -30,13 +31,19 @@ class PasswordCheckApiController {
     private final DirectoryManagement directory;
     private final ResetService resets;
     private final MessageSource messages;
+    private final IdentitySettings settings;
 
     PasswordCheckApiController(
-            PasswordService passwords, DirectoryManagement directory, ResetService resets, MessageSource messages) {
+            PasswordService passwords,
+            DirectoryManagement directory,
+            ResetService resets,
+            MessageSource messages,
+            IdentitySettings settings) {
         this.passwords = passwords;
         this.directory = directory;
         this.resets = resets;
         this.messages = messages;
+        this.settings = settings;
     }
 
     record CheckCommand(@NotNull @Size(max = 1024) String password) {}
@@ -53,7 +60,9 @@ class PasswordCheckApiController {
             Locale locale) {
         var check = passwords.check(command.password(), agent(principal, session), locale);
         var problems = check.problems().stream()
-                .map(problem -> new Problem(problem.name(), messages.getMessage(problem.messageKey(), null, locale)))
+                .map(problem -> new Problem(
+                        problem.name(),
+                        messages.getMessage(problem.messageKey(), PasswordErrors.figures(settings.password()), locale)))
                 .toList();
         return new CheckResult(check.acceptable(), check.score(), problems, check.hints());
     }

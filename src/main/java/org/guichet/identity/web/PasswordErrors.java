@@ -22,9 +22,14 @@ final class PasswordErrors {
         return true;
     }
 
-    /** Each reason, worded with the policy's figures: {0} shortest, {1} longest, {2} how many former ones. */
+    /** The policy's figures its sentences use: {0} shortest, {1} longest, {2} how many former ones. */
+    static Object[] figures(IdentitySettings.Password rules) {
+        return new Object[] {rules.minLength(), rules.maxLength(), rules.history()};
+    }
+
+    /** Each reason next to the password field, worded with the policy's figures. */
     static void reject(PasswordRejectedException e, BindingResult result, IdentitySettings.Password rules) {
-        var figures = new Object[] {rules.minLength(), rules.maxLength(), rules.history()};
+        var figures = figures(rules);
         for (var problem : e.problems()) {
             result.rejectValue("password", problem.messageKey(), figures, null);
         }

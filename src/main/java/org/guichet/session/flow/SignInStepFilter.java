@@ -15,18 +15,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Until a signed-in agent has done every step of the sign-in (new password, charter), every page leads to the next
- * step and every API call is refused with {@code SIGN_IN_INCOMPLETE} and the step's page; the page they asked for is
- * kept and reached once done. Steps are looked up on each request only until they are all done.
+ * Until a signed-in agent has done every step of the sign-in (new password, then charter), every page but the current
+ * step's leads to it and every API call is refused with {@code SIGN_IN_INCOMPLETE} and the step's page; the page they
+ * asked for is kept and reached once done. Steps are looked up on each request only until they are all done.
  */
 public class SignInStepFilter extends OncePerRequestFilter {
 
     static final String COMPLETE = SignInStepFilter.class.getName() + ".complete";
     static final String TARGET = SignInStepFilter.class.getName() + ".target";
 
-    /** What a step never blocks: the steps themselves, signing out, public pages, assets, the password checker. */
+    /** What a step never blocks: signing out, public pages, assets, the password checker. */
     private static final List<String> ALWAYS_OPEN = List.of(
-            "/sign-in/",
+            "/sign-in/continue",
             "/logout",
             "/login",
             "/error",
@@ -71,6 +71,10 @@ public class SignInStepFilter extends OncePerRequestFilter {
             return;
         }
         var next = request.getContextPath() + steps.getFirst().path();
+        if (request.getRequestURI().equals(next)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             problems.write(request, response, SessionError.SIGN_IN_INCOMPLETE, Map.of("next", next));
             return;

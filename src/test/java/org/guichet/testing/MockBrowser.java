@@ -1,0 +1,97 @@
+package org.guichet.testing;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import jakarta.servlet.http.Cookie;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * A browser over MockMvc for flows of several pages: it keeps the cookies it is given (session, trusted browser,
+ * language), comes from one client address (through the trusted proxy) and sends a valid CSRF token with each form.
+ */
+public final class MockBrowser {
+
+    private final MockMvcTester mvc;
+    private final String address;
+    private final Map<String, Cookie> cookies = new LinkedHashMap<>();
+
+    public MockBrowser(MockMvcTester mvc, String address) {
+        this.mvc = mvc;
+        this.address = address;
+    }
+
+    public MockBrowser(MockMvcTester mvc) {
+        this(mvc, TestData.address());
+    }
+
+    public MvcTestResult get(String uri) {
+        // a bare "?reset" is a parameter for Tomcat, not for MockMvc: give it an empty value
+        return keep(mvc.get()
+                .uri(uri.replaceAll("([?&][^=&]+)(?=&|$)", "$1="))
+                .accept(MediaType.TEXT_HTML)
+                .with(withCookies())
+                .with(SignIn.from(address))
+                .exchange());
+    }
+
+    /** Posts a form: {@code "name", "value", "name", "value"…}. */
+    public MvcTestResult post(String uri, String... fields) {
+        var request = mvc.post()
+                .uri(uri)
+                .accept(MediaType.TEXT_HTML)
+                .with(withCookies())
+                .with(SignIn.from(address))
+                .with(csrf());
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            request = request.param(fields[i], fields[i + 1]);
+        }
+        return keep(request.exchange());
+    }
+
+    /** Signs in through the form; returns the result (a redirect either way). */
+    public MvcTestResult signIn(String identifier, String password) {
+        return post("/login", "username", identifier, "password", password);
+    }
+
+    public String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private org.springframework.test.web.servlet.request.RequestPostProcessor withCookies() {
+        return request -> {
+            if (!cookies.isEmpty()) {
+                request.setCookies(cookies());
+            }
+            return request;
+        };
+    }
+
+    public Cookie[] cookies() {
+        return cookies.values().toArray(Cookie[]::new);
+    }
+
+    public Cookie cookie(String name) {
+        return cookies.get(name);
+    }
+
+    private MvcTestResult keep(MvcTestResult result) {
+        for (var cookie : result.getResponse().getCookies()) {
+            if (cookie.getMaxAge() == 0
+                    || cookie.getValue() == null
+                    || cookie.getValue().isEmpty()) {
+                cookies.remove(cookie.getName());
+            } else {
+                cookies.put(cookie.getName(), cookie);
+            }
+        }
+        return result;
+    }
+}
