@@ -64,7 +64,8 @@
             var headers = csrfHeaders();
             headers['Content-Type'] = 'application/json';
             headers.Accept = 'application/json';
-            fetch(document.documentElement.getAttribute('data-context') + 'api/v1/password/check', {
+            var language = encodeURIComponent(document.documentElement.lang || 'fr');
+            fetch(document.documentElement.getAttribute('data-context') + 'api/v1/password/check?lang=' + language, {
                 method: 'POST',
                 credentials: 'same-origin',
                 headers: headers,

@@ -98,7 +98,7 @@ class SignInTests {
     }
 
     @Test
-    void signInWhenAgentSuspendedThenRefusedLikeAWrongPassword() {
+    void signInWhenAgentSuspendedThenToldOnlyAfterTheRightPassword() throws Exception {
         var block = TestData.block();
         var department = block.department("");
         directory.importDepartments(stream("code;name\n%s;Service\n".formatted(department)));
@@ -106,14 +106,24 @@ class SignInTests {
                 .formatted(block.soi(1), block.name(), department)));
         passwords.createIfAbsent(block.soi(1), encoder.encode(Demo.PASSWORD), false);
 
-        var result = mvc.post()
-                .uri("/login")
-                .param("username", block.soi(1))
-                .param("password", Demo.PASSWORD)
-                .with(csrf())
-                .exchange();
+        var right = SignIn.attempt(mvc, block.soi(1), Demo.PASSWORD, SignIn.from(TestData.address()));
+        var wrong = SignIn.attempt(mvc, block.soi(1), "not the password", SignIn.from(TestData.address()));
 
-        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?error");
+        assertThat(right).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?error");
+        assertThat(page(right)).contains("Votre compte est suspendu");
+        assertThat(page(wrong))
+                .contains("Identifiant ou mot de passe incorrect")
+                .doesNotContain("suspendu");
+    }
+
+    private String page(org.springframework.test.web.servlet.assertj.MvcTestResult attempt) throws Exception {
+        return mvc.get()
+                .uri("/login")
+                .param("error", "")
+                .cookie(attempt.getResponse().getCookie(SignIn.SESSION_COOKIE))
+                .exchange()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
