@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Jules Garcia's first sign-in: a password of his own, then the charter, before anything else. */
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class FirstSignInTests {
 
     static final String JULES_SOI = "1000009";
@@ -39,6 +40,9 @@ class FirstSignInTests {
 
     @Autowired
     CharterService charter;
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     @BeforeEach
     @AfterEach
@@ -83,6 +87,11 @@ class FirstSignInTests {
         var acceptance = charter.accepted(AgentId.of(JULES_SOI)).orElseThrow();
         assertThat(acceptance.version()).isEqualTo(1);
         assertThat(acceptance.channel()).isEqualTo(Channel.NOMADIC);
+        assertThat(events.stream(CharterAccepted.class))
+                .anyMatch(e -> e.agent().soi().equals(JULES_SOI) && e.version() == 1 && e.channel() == Channel.NOMADIC);
+        assertThat(events.stream(org.guichet.identity.PasswordChanged.class))
+                .anyMatch(e -> e.agent().soi().equals(JULES_SOI)
+                        && e.reason() == org.guichet.identity.PasswordChangeReason.FIRST_SIGN_IN);
     }
 
     @Test

@@ -57,6 +57,21 @@ public final class Chromium {
         return chrome;
     }
 
+    /**
+     * The WCAG 2.1 A and AA violations axe-core finds on the page the browser shows, one line each ({@code rule:
+     * help — element}); empty when there are none.
+     */
+    public static java.util.List<String> accessibilityViolations(ChromeDriver chrome) {
+        var results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(chrome);
+        assertThat(results.isErrored()).as(results.getErrorMessage()).isFalse();
+        return results.getViolations().stream()
+                .flatMap(rule -> rule.getNodes().stream()
+                        .map(node -> rule.getId() + ": " + rule.getHelp() + " — " + node.getHtml()))
+                .toList();
+    }
+
     /** Saves what the browser shows under {@code target/screenshots/}. */
     public static Path screenshot(ChromeDriver chrome, String name) {
         try {

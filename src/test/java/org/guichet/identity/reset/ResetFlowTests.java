@@ -176,6 +176,9 @@ class ResetFlowTests {
         assertThat(browser.body(browser.post("/reset/code", "code", "12345678")))
                 .contains("n’est plus valable");
         assertThat(browser.get("/reset/password")).hasRedirectedUrl("/reset");
+        assertThat(events.stream(org.guichet.identity.PasswordResetRequested.class))
+                .as("the journal hears of it all the same")
+                .anyMatch(e -> e.agent() == null && e.connection().address().startsWith("198.18."));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dev_outbox").query(Long.class).single())
                 .as("nothing is sent for an identifier that names nobody")
