@@ -1,56 +1,28 @@
 package org.guichet.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.time.Duration;
+import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Demo;
 import org.guichet.testing.DemoState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Jules Garcia's first sign-in as he sees it: his own password (with the strength meter), the charter, home. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-class FirstSignInBrowserTests {
-
-    static ChromeDriver chrome;
-
-    @LocalServerPort
-    int port;
+class FirstSignInBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     PasswordEncoder encoder;
-
-    @BeforeAll
-    static void startBrowser() {
-        assumeFalse(Chromium.skipped(), "browser tests skipped by -Dguichet.browser.skip=true");
-        chrome = Chromium.start(1280, 1000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chrome != null) {
-            chrome.quit();
-        }
-    }
 
     @BeforeEach
     @AfterEach
@@ -60,12 +32,8 @@ class FirstSignInBrowserTests {
 
     @Test
     void firstSignInWhenJulesThenOwnPasswordThenCharterThenHome() {
-        var wait = new WebDriverWait(chrome, Duration.ofSeconds(15));
-        chrome.manage().deleteAllCookies();
-        chrome.get("http://127.0.0.1:" + port + "/login");
-        chrome.findElement(By.id("username")).sendKeys(Demo.JULES);
-        chrome.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-        chrome.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        var wait = waiting();
+        submitLogin(Demo.JULES, Demo.PASSWORD);
 
         wait.until(ExpectedConditions.urlContains("/sign-in/password"));
         assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Choisir votre mot de passe");
@@ -84,7 +52,7 @@ class FirstSignInBrowserTests {
                 ExpectedConditions.textToBePresentInElement(meter, "excellente")));
         assertThat(meter.findElements(By.cssSelector(".meter__problems li"))).isEmpty();
         chrome.findElement(By.id("confirmation")).sendKeys(FirstSignInTests.HIS_PASSWORD + "?");
-        chrome.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        submit();
 
         var summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertThat(summary.getText()).contains("Les deux mots de passe saisis sont différents");
@@ -93,12 +61,12 @@ class FirstSignInBrowserTests {
                 .isEqualTo("error-summary");
         chrome.findElement(By.id("password")).sendKeys(FirstSignInTests.HIS_PASSWORD);
         chrome.findElement(By.id("confirmation")).sendKeys(FirstSignInTests.HIS_PASSWORD);
-        chrome.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        submit();
 
         wait.until(ExpectedConditions.urlContains("/sign-in/charter"));
         Chromium.screenshot(chrome, "first-sign-in-charter");
         chrome.findElement(By.id("accept")).click();
-        chrome.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        submit();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agent-name")));
         assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Bonjour Jules");

@@ -1,0 +1,70 @@
+package org.guichet.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a person sees: Guichet on a real port with the demo organisation, driven by one headless Chromium per test
+ * class (see {@link Chromium}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+public abstract class BrowserTest {
+
+    protected static ChromeDriver chrome;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeFalse(Chromium.skipped(), "browser tests skipped by -D" + Chromium.SKIP_PROPERTY + "=true");
+        chrome = Chromium.start(1280, 1000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chrome != null) {
+            chrome.quit();
+            chrome = null;
+        }
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    protected WebDriverWait waiting() {
+        return new WebDriverWait(chrome, Duration.ofSeconds(15));
+    }
+
+    /** Types the identifier and password into the login form and submits it, from a browser without cookies. */
+    protected void submitLogin(String identifier, String password) {
+        chrome.manage().deleteAllCookies();
+        chrome.get(url("/login"));
+        chrome.findElement(By.id("username")).sendKeys(identifier);
+        chrome.findElement(By.id("password")).sendKeys(password);
+        submit();
+    }
+
+    /** Signs in with the demo password and waits to have left the login page. */
+    protected void signIn(String identifier) {
+        submitLogin(identifier, Demo.PASSWORD);
+        waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Submits the page's main form. */
+    protected void submit() {
+        chrome.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    }
+}
