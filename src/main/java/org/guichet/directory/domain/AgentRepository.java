@@ -26,7 +26,8 @@ public class AgentRepository {
     private static final String PROFILE_QUERY = """
             SELECT a.soi, a.login, a.email, a.first_name, a.last_name, a.department_code, d.name AS department_name,
                    a.manager_soi, a.job_title, a.mobile, a.status, a.sensitive,
-                   EXISTS (SELECT 1 FROM agent r WHERE r.manager_soi = a.soi AND r.status <> 'DEPARTED') AS manager
+                   EXISTS (SELECT 1 FROM agent r WHERE r.manager_soi = a.soi AND r.status <> 'DEPARTED') AS manager,
+                   (SELECT STRING_AGG(g.role, ',') FROM agent_role g WHERE g.soi = a.soi) AS granted_roles
             FROM agent a JOIN department d ON d.code = a.department_code
             """;
 
@@ -59,13 +60,19 @@ public class AgentRepository {
                 .optional();
     }
 
-    private AgentProfile profile(ResultSet rs) throws SQLException {
+    /** One row, one query: a look-up never holds a connection while asking for another. */
+    private static AgentProfile profile(ResultSet rs) throws SQLException {
         var soi = rs.getString("soi");
         var roles = EnumSet.of(Role.AGENT);
         if (rs.getBoolean("manager")) {
             roles.add(Role.MANAGER);
         }
-        roles.addAll(grantedRoles(soi));
+        var granted = rs.getString("granted_roles");
+        if (granted != null) {
+            for (var role : granted.split(",")) {
+                roles.add(Role.valueOf(role));
+            }
+        }
         var manager = rs.getString("manager_soi");
         return new AgentProfile(
                 AgentId.of(soi),
@@ -81,13 +88,6 @@ public class AgentRepository {
                 AgentStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("sensitive"),
                 roles);
-    }
-
-    private Set<Role> grantedRoles(String soi) {
-        return Set.copyOf(jdbc.sql("SELECT role FROM agent_role WHERE soi = ?")
-                .param(soi)
-                .query((rs, n) -> Role.valueOf(rs.getString(1)))
-                .list());
     }
 
     /** Every stored agent by SOI, for an import to compare against: one pass over each table. */
