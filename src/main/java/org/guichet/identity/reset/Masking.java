@@ -1,9 +1,7 @@
 package org.guichet.identity.reset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import org.guichet.platform.Digests;
 
 /**
  * Where a code goes, shown without giving it away: {@code c••••••••••n@ville.example}, {@code +33 6 •• •• •• 34}.
@@ -45,7 +43,7 @@ final class Masking {
             return email(typed);
         }
         if (typed.matches("\\d{7}")) {
-            var digest = digest(typed);
+            var digest = Digests.sha256(typed);
             typed = (char) ('a' + Math.floorMod(digest[0], 26)) + "agent" + (char) ('a' + Math.floorMod(digest[1], 26));
         }
         return email(typed + "@" + domain);
@@ -53,20 +51,12 @@ final class Masking {
 
     /** Whether a stand-in offers an SMS too (as about half of real agents' pages do), and its last digits. */
     static String fakeMobile(String identifier) {
-        var digest = digest(identifier.strip().toLowerCase(Locale.ROOT));
+        var digest = Digests.sha256(identifier.strip().toLowerCase(Locale.ROOT));
         return "+33" + (digest[2] % 2 == 0 ? "6" : "7") + "00000"
                 + String.format("%03d", Math.floorMod(digest[3], 1000));
     }
 
     static boolean fakeHasMobile(String identifier) {
-        return digest(identifier.strip().toLowerCase(Locale.ROOT))[4] % 2 == 0;
-    }
-
-    private static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(identifier.strip().toLowerCase(Locale.ROOT))[4] % 2 == 0;
     }
 }

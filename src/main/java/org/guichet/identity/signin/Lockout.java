@@ -1,13 +1,9 @@
 package org.guichet.identity.signin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +14,7 @@ import org.guichet.identity.AccountUnlocked;
 import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInFailed;
+import org.guichet.platform.Digests;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +55,11 @@ public class Lockout {
 
     /** The key of an identifier as typed: a hash, so that a password typed in its place is never stored. */
     public static String identifierKey(String identifier) {
-        return "id:" + sha256(identifier.strip().toLowerCase(Locale.ROOT));
+        return "id:" + Digests.sha256Hex(identifier.strip().toLowerCase(Locale.ROOT));
     }
 
     static String deviceKey(String trustedDevice) {
-        return "device:" + sha256(trustedDevice);
+        return "device:" + Digests.sha256Hex(trustedDevice);
     }
 
     /** The keys under which an agent may be locked: each identifier they may type. */
@@ -145,15 +142,6 @@ public class Lockout {
         var removed = counters.purge(now.minus(settings.forgetAfter()), now.minus(Duration.ofHours(1)), now);
         if (removed > 0) {
             LOG.debug("Purged {} sign-in counters", removed);
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
