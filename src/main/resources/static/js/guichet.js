@@ -28,6 +28,14 @@
         summary.focus();
     }
 
+    // --- Print buttons (shown only with this script) ----------------------------------------------------------
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener('click', function () {
+            window.print();
+        });
+    });
+
     // --- Password strength meter -------------------------------------------------------------------------------
     document.querySelectorAll('[data-password-meter]').forEach(function (meter) {
         var input = document.getElementById(meter.getAttribute('data-for'));

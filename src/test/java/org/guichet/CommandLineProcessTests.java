@@ -79,9 +79,27 @@ class CommandLineProcessTests {
         assertThat(logLines).allSatisfy(line -> assertThat(line).contains("\"@timestamp\"", "\"log\":{\"level\""));
     }
 
+    /** What production requires besides the database, so that a test reaches what it is about. */
+    private static final Map<String, String> PRODUCTION = Map.of(
+            "GUICHET_TOTP_KEY",
+            "cHJvZHVjdGlvbi1rZXktZm9yLWEtdGVzdC0zMi1ieXQ=",
+            "GUICHET_PUBLIC_URL",
+            "https://guichet.test");
+
+    @Test
+    void startWhenProdWithoutEncryptionKeyThenRefusedNamingIt() throws Exception {
+        var run = guichet(
+                Map.of("GUICHET_PUBLIC_URL", "https://guichet.test"),
+                "--spring.profiles.active=prod",
+                "--server.port=0");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("GUICHET_TOTP_KEY");
+    }
+
     @Test
     void startWhenDemoWithProdThenRefused() throws Exception {
-        var run = guichet("--spring.profiles.active=demo,prod", "--server.port=0");
+        var run = guichet(PRODUCTION, "--spring.profiles.active=demo,prod", "--server.port=0");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("must never run with the prod profile");

@@ -4,9 +4,11 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 import org.guichet.directory.domain.AgentRepository;
+import org.guichet.directory.domain.MobileNumbers;
 import org.guichet.directory.importing.AgentImport;
 import org.guichet.directory.importing.DepartmentImport;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 /** What other modules may ask of the directory. */
@@ -41,6 +43,23 @@ public class DirectoryManagement {
 
     public Optional<AgentProfile> findById(AgentId id) {
         return agents.findBySoi(id.soi());
+    }
+
+    /**
+     * A mobile number as written by a person ({@code 06 39 98 12 34}, {@code +33 6…}, a foreign number), in E.164;
+     * empty when it is not a mobile number (French numbers must start with 06 or 07).
+     */
+    public Optional<String> normalizeMobile(String written) {
+        return written.length() > 30 ? Optional.empty() : MobileNumbers.normalize(written);
+    }
+
+    /** Replaces the agent's mobile number (E.164), once they proved they hold the new one. */
+    @Transactional
+    public void changeMobile(AgentId id, String e164) {
+        var number = MobileNumbers.normalize(e164)
+                .filter(e164::equals)
+                .orElseThrow(() -> new IllegalArgumentException("Not an E.164 mobile number"));
+        agents.updateMobile(id.soi(), number);
     }
 
     /** Imports departments from CSV ({@code code;name;parent}); see the README for the format. */

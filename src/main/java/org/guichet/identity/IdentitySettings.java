@@ -3,7 +3,14 @@ package org.guichet.identity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.guichet.access.Channel;
+import org.guichet.directory.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,6 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * @param password the password policy
  * @param lockout how failed sign-ins slow down guessing
  * @param reset the self-service reset and unlock
+ * @param mfa when a second factor is required, and how long it counts for a step-up
+ * @param totp authenticator apps
+ * @param sms codes by SMS
+ * @param passkeys passkeys (WebAuthn)
+ * @param enrolment enrolment codes handed out by the helpdesk
  */
 @ConfigurationProperties("guichet.identity")
 @Validated
@@ -22,7 +34,12 @@ public record IdentitySettings(
         @DefaultValue @Valid Argon2 argon2,
         @DefaultValue @Valid Password password,
         @DefaultValue @Valid Lockout lockout,
-        @DefaultValue @Valid Reset reset) {
+        @DefaultValue @Valid Reset reset,
+        @DefaultValue @Valid Mfa mfa,
+        @DefaultValue @Valid Totp totp,
+        @DefaultValue @Valid Sms sms,
+        @DefaultValue @Valid Passkeys passkeys,
+        @DefaultValue @Valid Enrolment enrolment) {
 
     /** Argon2id parameters; the defaults are OWASP's minimum: 19 MiB of memory, 2 passes, 1 lane. */
     public record Argon2(
@@ -72,4 +89,90 @@ public record IdentitySettings(
             @DefaultValue("5") @Min(1) int codeAttempts,
             @DefaultValue("3") @Min(1) int sendsPerWindow,
             @DefaultValue("15m") Duration sendWindow) {}
+
+    /**
+     * @param channelsWithoutMfa the channels where a password is enough for an ordinary agent
+     * @param alwaysForSensitive whether agents with a sensitive profile need a second factor on every channel
+     * @param alwaysForRoles the roles that need a second factor on every channel
+     * @param stepUpWindow how recent a factor must be to change factors, the mobile number or other sensitive data
+     * @param codeFailures wrong codes in a row before the second step is locked (like a password lockout)
+     */
+    public record Mfa(
+            @DefaultValue("INTERNAL") Set<Channel> channelsWithoutMfa,
+            @DefaultValue("true") boolean alwaysForSensitive,
+
+            @DefaultValue({"HR", "SUPPORT", "SECURITY", "ADMIN"})
+            Set<Role> alwaysForRoles,
+
+            @DefaultValue("5m") Duration stepUpWindow,
+            @DefaultValue("5") @Min(1) int codeFailures) {}
+
+    /**
+     * @param issuer the name authenticator apps show next to the account
+     * @param encryptionKey the AES key (base64 of 32 bytes) that encrypts the apps' keys at rest
+     * @param previousKeys former encryption keys, still read but never written
+     * @param algorithm HMAC algorithm of new enrolments: SHA1 (what every app supports), SHA256 or SHA512
+     * @param digits code length
+     * @param period time step
+     * @param window steps accepted either side of the current one
+     * @param driftDetection how far off a phone's clock may be for Guichet to recognise a code and explain
+     */
+    public record Totp(
+            @DefaultValue("Guichet") @NotBlank String issuer,
+            @NotBlank String encryptionKey,
+            @DefaultValue List<String> previousKeys,
+
+            @DefaultValue("SHA1") @Pattern(regexp = "SHA1|SHA256|SHA512")
+            String algorithm,
+
+            @DefaultValue("6") @Min(6) @Max(8) int digits,
+            @DefaultValue("30s") Duration period,
+            @DefaultValue("1") @Min(0) @Max(3) int window,
+            @DefaultValue("10m") Duration driftDetection) {}
+
+    /**
+     * @param codeValidity how long a code sent by SMS may be used
+     * @param codeAttempts wrong tries before a code is spent
+     * @param sendsPerWindow codes sent to one agent within {@code sendWindow}
+     */
+    public record Sms(
+            @DefaultValue("5m") Duration codeValidity,
+            @DefaultValue("5") @Min(1) int codeAttempts,
+            @DefaultValue("3") @Min(1) int sendsPerWindow,
+            @DefaultValue("15m") Duration sendWindow) {}
+
+    /**
+     * @param origins the addresses agents reach Guichet at (scheme, host and port), as browsers report them
+     * @param relyingPartyId the domain passkeys are bound to; by default the host of the first origin
+     * @param relyingPartyName the name shown by the browser when creating a passkey
+     */
+    public record Passkeys(
+            @NotEmpty
+            List<
+                            @Pattern(
+                                    regexp = "https?://[^/\\s${}]+",
+                                    message =
+                                            "must be the address agents reach Guichet at, such as https://guichet.ville.example"
+                                                    + " (GUICHET_PUBLIC_URL)")
+                            String>
+                    origins,
+
+            @DefaultValue("") String relyingPartyId,
+            @DefaultValue("Guichet") String relyingPartyName) {
+
+        /** The configured domain, else the host of the first origin. */
+        public String relyingParty() {
+            return relyingPartyId.isBlank()
+                    ? java.net.URI.create(origins.getFirst()).getHost()
+                    : relyingPartyId;
+        }
+    }
+
+    /**
+     * @param codeValidity how long an enrolment code from the helpdesk may be used
+     * @param channelsWithoutCode where an agent without a factor may enrol one without an enrolment code
+     */
+    public record Enrolment(
+            @DefaultValue("24h") Duration codeValidity,
+            @DefaultValue("INTERNAL") Set<Channel> channelsWithoutCode) {}
 }

@@ -2,11 +2,19 @@ package org.guichet.notification;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Function;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.AccountLocked;
+import org.guichet.identity.FactorAdded;
+import org.guichet.identity.FactorRemoved;
+import org.guichet.identity.FactorRenamed;
+import org.guichet.identity.FactorType;
+import org.guichet.identity.MobileNumberChanged;
 import org.guichet.identity.PasswordChanged;
+import org.guichet.identity.RecoveryCodeUsed;
+import org.guichet.identity.SecondStepLocked;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.MessageDelivery;
 import org.guichet.platform.OutgoingMessage;
@@ -15,8 +23,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails an agent about their account's security: sign-in suspended after repeated failures, password changed. Both
- * tell them what to do if it was not them. Mails are written in French, then in English.
+ * E-mails an agent about their account's security: sign-in suspended after repeated failures, password changed, a
+ * verification method added, renamed or removed, a recovery code used, one-time codes locked, the mobile number
+ * changed (the former number is also told, by SMS). Each tells them what to do if it was not them. Messages are
+ * written in French, then in English.
  */
 @Component
 class SecurityMails {
@@ -51,7 +61,77 @@ class SecurityMails {
         });
     }
 
+    @ApplicationModuleListener
+    void on(FactorAdded event) {
+        send(
+                event.agent(), "notification.factorAdded", locale -> new Object[] {
+                    method(event.type(), locale), name(event.type(), event.name(), locale), when(event.at())
+                });
+    }
+
+    @ApplicationModuleListener
+    void on(FactorRemoved event) {
+        send(
+                event.agent(), "notification.factorRemoved", locale -> new Object[] {
+                    method(event.type(), locale), name(event.type(), event.name(), locale), when(event.at())
+                });
+    }
+
+    @ApplicationModuleListener
+    void on(FactorRenamed event) {
+        send(event.agent(), "notification.factorRenamed", locale ->
+                new Object[] {method(event.type(), locale), event.previousName(), event.name(), when(event.at())});
+    }
+
+    @ApplicationModuleListener
+    void on(RecoveryCodeUsed event) {
+        send(event.agent(), "notification.recoveryCodeUsed", new Object[] {
+            when(event.at()), event.connection().address(), event.remaining()
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(SecondStepLocked event) {
+        send(event.agent(), "notification.secondStepLocked", new Object[] {
+            TIME.format(DisplayZone.local(event.until())),
+            event.failures(),
+            event.connection().address()
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(MobileNumberChanged event) {
+        send(event.agent(), "notification.mobileChanged", new Object[] {when(event.at())});
+        if (event.previous() != null) {
+            var arguments = new Object[] {when(event.at())};
+            delivery.send(OutgoingMessage.sms(
+                    event.previous(),
+                    messages.getMessage("notification.mobileChanged.sms", arguments, Locale.FRENCH) + " / "
+                            + messages.getMessage("notification.mobileChanged.sms", arguments, Locale.ENGLISH)));
+        }
+    }
+
+    private static String when(java.time.Instant at) {
+        return DATE_TIME.format(DisplayZone.local(at));
+    }
+
+    /** A factor's name as the agent gave it; for recovery codes, which have none, "a new set". */
+    private String name(FactorType type, String name, Locale locale) {
+        return type == FactorType.RECOVERY_CODE
+                ? messages.getMessage("notification.recoveryCodes", null, locale)
+                : name;
+    }
+
+    private String method(FactorType type, Locale locale) {
+        return messages.getMessage("mfa.method." + type.name(), null, locale);
+    }
+
     private void send(AgentId id, String key, Object[] arguments) {
+        send(id, key, locale -> arguments);
+    }
+
+    /** Sends the mail, French then English, each with its arguments (which may depend on the language). */
+    private void send(AgentId id, String key, Function<Locale, Object[]> arguments) {
         directory
                 .findById(id)
                 .ifPresent(agent -> delivery.send(OutgoingMessage.email(
@@ -62,7 +142,8 @@ class SecurityMails {
                                 + body(agent, key, arguments, Locale.ENGLISH))));
     }
 
-    private String body(AgentProfile agent, String key, Object[] arguments, Locale locale) {
+    private String body(AgentProfile agent, String key, Function<Locale, Object[]> localized, Locale locale) {
+        var arguments = localized.apply(locale);
         var all = new Object[arguments.length + 1];
         all[0] = agent.firstName();
         System.arraycopy(arguments, 0, all, 1, arguments.length);

@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 public enum SessionError implements ErrorCode {
     /** Signed in, but a step remains (new password, charter): its page is given as {@code next}. */
     SIGN_IN_INCOMPLETE(HttpStatus.FORBIDDEN),
+    /** This needs a second factor the session has not given (on this channel, for this agent): see {@code next}. */
+    SECOND_FACTOR_REQUIRED(HttpStatus.FORBIDDEN),
+    /** This change needs a second factor used in the last minutes: confirm at {@code next}, then try again. */
+    STEP_UP_REQUIRED(HttpStatus.FORBIDDEN),
     /** The session reached its absolute lifetime: sign in again. */
     SESSION_ENDED(HttpStatus.UNAUTHORIZED);
 

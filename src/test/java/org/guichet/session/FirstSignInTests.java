@@ -86,9 +86,10 @@ class FirstSignInTests {
         assertThat(jules.body(jules.get("/"))).contains("Bonjour Jules");
         var acceptance = charter.accepted(AgentId.of(JULES_SOI)).orElseThrow();
         assertThat(acceptance.version()).isEqualTo(1);
-        assertThat(acceptance.channel()).isEqualTo(Channel.NOMADIC);
+        assertThat(acceptance.channel()).isEqualTo(Channel.INTERNAL);
         assertThat(events.stream(CharterAccepted.class))
-                .anyMatch(e -> e.agent().soi().equals(JULES_SOI) && e.version() == 1 && e.channel() == Channel.NOMADIC);
+                .anyMatch(
+                        e -> e.agent().soi().equals(JULES_SOI) && e.version() == 1 && e.channel() == Channel.INTERNAL);
         assertThat(events.stream(org.guichet.identity.PasswordChanged.class))
                 .anyMatch(e -> e.agent().soi().equals(JULES_SOI)
                         && e.reason() == org.guichet.identity.PasswordChangeReason.FIRST_SIGN_IN);

@@ -17,6 +17,12 @@ class MeApiTests {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void meWhenSignedInThenTheAgent() {
         var session = SignIn.as(mvc, Demo.CAMILLE);
@@ -44,7 +50,7 @@ class MeApiTests {
                 .containsExactly("AGENT", "MANAGER");
         assertThat(mvc.get()
                         .uri("/api/v1/me")
-                        .cookie(SignIn.as(mvc, "ines.petit"))
+                        .cookie(SignIn.withTotp(mvc, jdbc, clock, "ines.petit"))
                         .exchange())
                 .bodyJson()
                 .extractingPath("$.roles")

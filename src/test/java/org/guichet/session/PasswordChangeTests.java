@@ -10,6 +10,7 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.PasswordChangeReason;
 import org.guichet.identity.PasswordChanged;
+import org.guichet.identity.mfa.TotpService;
 import org.guichet.testing.Demo;
 import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
@@ -18,6 +19,7 @@ import org.guichet.testing.MutableClock;
 import org.guichet.testing.Outbox;
 import org.guichet.testing.SignIn;
 import org.guichet.testing.TestData;
+import org.guichet.testing.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,9 @@ class PasswordChangeTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    TotpService totp;
 
     @Autowired
     ApplicationEvents events;
@@ -160,17 +165,18 @@ class PasswordChangeTests {
     @Test
     void expiryWhenPrivilegedRoleThenWarnedFromFourteenDaysThenForcedToChange() {
         var admin = demo.agent(directory, "Alice", ";roles", ";ADMIN");
+        totp.importKey(AgentId.of(admin.soi(1)), Totp.DEMO_KEY, "Test");
         jdbc.sql("UPDATE password_credential SET changed_at = ? WHERE soi = ?")
                 .params(Timestamp.from(Instant.now().minus(Duration.ofDays(352))), admin.soi(1))
                 .update();
         var browser = new MockBrowser(mvc);
-        browser.signIn(admin.soi(1), Demo.PASSWORD);
+        browser.signInWithTotp(admin.soi(1), jdbc, clock);
 
         assertThat(browser.body(browser.get("/"))).contains("id=\"password-expiry\"", "Votre mot de passe expire le");
 
         clock.advance(Duration.ofDays(14));
         var later = new MockBrowser(mvc);
-        later.signIn(admin.soi(1), Demo.PASSWORD);
+        later.signInWithTotp(admin.soi(1), jdbc, clock);
         assertThat(later.get("/")).hasRedirectedUrl("/sign-in/password");
         assertThat(later.body(later.get("/sign-in/password"))).contains("Votre mot de passe a expiré");
     }

@@ -16,6 +16,12 @@ class SecurityHeadersTests {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void signedInPageThenStrictHeadersAndNoCaching() {
         var home = mvc.get().uri("/").cookie(SignIn.as(mvc, Demo.CAMILLE)).exchange();
@@ -89,7 +95,7 @@ class SecurityHeadersTests {
 
     @Test
     void prometheusWhenAdministratorFromElsewhereThenMetrics() {
-        var session = SignIn.as(mvc, "nora.lefevre");
+        var session = SignIn.withTotp(mvc, jdbc, clock, "nora.lefevre");
 
         var result = mvc.get()
                 .uri("/actuator/prometheus")

@@ -33,7 +33,7 @@ public final class DemoState {
     public void unlockEverything() {
         jdbc.sql("DELETE FROM login_throttle").update();
         jdbc.sql("DELETE FROM address_throttle").update();
-        jdbc.sql("DELETE FROM reset_request").update();
+        jdbc.sql("DELETE FROM rate_limit").update();
     }
 
     /** An agent of a fresh department with the demo password, who accepted the charter: signs in straight home. */

@@ -1,11 +1,14 @@
 package org.guichet.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -24,8 +27,14 @@ public final class MockBrowser {
         this.address = address;
     }
 
+    /** A browser on the office network, where a password is enough for most agents. */
     public MockBrowser(MockMvcTester mvc) {
-        this(mvc, TestData.address());
+        this(mvc, TestData.officeAddress());
+    }
+
+    /** A browser on the internet (the NOMADIC channel), where a second factor is required. */
+    public static MockBrowser fromInternet(MockMvcTester mvc) {
+        return new MockBrowser(mvc, TestData.address());
     }
 
     public MvcTestResult get(String uri) {
@@ -55,6 +64,28 @@ public final class MockBrowser {
     /** Signs in through the form; returns the result (a redirect either way). */
     public MvcTestResult signIn(String identifier, String password) {
         return post("/login", "username", identifier, "password", password);
+    }
+
+    /**
+     * Signs in with the demo password, then, when the second step asks for it, the demo authenticator-app code at the
+     * application clock's time. The code last used is forgotten first, so that an agent may sign in several times
+     * within 30 seconds (each code is accepted only once).
+     */
+    public void signInWithTotp(String identifier, JdbcClient jdbc, Clock clock) {
+        var result = signIn(identifier, Demo.PASSWORD);
+        assertThat(result.getResponse().getRedirectedUrl()).as("signed in").doesNotContain("error");
+        var home = get("/");
+        if ("/sign-in/second-factor".equals(home.getResponse().getRedirectedUrl())) {
+            var soi = jdbc.sql("SELECT soi FROM agent WHERE login = ? OR soi = ?")
+                    .params(identifier, identifier)
+                    .query(String.class)
+                    .single();
+            jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = ?")
+                    .param(soi)
+                    .update();
+            assertThat(post("/sign-in/second-factor/totp", "code", Totp.demo(clock.instant())))
+                    .hasRedirectedUrl("/sign-in/continue");
+        }
     }
 
     public String body(MvcTestResult result) {

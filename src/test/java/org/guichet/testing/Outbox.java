@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The demo outbox, read as the agent would read their messages. */
 public final class Outbox {
 
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
-
     private final JdbcClient jdbc;
 
     public Outbox(JdbcClient jdbc) {
@@ -35,7 +33,12 @@ public final class Outbox {
 
     /** The 8-digit code of the newest message to this recipient, once it arrives. */
     public String awaitCode(String recipient, int known) {
-        var matcher = CODE.matcher(awaitMessage(recipient, known));
+        return awaitCode(recipient, known, 8);
+    }
+
+    /** The code of so many digits in the newest message to this recipient, once it arrives. */
+    public String awaitCode(String recipient, int known, int digits) {
+        var matcher = Pattern.compile("\\b(\\d{" + digits + "})\\b").matcher(awaitMessage(recipient, known));
         assertThat(matcher.find()).as("the message carries a code").isTrue();
         return matcher.group(1);
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import jakarta.servlet.http.Cookie;
+import java.time.Clock;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -26,6 +28,16 @@ public final class SignIn {
         var cookie = result.getResponse().getCookie(SESSION_COOKIE);
         assertThat(cookie).as("session cookie").isNotNull();
         return cookie;
+    }
+
+    /**
+     * Signs in an agent who needs a second factor everywhere (the demo accounts with TOTP and a sensitive profile or a
+     * granted role), with the demo authenticator-app code; returns the session cookie.
+     */
+    public static Cookie withTotp(MockMvcTester mvc, JdbcClient jdbc, Clock clock, String identifier) {
+        var browser = MockBrowser.fromInternet(mvc);
+        browser.signInWithTotp(identifier, jdbc, clock);
+        return browser.cookie(SESSION_COOKIE);
     }
 
     /** One sign-in attempt, as coming from this client. */

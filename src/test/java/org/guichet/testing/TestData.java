@@ -46,6 +46,15 @@ public final class TestData {
         return "198.18." + (n / 250) + "." + (n % 250 + 1);
     }
 
+    private static final AtomicInteger NEXT_OFFICE_ADDRESS =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
+
+    /** An office-network address no other test uses (in 10.18.0.0/16: the INTERNAL channel by default). */
+    public static String officeAddress() {
+        var n = NEXT_OFFICE_ADDRESS.getAndIncrement() % 62_500;
+        return "10.18." + (n / 250) + "." + (n % 250 + 1);
+    }
+
     public static Block block() {
         return new Block(NEXT_BLOCK.getAndIncrement());
     }

@@ -165,6 +165,12 @@ public class AgentRepository {
         });
     }
 
+    public void updateMobile(String soi, String mobile) {
+        jdbc.sql("UPDATE agent SET mobile = ?, updated_at = ? WHERE soi = ?")
+                .params(mobile, Timestamp.from(clock.instant()), soi)
+                .update();
+    }
+
     /** Makes the granted roles of these agents exactly the ones they carry. */
     public void replaceGrantedRoles(Collection<AgentRecord> agents) {
         batch.batchUpdate(

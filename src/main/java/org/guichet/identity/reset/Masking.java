@@ -8,13 +8,13 @@ import org.guichet.platform.Digests;
  * For an identifier that names nobody, a stand-in of the same shape, always the same for the same identifier, so
  * that the page looks the same whether the agent exists or not.
  */
-final class Masking {
+public final class Masking {
 
     private static final String DOTS = "••••••••";
 
     private Masking() {}
 
-    static String email(String address) {
+    public static String email(String address) {
         var at = address.indexOf('@');
         var local = at > 0 ? address.substring(0, at) : address;
         var domain = at > 0 ? address.substring(at) : "";
@@ -28,7 +28,7 @@ final class Masking {
     }
 
     /** {@code +33 6 •• •• •• 08} for a French mobile, {@code +32 •• •• •• 56} for another. */
-    static String mobile(String e164) {
+    public static String mobile(String e164) {
         var last = e164.substring(e164.length() - 2);
         if (e164.startsWith("+33") && e164.length() > 4) {
             return "+33 " + e164.charAt(3) + " •• •• •• " + last;

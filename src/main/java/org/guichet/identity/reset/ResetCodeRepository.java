@@ -60,27 +60,8 @@ class ResetCodeRepository {
                 == 1;
     }
 
-    void recordRequest(String identifierKey, Instant now) {
-        jdbc.sql("INSERT INTO reset_request (identifier_key, requested_at) VALUES (?, ?)")
-                .params(identifierKey, Timestamp.from(now))
-                .update();
-    }
-
-    /** The requests for this identifier since {@code since}, oldest first. */
-    java.util.List<Instant> requestsSince(String identifierKey, Instant since) {
-        return jdbc.sql("""
-                SELECT requested_at FROM reset_request WHERE identifier_key = ? AND requested_at > ?
-                ORDER BY requested_at""")
-                .params(identifierKey, Timestamp.from(since))
-                .query((rs, n) -> rs.getTimestamp(1).toInstant())
-                .list();
-    }
-
     void purge(Instant before) {
         jdbc.sql("DELETE FROM reset_code WHERE expires_at < ?")
-                .param(Timestamp.from(before))
-                .update();
-        jdbc.sql("DELETE FROM reset_request WHERE requested_at < ?")
                 .param(Timestamp.from(before))
                 .update();
     }

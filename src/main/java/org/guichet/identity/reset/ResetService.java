@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.guichet.access.ClientConnection;
@@ -11,16 +12,20 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.DirectorySettings;
+import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.PasswordChangeReason;
 import org.guichet.identity.PasswordResetCompleted;
 import org.guichet.identity.PasswordResetRequested;
+import org.guichet.identity.mfa.Factors;
+import org.guichet.identity.mfa.SecondStep;
 import org.guichet.identity.password.PasswordService;
 import org.guichet.identity.password.VerifiedMobiles;
 import org.guichet.identity.signin.Lockout;
 import org.guichet.platform.DeliveryChannel;
 import org.guichet.platform.MessageDelivery;
 import org.guichet.platform.OutgoingMessage;
+import org.guichet.platform.RateLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -31,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The self-service reset, which also unlocks: identifier, then a one-time code (8 digits, 10 minutes, 5 tries,
- * hashed at rest) sent to the verified mobile or the e-mail address, then a new password. Every answer is the same
- * whether the identifier names an agent or not; for one that names nobody, nothing is sent and no code is right.
+ * hashed at rest) sent to the verified mobile or the e-mail address, then the agent's second factor if they have one
+ * (a reset never bypasses it), then a new password. Every answer is the same whether the identifier names an agent or
+ * not; for one that names nobody, nothing is sent and no code is right.
  */
 @Service
 public class ResetService {
@@ -43,6 +49,9 @@ public class ResetService {
     private final DirectoryManagement directory;
     private final VerifiedMobiles mobiles;
     private final ResetCodeRepository codes;
+    private final RateLimits rateLimits;
+    private final Factors factors;
+    private final SecondStep secondStep;
     private final PasswordService passwords;
     private final Lockout lockout;
     private final PasswordEncoder encoder;
@@ -58,6 +67,9 @@ public class ResetService {
             DirectoryManagement directory,
             VerifiedMobiles mobiles,
             ResetCodeRepository codes,
+            RateLimits rateLimits,
+            Factors factors,
+            SecondStep secondStep,
             PasswordService passwords,
             Lockout lockout,
             PasswordEncoder encoder,
@@ -70,6 +82,9 @@ public class ResetService {
         this.directory = directory;
         this.mobiles = mobiles;
         this.codes = codes;
+        this.rateLimits = rateLimits;
+        this.factors = factors;
+        this.secondStep = secondStep;
         this.passwords = passwords;
         this.lockout = lockout;
         this.encoder = encoder;
@@ -104,12 +119,11 @@ public class ResetService {
     @Transactional
     public SendOutcome send(ResetState state, DeliveryChannel channel, ClientConnection connection, Locale locale) {
         var now = clock.instant();
-        var key = Lockout.identifierKey(state.identifier());
-        var recent = codes.requestsSince(key, now.minus(settings.sendWindow()));
-        if (recent.size() >= settings.sendsPerWindow()) {
-            return new SendOutcome.TooMany(recent.getFirst().plus(settings.sendWindow()));
+        var limited = rateLimits.tryAcquire(
+                "reset:" + Lockout.identifierKey(state.identifier()), settings.sendsPerWindow(), settings.sendWindow());
+        if (limited.isPresent()) {
+            return new SendOutcome.TooMany(limited.get());
         }
-        codes.recordRequest(key, now);
         var chosen = channel == DeliveryChannel.SMS && state.mobileShown() != null ? channel : DeliveryChannel.EMAIL;
         var agent = agent(state);
         String codeId = null;
@@ -152,19 +166,56 @@ public class ResetService {
         }
         var stored = codes.find(codeId).orElseThrow();
         if (encoder.matches(code.strip(), stored.hash()) && codes.use(codeId, now)) {
-            state.verified(now);
+            var agent = agent(state);
+            state.verified(now, agent != null && factors.hasSecondFactor(agent));
             return Verification.VERIFIED;
         }
         return stored.attempts() >= settings.codeAttempts() ? Verification.SPENT : Verification.WRONG;
     }
 
-    /** Whether the code was verified recently enough to choose a new password now. */
+    /** Whether the code was verified recently enough, and the second factor given if owed, to choose a password. */
     public boolean mayChoosePassword(ResetState state) {
+        return verifiedRecently(state) && !state.awaitingSecondFactor();
+    }
+
+    /** Whether the code was verified recently enough to go on. */
+    public boolean verifiedRecently(ResetState state) {
         var verifiedAt = state.verifiedAt();
         return state.stage() == ResetState.Stage.VERIFIED
                 && state.soi() != null
                 && verifiedAt != null
                 && clock.instant().isBefore(verifiedAt.plus(VERIFIED_FOR));
+    }
+
+    /**
+     * The agent's second factors that work here, where nobody is signed in: one-time codes (authenticator app, SMS,
+     * recovery code); passkeys need a signed-in session, so an agent with only a passkey uses a recovery code.
+     */
+    public List<FactorType> secondFactorMethods(ResetState state) {
+        var agent = agent(state);
+        if (agent == null) {
+            return List.of();
+        }
+        return factors.usable(agent).stream()
+                .filter(type -> type != FactorType.PASSKEY)
+                .toList();
+    }
+
+    /** Checks the agent's second factor, as at sign-in (wrong codes count towards the same lock). */
+    @Transactional
+    public SecondStep.Outcome verifySecondFactor(
+            ResetState state, FactorType type, String code, ClientConnection connection) {
+        var agent = agent(state);
+        if (!verifiedRecently(state)
+                || agent == null
+                || !secondFactorMethods(state).contains(type)) {
+            throw new IllegalStateException("No second factor is awaited");
+        }
+        var outcome = secondStep.verify(agent, type, code, connection);
+        if (outcome instanceof SecondStep.Outcome.Verified) {
+            state.secondFactorPassed();
+        }
+        return outcome;
     }
 
     /** The agent whose password is being reset, for the policy's personal checks; null for a stand-in. */

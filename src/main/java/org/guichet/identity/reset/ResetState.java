@@ -30,6 +30,8 @@ public final class ResetState implements Serializable {
     private @Nullable String codeId;
     private int standInAttempts;
     private @Nullable Instant verifiedAt;
+    private boolean secondFactorNeeded;
+    private boolean secondFactorPassed;
 
     ResetState(String identifier, @Nullable String soi, String emailShown, @Nullable String mobileShown) {
         this.identifier = identifier;
@@ -84,9 +86,19 @@ public final class ResetState implements Serializable {
         return ++standInAttempts;
     }
 
-    void verified(Instant at) {
+    void verified(Instant at, boolean secondFactorNeeded) {
         this.stage = Stage.VERIFIED;
         this.verifiedAt = at;
+        this.secondFactorNeeded = secondFactorNeeded;
+    }
+
+    /** Whether the code was right but the agent's second factor is still owed (a reset never bypasses it). */
+    public boolean awaitingSecondFactor() {
+        return stage == Stage.VERIFIED && secondFactorNeeded && !secondFactorPassed;
+    }
+
+    void secondFactorPassed() {
+        this.secondFactorPassed = true;
     }
 
     @Nullable

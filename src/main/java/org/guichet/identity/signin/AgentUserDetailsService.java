@@ -1,8 +1,11 @@
 package org.guichet.identity.signin;
 
+import java.util.ArrayList;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.identity.SecondFactors;
 import org.guichet.identity.password.PasswordCredentialRepository;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -47,9 +50,11 @@ class AgentUserDetailsService implements UserDetailsService, UserDetailsPassword
     }
 
     private static AgentPrincipal principal(AgentProfile agent, String hash, boolean mustChange) {
-        var authorities = agent.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                .toList();
+        var authorities = new ArrayList<GrantedAuthority>();
+        agent.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        if (agent.sensitive()) {
+            authorities.add(new SimpleGrantedAuthority(SecondFactors.SENSITIVE_PROFILE));
+        }
         return new AgentPrincipal(
                 agent.id().soi(), agent.displayName(), agent.isActive(), mustChange, authorities, hash);
     }

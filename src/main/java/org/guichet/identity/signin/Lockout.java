@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.identity.AccountLocked;
 import org.guichet.identity.AccountUnlocked;
+import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.SecondFactorFailed;
+import org.guichet.identity.SecondStepLocked;
 import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInFailed;
 import org.guichet.platform.Digests;
@@ -33,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>A browser where the agent signed in before is trusted: its failures count apart from everyone else's, so an
  *       attacker's attempts never lock the agent out of their own browser.
  *   <li>Per client address: at most 30 failures a minute across all identifiers.
+ *   <li>At the second step, per agent: after 5 wrong one-time codes in a row, codes are refused for a lock that grows
+ *       the same way (passkeys, which cannot be guessed, still work). A right code resets the count.
  * </ul>
  */
 @Service
@@ -44,12 +50,14 @@ public class Lockout {
     private final ThrottleRepository counters;
     private final ApplicationEventPublisher events;
     private final IdentitySettings.Lockout settings;
+    private final int codeFailures;
     private final Clock clock;
 
     Lockout(ThrottleRepository counters, ApplicationEventPublisher events, IdentitySettings settings, Clock clock) {
         this.counters = counters;
         this.events = events;
         this.settings = settings.lockout();
+        this.codeFailures = settings.mfa().codeFailures();
         this.clock = clock;
     }
 
@@ -62,9 +70,18 @@ public class Lockout {
         return "device:" + Digests.sha256Hex(trustedDevice);
     }
 
-    /** The keys under which an agent may be locked: each identifier they may type. */
+    /** The key of the agent's second step (one-time codes). */
+    public static String secondStepKey(AgentId agent) {
+        return "second-step:" + agent.soi();
+    }
+
+    /** The keys under which an agent may be locked: each identifier they may type, and their second step. */
     public static List<String> keysOf(AgentProfile agent) {
-        return List.of(identifierKey(agent.id().soi()), identifierKey(agent.login()), identifierKey(agent.email()));
+        return List.of(
+                identifierKey(agent.id().soi()),
+                identifierKey(agent.login()),
+                identifierKey(agent.email()),
+                secondStepKey(agent.id()));
     }
 
     /** When this key is locked until, if it is locked now. */
@@ -101,6 +118,31 @@ public class Lockout {
                 new SignInFailed(id, until != null ? SignInError.LOCKED : reason, failures, connection, now));
         if (agent != null && failures == settings.threshold()) {
             events.publishEvent(new AccountLocked(agent.id(), until, failures, connection, now));
+        }
+        return new Failure(failures, until);
+    }
+
+    /**
+     * Counts a wrong one-time code at the second step, locks the agent's codes when due, and announces it.
+     *
+     * @param type the kind of code; null for an enrolment code
+     * @param clockDriftMinutes set when the code was a TOTP code right for a phone clock this far off
+     */
+    @Transactional
+    public Failure recordCodeFailure(
+            AgentId agent, @Nullable FactorType type, @Nullable Long clockDriftMinutes, ClientConnection connection) {
+        var now = clock.instant();
+        var key = secondStepKey(agent);
+        var failures = counters.addFailure(key, now, now.minus(settings.forgetAfter()));
+        Instant until = null;
+        if (failures >= codeFailures) {
+            until = now.plus(lockDuration(failures - codeFailures + settings.threshold()))
+                    .truncatedTo(ChronoUnit.SECONDS);
+            counters.lockUntil(key, until);
+        }
+        events.publishEvent(new SecondFactorFailed(agent, type, failures, clockDriftMinutes, connection, now));
+        if (until != null && failures == codeFailures) {
+            events.publishEvent(new SecondStepLocked(agent, until, failures, connection, now));
         }
         return new Failure(failures, until);
     }

@@ -4,16 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.Locale;
-import org.guichet.access.ClientConnections;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.PasswordChangeReason;
 import org.guichet.identity.PasswordRejectedException;
-import org.guichet.identity.SignInError;
 import org.guichet.identity.password.PasswordService;
-import org.guichet.identity.signin.Lockout;
 import org.guichet.platform.SessionHandles;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,20 +32,17 @@ class PasswordController {
 
     private final DirectoryManagement directory;
     private final PasswordService passwords;
-    private final Lockout lockout;
-    private final ClientConnections connections;
+    private final PasswordConfirmation confirmation;
     private final IdentitySettings settings;
 
     PasswordController(
             DirectoryManagement directory,
             PasswordService passwords,
-            Lockout lockout,
-            ClientConnections connections,
+            PasswordConfirmation confirmation,
             IdentitySettings settings) {
         this.directory = directory;
         this.passwords = passwords;
-        this.lockout = lockout;
-        this.connections = connections;
+        this.confirmation = confirmation;
         this.settings = settings;
     }
 
@@ -123,15 +117,7 @@ class PasswordController {
         if (result.hasFieldErrors("current")) {
             return VIEW;
         }
-        var key = Lockout.identifierKey(agent.id().soi());
-        var locked = lockout.lockedUntil(key);
-        if (locked.isPresent()) {
-            result.rejectValue("current", "identity.password.current.locked");
-            return VIEW;
-        }
-        if (!passwords.matchesCurrent(agent, form.current())) {
-            lockout.recordFailure(key, agent, connections.of(request), SignInError.BAD_CREDENTIALS);
-            result.rejectValue("current", "identity.password.current.wrong");
+        if (!confirmation.check(agent, form.current(), request, result, "current")) {
             return VIEW;
         }
         if (!PasswordErrors.confirmed(form.password(), form.confirmation(), result)) {

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Forgotten password or locked account": identifier, where to send the code, the code, a new password. Reachable
- * without signing in; the flow lives in the visitor's session and looks the same for any identifier.
+ * "Forgotten password or locked account": identifier, where to send the code, the code, the second factor when the
+ * agent has one ({@link ResetSecondFactorController}), a new password. Reachable without signing in; the flow lives in
+ * the visitor's session and looks the same for any identifier.
  */
 @Controller
 @RequestMapping("/reset")
@@ -128,7 +129,9 @@ class ResetController {
         session.setAttribute(STATE, state);
         switch (verification) {
             case VERIFIED -> {
-                return "redirect:/reset/password";
+                return state.awaitingSecondFactor()
+                        ? "redirect:" + ResetSecondFactorController.PATH
+                        : "redirect:/reset/password";
             }
             case WRONG -> result.rejectValue("code", "identity.reset.code.wrong");
             case SPENT -> result.rejectValue("code", "identity.reset.code.spent");

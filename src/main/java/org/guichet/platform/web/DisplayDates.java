@@ -12,6 +12,7 @@ class DisplayDates {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     public String date(@Nullable Instant instant) {
@@ -20,6 +21,10 @@ class DisplayDates {
 
     public String dateTime(@Nullable Instant instant) {
         return instant == null ? "" : DATE_TIME.format(DisplayZone.local(instant));
+    }
+
+    public String time(@Nullable Instant instant) {
+        return instant == null ? "" : TIME.format(DisplayZone.local(instant));
     }
 
     public String precise(@Nullable Instant instant) {

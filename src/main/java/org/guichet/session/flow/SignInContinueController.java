@@ -1,8 +1,8 @@
 package org.guichet.session.flow;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
-import org.guichet.directory.AgentId;
+import org.guichet.access.ClientConnections;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -11,14 +11,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SignInContinueController {
 
     private final SignInFlow flow;
+    private final ClientConnections connections;
 
-    SignInContinueController(SignInFlow flow) {
+    SignInContinueController(SignInFlow flow, ClientConnections connections) {
         this.flow = flow;
+        this.connections = connections;
     }
 
     @GetMapping("/sign-in/continue")
-    String continueSignIn(Principal principal, HttpServletRequest request) {
-        var steps = flow.pending(AgentId.of(principal.getName()));
+    String continueSignIn(Authentication authentication, HttpServletRequest request) {
+        var steps = flow.pending(authentication, connections.of(request).channel());
         if (!steps.isEmpty()) {
             return "redirect:" + steps.getFirst().path();
         }

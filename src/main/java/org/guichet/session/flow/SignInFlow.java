@@ -2,24 +2,51 @@ package org.guichet.session.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.guichet.access.Channel;
 import org.guichet.directory.AgentId;
 import org.guichet.identity.IdentityManagement;
+import org.guichet.identity.SecondFactors;
 import org.guichet.session.charter.CharterService;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-/** The steps an agent still owes after their password: a new password (first sign-in, expiry), the charter. */
+/**
+ * The steps an agent still owes after their password: the second factor first (where one is required: nothing else,
+ * not even choosing a new password, happens on a password alone), then a new password (first sign-in, expiry), then
+ * the charter.
+ */
 @Service
 public class SignInFlow {
 
     private final IdentityManagement identity;
+    private final SecondFactors secondFactors;
     private final CharterService charter;
 
-    SignInFlow(IdentityManagement identity, CharterService charter) {
+    SignInFlow(IdentityManagement identity, SecondFactors secondFactors, CharterService charter) {
         this.identity = identity;
+        this.secondFactors = secondFactors;
         this.charter = charter;
     }
 
-    public List<SignInStep> pending(AgentId agent) {
+    /** Every step still owed on this channel. */
+    public List<SignInStep> pending(Authentication authentication, Channel channel) {
+        var steps = new ArrayList<SignInStep>();
+        secondFactorStep(authentication, channel).ifPresent(steps::add);
+        steps.addAll(afterSecondFactor(AgentId.of(authentication.getName())));
+        return steps;
+    }
+
+    /** The second-factor step, if owed on this channel (it depends on the channel, so it is never cached). */
+    java.util.Optional<SignInStep> secondFactorStep(Authentication authentication, Channel channel) {
+        return switch (secondFactors.pending(authentication, channel)) {
+            case NONE -> java.util.Optional.empty();
+            case VERIFY -> java.util.Optional.of(SignInStep.SECOND_FACTOR);
+            case ENROL -> java.util.Optional.of(SignInStep.ENROL_FACTOR);
+        };
+    }
+
+    /** The steps after the second factor: once done, they stay done for the session. */
+    List<SignInStep> afterSecondFactor(AgentId agent) {
         var steps = new ArrayList<SignInStep>();
         if (identity.passwordStatus(agent).changeRequired()) {
             steps.add(SignInStep.CHANGE_PASSWORD);

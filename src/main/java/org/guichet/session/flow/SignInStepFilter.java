@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.guichet.access.ClientConnections;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.ProblemResponses;
 import org.guichet.session.SessionError;
@@ -15,9 +16,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Until a signed-in agent has done every step of the sign-in (new password, then charter), every page but the current
- * step's leads to it and every API call is refused with {@code SIGN_IN_INCOMPLETE} and the step's page; the page they
- * asked for is kept and reached once done. Steps are looked up on each request only until they are all done.
+ * Until a signed-in agent has done every step of the sign-in (second factor, new password, charter), every page but
+ * the current step's leads to it and every API call is refused with {@code SIGN_IN_INCOMPLETE} and the step's page;
+ * the page they asked for is kept and reached once done. The second factor is checked on every request, since it
+ * depends on the channel (a laptop carried home keeps its session); the other steps only until they are all done.
  */
 public class SignInStepFilter extends OncePerRequestFilter {
 
@@ -44,10 +46,12 @@ public class SignInStepFilter extends OncePerRequestFilter {
             "/reset");
 
     private final SignInFlow flow;
+    private final ClientConnections connections;
     private final ProblemResponses problems;
 
-    public SignInStepFilter(SignInFlow flow, ProblemResponses problems) {
+    public SignInStepFilter(SignInFlow flow, ClientConnections connections, ProblemResponses problems) {
         this.flow = flow;
+        this.connections = connections;
         this.problems = problems;
     }
 
@@ -59,27 +63,37 @@ public class SignInStepFilter extends OncePerRequestFilter {
         if (authentication == null
                 || authentication instanceof AnonymousAuthenticationToken
                 || session == null
-                || Boolean.TRUE.equals(session.getAttribute(COMPLETE))
                 || isAlwaysOpen(request)) {
             chain.doFilter(request, response);
             return;
         }
-        var steps = flow.pending(AgentId.of(authentication.getName()));
-        if (steps.isEmpty()) {
-            session.setAttribute(COMPLETE, Boolean.TRUE);
+        var step = flow.secondFactorStep(authentication, connections.of(request).channel())
+                .orElse(null);
+        if (step == null) {
+            if (Boolean.TRUE.equals(session.getAttribute(COMPLETE))) {
+                chain.doFilter(request, response);
+                return;
+            }
+            var steps = flow.afterSecondFactor(AgentId.of(authentication.getName()));
+            if (steps.isEmpty()) {
+                session.setAttribute(COMPLETE, Boolean.TRUE);
+                chain.doFilter(request, response);
+                return;
+            }
+            step = steps.getFirst();
+        }
+        if (step.covers(
+                request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
         }
-        var next = request.getContextPath() + steps.getFirst().path();
-        if (request.getRequestURI().equals(next)) {
-            chain.doFilter(request, response);
-            return;
-        }
+        var next = request.getContextPath() + step.path();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             problems.write(request, response, SessionError.SIGN_IN_INCOMPLETE, Map.of("next", next));
             return;
         }
-        if ("GET".equals(request.getMethod())) {
+        if ("GET".equals(request.getMethod())
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/sign-in/")) {
             var query = request.getQueryString();
             session.setAttribute(TARGET, request.getRequestURI() + (query == null ? "" : "?" + query));
         }

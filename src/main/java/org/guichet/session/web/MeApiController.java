@@ -1,29 +1,38 @@
 package org.guichet.session.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 import org.guichet.access.Channel;
 import org.guichet.access.ClientConnections;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
+import org.guichet.identity.Assurance;
+import org.guichet.identity.FactorType;
+import org.guichet.identity.SecondFactors;
 import org.guichet.platform.GuichetException;
 import org.guichet.platform.PlatformError;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/me}: who is signed in, and the channel this request comes through. */
+/**
+ * {@code GET /api/v1/me}: who is signed in, the channel this request comes through, how strongly the session was
+ * signed in ({@code PASSWORD} or {@code MFA}) and the kinds of second factor the agent has enrolled.
+ */
 @RestController
 class MeApiController {
 
     private final DirectoryManagement directory;
+    private final SecondFactors secondFactors;
     private final ClientConnections connections;
 
-    MeApiController(DirectoryManagement directory, ClientConnections connections) {
+    MeApiController(DirectoryManagement directory, SecondFactors secondFactors, ClientConnections connections) {
         this.directory = directory;
+        this.secondFactors = secondFactors;
         this.connections = connections;
     }
 
@@ -40,9 +49,11 @@ class MeApiController {
             @Nullable String jobTitle,
             @Nullable String managerSoi,
             List<Role> roles,
-            Channel channel) {
+            Channel channel,
+            Assurance assurance,
+            List<FactorType> factors) {
 
-        static Me of(AgentProfile agent, Channel channel) {
+        static Me of(AgentProfile agent, Channel channel, Assurance assurance, Set<FactorType> factors) {
             return new Me(
                     agent.id().soi(),
                     agent.login(),
@@ -54,16 +65,18 @@ class MeApiController {
                     agent.jobTitle(),
                     agent.managerId() == null ? null : agent.managerId().soi(),
                     agent.roles().stream().sorted().toList(),
-                    channel);
+                    channel,
+                    assurance,
+                    factors.stream().sorted().toList());
         }
     }
 
     @GetMapping("/api/v1/me")
-    Me showMe(Principal principal, HttpServletRequest request) {
+    Me showMe(Authentication authentication, HttpServletRequest request) {
         var channel = connections.of(request).channel();
         return directory
-                .findById(AgentId.of(principal.getName()))
-                .map(agent -> Me.of(agent, channel))
+                .findById(AgentId.of(authentication.getName()))
+                .map(agent -> Me.of(agent, channel, Assurance.of(authentication), secondFactors.enrolled(agent.id())))
                 .orElseThrow(() -> new GuichetException(PlatformError.UNAUTHENTICATED));
     }
 }

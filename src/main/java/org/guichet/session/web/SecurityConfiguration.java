@@ -5,8 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Set;
 import org.guichet.access.ClientConnections;
 import org.guichet.access.Networks;
+import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.SecondFactors;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.TransactionalEvents;
@@ -19,18 +22,23 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -40,11 +48,17 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 /**
  * Everything requires sign-in except the login page, the self-service reset, the public pages, static assets and the
  * health probe. People are sent to the login page and back to what they asked for; API clients get {@code 401}/{@code
- * 403} as problem details. Once signed in, the steps of the sign-in come before anything else. Pages carry a strict
- * Content-Security-Policy: no inline script or style.
+ * 403} as problem details. Once signed in, the steps of the sign-in come before anything else.
+ *
+ * <p>Multi-factor authentication is Spring Security's: each factor the session was given is a {@code
+ * FactorGrantedAuthority} with its time of use ({@link EnableMultiFactorAuthentication} lets the passkey filter add
+ * its factor to the password's); the rules of {@link SecondFactors} ask for a second factor where the channel or the
+ * agent's profile requires one, and for a recent one before factors or the mobile number change (step-up). Passkeys
+ * are Spring Security's WebAuthn support. Pages carry a strict Content-Security-Policy: no inline script or style.
  */
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "GUICHET_SESSION";
@@ -62,6 +76,9 @@ class SecurityConfiguration {
             TransactionalEvents events,
             ClientConnections connections,
             AuthenticationProvider signIn,
+            SecondFactors secondFactors,
+            PasskeySignIn passkeys,
+            IdentitySettings identity,
             Clock clock)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -86,8 +103,30 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus"))
                         .access(metricsAccess(settings, connections))
+                        // Passkeys are removed from the factors page only, where the last one is kept when required.
+                        .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
+                        .denyAll()
+                        // The steps of the sign-in, on the password alone: the step filter keeps each to its turn.
+                        .requestMatchers(
+                                "/sign-in/second-factor",
+                                "/sign-in/second-factor/**",
+                                "/sign-in/enrol",
+                                "/sign-in/enrol/**",
+                                "/sign-in/password",
+                                "/sign-in/charter",
+                                "/sign-in/continue",
+                                "/session/keepalive",
+                                "/login/webauthn",
+                                "/webauthn/authenticate/**")
+                        .authenticated()
+                        .requestMatchers("/webauthn/register", "/webauthn/register/**")
+                        .access(secondFactors.enrolment())
+                        .requestMatchers(SecondFactors.STEP_UP_PAGES)
+                        .access(secondFactors.signedIn())
+                        .requestMatchers(SecondFactors.STEP_UP)
+                        .access(secondFactors.stepUp())
                         .anyRequest()
-                        .authenticated())
+                        .access(secondFactors.signedIn()))
                 .formLogin(login -> login.loginPage("/login")
                         .authenticationDetailsSource(handlers.details())
                         .successHandler(handlers.success())
@@ -95,23 +134,30 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler(handlers.signedOut())
                         .logoutSuccessUrl("/login?logout"))
+                .webAuthn(webAuthn -> webAuthn.rpId(identity.passkeys().relyingParty())
+                        .rpName(identity.passkeys().relyingPartyName())
+                        .allowedOrigins(Set.copyOf(identity.passkeys().origins()))
+                        .disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(passkeys.handlers()))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 (request, response, e) ->
                                         problems.write(request, response, PlatformError.UNAUTHENTICATED),
                                 api)
                         .accessDeniedHandler((request, response, e) -> refuse(request, response, e, problems)))
+                .addFilterBefore(passkeys.passwordFirst(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new SessionLifetimeFilter(settings, problems, events, clock), AuthorizationFilter.class)
-                .addFilterBefore(new SignInStepFilter(flow, problems), AuthorizationFilter.class)
+                .addFilterBefore(new SignInStepFilter(flow, connections, problems), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
     /**
-     * Answers a refusal: problem details for the API, the error page for people. An expired form (CSRF) is told apart
-     * from a missing right, so that the person is told to reload the page rather than to ask for access; on the
-     * login form, where it happens after a long pause, it simply shows the form again.
+     * Answers a refusal: problem details for the API, the error page for people. A missing or too old second factor
+     * leads to the page that asks for it (then back); an expired form (CSRF) is told apart from a missing right, so
+     * that the person is told to reload the page rather than to ask for access; on the login form, where it happens
+     * after a long pause, it simply shows the form again.
      */
     private static void refuse(
             HttpServletRequest request,
@@ -120,6 +166,11 @@ class SecurityConfiguration {
             ProblemResponses problems)
             throws IOException {
         var path = request.getRequestURI().substring(request.getContextPath().length());
+        if (e instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof FactorAuthorizationDecision) {
+            SecondFactorRefusals.redirect(request, response, problems);
+            return;
+        }
         if (path.startsWith("/api/")) {
             problems.write(
                     request,

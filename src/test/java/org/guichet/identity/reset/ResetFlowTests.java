@@ -9,6 +9,7 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.AccountUnlocked;
 import org.guichet.identity.PasswordResetCompleted;
+import org.guichet.identity.mfa.TotpService;
 import org.guichet.identity.signin.Lockout;
 import org.guichet.testing.Demo;
 import org.guichet.testing.DemoState;
@@ -18,6 +19,7 @@ import org.guichet.testing.MutableClock;
 import org.guichet.testing.Outbox;
 import org.guichet.testing.SignIn;
 import org.guichet.testing.TestData;
+import org.guichet.testing.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class ResetFlowTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    TotpService totp;
 
     @Autowired
     JdbcClient jdbc;
@@ -70,7 +75,7 @@ class ResetFlowTests {
 
     /** Starts a reset for what is typed and asks for the code by this channel; returns the browser. */
     private MockBrowser codeSent(String identifier, String channel) {
-        var browser = new MockBrowser(mvc);
+        var browser = MockBrowser.fromInternet(mvc);
         assertThat(browser.get("/reset")).hasStatusOk();
         assertThat(browser.post("/reset", "identifier", identifier)).hasRedirectedUrl("/reset/send");
         assertThat(browser.get("/reset/send")).hasStatusOk();
@@ -121,6 +126,29 @@ class ResetFlowTests {
     }
 
     @Test
+    void resetWhenAgentHasASecondFactorThenItIsAskedBeforeTheNewPassword() {
+        totp.importKey(agent.id(), Totp.DEMO_KEY, "Téléphone");
+        var earlier = outbox.to(agent.email()).size();
+        var browser = codeSent(agent.login(), "EMAIL");
+
+        assertThat(browser.post("/reset/code", "code", outbox.awaitCode(agent.email(), earlier)))
+                .hasRedirectedUrl("/reset/second-factor");
+        assertThat(browser.get("/reset/password"))
+                .as("not before the second factor")
+                .hasRedirectedUrl("/reset");
+        var page = browser.body(browser.get("/reset/second-factor"));
+        assertThat(page).contains("Prouvez que c’est vous", "name=\"code\"");
+        assertThat(browser.body(browser.post("/reset/second-factor/totp", "code", "000000")))
+                .contains("Ce code n’est pas le bon");
+        assertThat(browser.post("/reset/second-factor/totp", "code", Totp.demo(clock.instant())))
+                .hasRedirectedUrl("/reset/password");
+        assertThat(browser.post("/reset/password", "password", NEW_PASSWORD, "confirmation", NEW_PASSWORD))
+                .hasRedirectedUrl("/login?reset");
+        assertThat(events.stream(org.guichet.identity.SecondFactorVerified.class))
+                .anyMatch(e -> e.agent().equals(agent.id()));
+    }
+
+    @Test
     void resetWhenDoneThenEverySessionClosed() {
         var session = SignIn.as(mvc, agent.login());
         var earlier = outbox.to(agent.email()).size();
@@ -137,7 +165,7 @@ class ResetFlowTests {
 
     @Test
     void resetWhenVerifiedMobileThenSmsOfferedAndCodeSentThere() {
-        var browser = new MockBrowser(mvc);
+        var browser = MockBrowser.fromInternet(mvc);
         browser.post("/reset", "identifier", "lea.simon");
         var channels = browser.body(browser.get("/reset/send"));
         assertThat(channels).contains("Par SMS au +33 6 •• •• •• 08", "Par e-mail à l•", "n@ville.example");
@@ -151,7 +179,7 @@ class ResetFlowTests {
 
     @Test
     void resetWhenUnverifiedMobileThenOnlyEmailOffered() {
-        var browser = new MockBrowser(mvc);
+        var browser = MockBrowser.fromInternet(mvc);
         browser.post("/reset", "identifier", "camille.martin");
 
         assertThat(browser.body(browser.get("/reset/send")))
@@ -241,7 +269,7 @@ class ResetFlowTests {
 
     @Test
     void resetWhenPasswordPageReachedWithoutCodeThenSentBack() {
-        var browser = new MockBrowser(mvc);
+        var browser = MockBrowser.fromInternet(mvc);
         browser.post("/reset", "identifier", agent.login());
 
         assertThat(browser.get("/reset/password")).hasRedirectedUrl("/reset");

@@ -1,0 +1,7 @@
+package org.guichet.identity;
+
+import java.time.Instant;
+import org.guichet.directory.AgentId;
+
+/** A second factor of the agent was removed. */
+public record FactorRemoved(AgentId agent, FactorType type, String name, Instant at) {}

@@ -1,0 +1,8 @@
+package org.guichet.identity;
+
+import java.time.Instant;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+
+/** The agent signed in with one of their recovery codes; {@code remaining} are left. */
+public record RecoveryCodeUsed(AgentId agent, int remaining, ClientConnection connection, Instant at) {}

@@ -1,0 +1,8 @@
+package org.guichet.identity;
+
+import java.time.Instant;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+
+/** Too many wrong codes in a row: the agent's one-time codes are refused until {@code until} (passkeys still work). */
+public record SecondStepLocked(AgentId agent, Instant until, int failures, ClientConnection connection, Instant at) {}

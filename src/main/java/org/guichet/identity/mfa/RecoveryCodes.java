@@ -1,0 +1,87 @@
+package org.guichet.identity.mfa;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import org.guichet.directory.AgentId;
+import org.guichet.identity.FactorAdded;
+import org.guichet.identity.FactorType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recovery codes: ten single-use codes of 10 characters (about 50 bits each), hashed at rest (Argon2id) and shown to the
+ * agent once, for the day the phone or the security key is lost.
+ */
+@Service
+public class RecoveryCodes {
+
+    static final int COUNT = 10;
+    private static final int GROUPS = 2;
+    private static final int GROUP_SIZE = 5;
+
+    private final RecoveryCodeRepository codes;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RecoveryCodes(
+            RecoveryCodeRepository codes, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+        this.codes = codes;
+        this.encoder = encoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new set of codes, to be shown once; the former set stops working. */
+    @Transactional
+    public List<String> generate(AgentId agent) {
+        var fresh = IntStream.range(0, COUNT)
+                .mapToObj(i -> OneTimeSecrets.generate(GROUPS, GROUP_SIZE))
+                .toList();
+        var now = clock.instant();
+        codes.replace(
+                agent.soi(),
+                fresh.stream()
+                        .map(OneTimeSecrets::normalize)
+                        .map(encoder::encode)
+                        .toList(),
+                now);
+        events.publishEvent(new FactorAdded(agent, FactorType.RECOVERY_CODE, String.valueOf(COUNT), now));
+        return fresh;
+    }
+
+    /** Uses one of the agent's codes; tells how many remain when it was right (and unused). */
+    @Transactional
+    public OptionalInt use(AgentId agent, String typed) {
+        var code = OneTimeSecrets.normalize(typed);
+        if (!OneTimeSecrets.plausible(code, GROUPS * GROUP_SIZE)) {
+            return OptionalInt.empty();
+        }
+        var unused = codes.unused(agent.soi());
+        for (var candidate : unused) {
+            if (encoder.matches(code, candidate.hash()) && codes.use(candidate.id(), clock.instant())) {
+                return OptionalInt.of(unused.size() - 1);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** How many unused codes the agent has. */
+    public int remaining(AgentId agent) {
+        return codes.summary(agent.soi())
+                .map(RecoveryCodeRepository.Summary::remaining)
+                .orElse(0);
+    }
+
+    java.util.Optional<RecoveryCodeRepository.Summary> summary(AgentId agent) {
+        return codes.summary(agent.soi());
+    }
+
+    void delete(AgentId agent) {
+        codes.delete(agent.soi());
+    }
+}

@@ -1,0 +1,186 @@
+package org.guichet.identity.mfa;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.guichet.access.ClientConnection;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentProfile;
+import org.guichet.identity.FactorType;
+import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.RecoveryCodeUsed;
+import org.guichet.identity.SecondFactorVerified;
+import org.guichet.identity.password.VerifiedMobiles;
+import org.guichet.identity.reset.Masking;
+import org.guichet.identity.signin.Lockout;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The second step of a sign-in (and of a step-up) with a one-time code: authenticator app, SMS or recovery code, in
+ * the form field {@code code}. Wrong codes count towards the agent's second-step lock; a code recognised for a
+ * drifted phone clock is explained; a replayed code is refused without counting.
+ */
+@Service
+public class SecondStep {
+
+    /** What became of a code. */
+    public sealed interface Outcome {
+
+        /** Right: the session may be given the factor. */
+        record Verified(FactorType type, @Nullable Integer recoveryCodesLeft) implements Outcome {}
+
+        /**
+         * Refused.
+         *
+         * @param reason wrong, clock drift, replayed, or no live code (SMS)
+         * @param triesLeft after a wrong code, how many more the agent may make before codes are locked
+         * @param needsNewCode whether an SMS code must be sent again
+         */
+        record Refused(CodeCheck reason, @Nullable Integer triesLeft, boolean needsNewCode) implements Outcome {}
+
+        /** Too many wrong codes: one-time codes are refused until then. */
+        record Locked(Instant until) implements Outcome {}
+    }
+
+    private final TotpService totp;
+    private final SmsCodes sms;
+    private final RecoveryCodes recovery;
+    private final Factors factors;
+    private final EnrolmentCodes enrolment;
+    private final VerifiedMobiles mobiles;
+    private final Lockout lockout;
+    private final ApplicationEventPublisher events;
+    private final int codeFailures;
+    private final Clock clock;
+
+    SecondStep(
+            TotpService totp,
+            SmsCodes sms,
+            RecoveryCodes recovery,
+            Factors factors,
+            EnrolmentCodes enrolment,
+            VerifiedMobiles mobiles,
+            Lockout lockout,
+            ApplicationEventPublisher events,
+            IdentitySettings settings,
+            Clock clock) {
+        this.totp = totp;
+        this.sms = sms;
+        this.recovery = recovery;
+        this.factors = factors;
+        this.enrolment = enrolment;
+        this.mobiles = mobiles;
+        this.lockout = lockout;
+        this.events = events;
+        this.codeFailures = settings.mfa().codeFailures();
+        this.clock = clock;
+    }
+
+    /** Until when the agent's one-time codes are locked, if they are. */
+    public @Nullable Instant lockedUntil(AgentId agent) {
+        return lockout.lockedUntil(Lockout.secondStepKey(agent)).orElse(null);
+    }
+
+    /** Sends a sign-in code by SMS to the agent's verified number, if they have the SMS factor and such a number. */
+    public SmsCodes.@Nullable Sending sendSms(AgentProfile agent, Locale locale) {
+        var usable = factors.usable(agent).contains(FactorType.SMS);
+        var number = mobiles.of(agent).orElse(null);
+        return usable && number != null ? sms.send(agent.id(), SmsCodes.Purpose.SIGN_IN, number, locale) : null;
+    }
+
+    /** Where the live sign-in code went, masked, if one was sent and can still be used. */
+    public @Nullable String smsSentTo(AgentProfile agent) {
+        return sms.liveDestination(agent.id(), SmsCodes.Purpose.SIGN_IN);
+    }
+
+    /** The verified number sign-in codes go to, masked. */
+    public @Nullable String smsNumber(AgentProfile agent) {
+        return mobiles.of(agent).map(Masking::mobile).orElse(null);
+    }
+
+    /** Checks a code of this kind typed by the agent. */
+    @Transactional
+    public Outcome verify(AgentProfile agent, FactorType type, String code, ClientConnection connection) {
+        var id = agent.id();
+        var locked = lockedUntil(id);
+        if (locked != null) {
+            return new Outcome.Locked(locked);
+        }
+        Integer left = null;
+        CodeCheck check;
+        var needsNewCode = false;
+        switch (type) {
+            case TOTP -> check = totp.verify(id, code);
+            case SMS -> {
+                var result = factors.usable(agent).contains(FactorType.SMS)
+                        ? sms.verify(id, SmsCodes.Purpose.SIGN_IN, code)
+                        : new SmsCodes.Check(new CodeCheck.Spent(), null, true);
+                check = result.result();
+                needsNewCode = result.needsNewCode();
+            }
+            case RECOVERY_CODE -> {
+                var remaining = recovery.use(id, code);
+                check = remaining.isPresent() ? new CodeCheck.Accepted() : new CodeCheck.Wrong();
+                left = remaining.isPresent() ? remaining.getAsInt() : null;
+            }
+            case PASSKEY -> throw new IllegalArgumentException("Passkeys are not typed");
+            default -> throw new IllegalStateException();
+        }
+        return switch (check) {
+            case CodeCheck.Accepted accepted -> {
+                if (type == FactorType.SMS) {
+                    factors.smsUsed(id);
+                }
+                if (left != null) {
+                    events.publishEvent(new RecoveryCodeUsed(id, left, connection, clock.instant()));
+                }
+                verified(id, type, connection);
+                yield new Outcome.Verified(type, left);
+            }
+            case CodeCheck.Wrong wrong -> failed(id, type, wrong, null, needsNewCode, connection);
+            case CodeCheck.ClockDrift drift -> failed(id, type, drift, drift.minutes(), needsNewCode, connection);
+            case CodeCheck.Replayed replayed -> new Outcome.Refused(replayed, null, needsNewCode);
+            case CodeCheck.Spent spent -> new Outcome.Refused(spent, null, true);
+        };
+    }
+
+    /** Checks an enrolment code from the helpdesk; wrong ones count like wrong sign-in codes. */
+    @Transactional
+    public Outcome redeemEnrolmentCode(AgentProfile agent, String code, ClientConnection connection) {
+        var id = agent.id();
+        var locked = lockedUntil(id);
+        if (locked != null) {
+            return new Outcome.Locked(locked);
+        }
+        if (enrolment.redeem(id, code, connection)) {
+            lockout.recordSuccess(List.of(Lockout.secondStepKey(id)));
+            return new Outcome.Verified(FactorType.RECOVERY_CODE, null);
+        }
+        return failed(id, null, new CodeCheck.Wrong(), null, false, connection);
+    }
+
+    /** Records a second factor proved otherwise (a passkey): forgets wrong codes, announces it. */
+    @Transactional
+    public void verified(AgentId agent, FactorType type, ClientConnection connection) {
+        lockout.recordSuccess(List.of(Lockout.secondStepKey(agent)));
+        events.publishEvent(new SecondFactorVerified(agent, type, connection, clock.instant()));
+    }
+
+    private Outcome failed(
+            AgentId agent,
+            @Nullable FactorType type,
+            CodeCheck reason,
+            @Nullable Long drift,
+            boolean needsNewCode,
+            ClientConnection connection) {
+        var failure = lockout.recordCodeFailure(agent, type, drift, connection);
+        if (failure.lockedUntil() != null) {
+            return new Outcome.Locked(failure.lockedUntil());
+        }
+        return new Outcome.Refused(reason, Math.max(0, codeFailures - failure.failures()), needsNewCode);
+    }
+}

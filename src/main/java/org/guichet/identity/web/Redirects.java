@@ -1,0 +1,32 @@
+package org.guichet.identity.web;
+
+import org.jspecify.annotations.Nullable;
+
+/** Where a page may send the agent next: only a path of this site, never another site. */
+final class Redirects {
+
+    private Redirects() {}
+
+    /** The path if it is a local one ({@code /account/factors?x=1}), else the fallback. */
+    static String local(@Nullable String next, String fallback) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.contains("\r")
+                || next.contains("\n")
+                || next.length() > 512) {
+            return fallback;
+        }
+        return next;
+    }
+
+    /** The path with {@code next} added to its query, encoded. */
+    static String withNext(String path, String next) {
+        return org.springframework.web.util.UriComponentsBuilder.fromUriString(path)
+                .queryParam("next", next)
+                .encode()
+                .build()
+                .toUriString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.guichet.identity.mfa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.DemoState;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.Totp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * One-time codes given at the same moment to several nodes (here, threads with their own connections to the shared
+ * database): each is accepted exactly once.
+ */
+@IntegrationTest
+class ConcurrentCodesTests {
+
+    @Autowired
+    TotpService totp;
+
+    @Autowired
+    RecoveryCodes recoveryCodes;
+
+    @Autowired
+    DirectoryManagement directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    java.time.Clock clock;
+
+    private AgentId agentWithApp() {
+        var agent = AgentId.of(
+                new DemoState(jdbc, encoder).agent(directory, "Zoé", "", "").soi(1));
+        totp.importKey(agent, Totp.DEMO_KEY, "Téléphone");
+        return agent;
+    }
+
+    private static <T> List<T> atOnce(Collection<Callable<T>> calls) throws Exception {
+        var results = new ArrayList<T>();
+        try (var pool = Executors.newFixedThreadPool(calls.size())) {
+            for (var result : pool.invokeAll(calls)) {
+                results.add(result.get());
+            }
+        }
+        return results;
+    }
+
+    @Test
+    void totpWhenTheSameCodeReachesEightNodesAtOnceThenAcceptedOnce() throws Exception {
+        var agent = agentWithApp();
+        var code = Totp.demo(clock.instant());
+        var calls = new ArrayList<Callable<CodeCheck>>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> totp.verify(agent, code));
+        }
+
+        var results = atOnce(calls);
+
+        assertThat(results).filteredOn(CodeCheck.Accepted.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(CodeCheck.Replayed.class::isInstance).hasSize(7);
+    }
+
+    @Test
+    void recoveryCodeWhenUsedFromFourNodesAtOnceThenAcceptedOnce() throws Exception {
+        var agent = agentWithApp();
+        var code = recoveryCodes.generate(agent).getFirst();
+        var calls = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> recoveryCodes.use(agent, code).isPresent());
+        }
+
+        assertThat(atOnce(calls)).containsOnlyOnce(true);
+        assertThat(recoveryCodes.remaining(agent)).isEqualTo(9);
+    }
+
+    @Test
+    void totpKeyWhenStoredThenEncryptedNotInClear() {
+        var agent = agentWithApp();
+
+        var stored = jdbc.sql("SELECT secret FROM totp_credential WHERE soi = ?")
+                .param(agent.soi())
+                .query(String.class)
+                .single();
+
+        assertThat(stored).doesNotContain(Totp.DEMO_KEY).matches("k[0-9a-f]{8}:.+");
+    }
+}
