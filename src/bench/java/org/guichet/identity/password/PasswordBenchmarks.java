@@ -1,9 +1,8 @@
 package org.guichet.identity.password;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.TestSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,12 +35,7 @@ public class PasswordBenchmarks {
 
     @Setup
     public void setUp() {
-        var settings = new IdentitySettings(
-                new IdentitySettings.Argon2(19456, 2, 1),
-                new IdentitySettings.Password(12, 128, 45, 5, Duration.ofDays(365), Duration.ofDays(14)),
-                new IdentitySettings.Lockout(
-                        5, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofHours(24), 30, Duration.ofDays(180)),
-                new IdentitySettings.Reset(Duration.ofMinutes(10), 5, 3, Duration.ofMinutes(15)));
+        var settings = TestSettings.defaults();
         encoder = new PasswordHashing().passwordEncoder(settings);
         policy = new PasswordPolicy(settings);
         hash = encoder.encode(PASSWORD);

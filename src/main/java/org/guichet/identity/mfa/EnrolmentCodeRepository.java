@@ -38,10 +38,7 @@ class EnrolmentCodeRepository {
     }
 
     boolean use(String id, Instant now) {
-        return jdbc.sql("UPDATE enrolment_code SET used_at = ? WHERE id = ? AND used_at IS NULL")
-                        .params(Timestamp.from(now), id)
-                        .update()
-                == 1;
+        return SingleUseCodes.use(jdbc, "enrolment_code", id, now);
     }
 
     void purge(Instant before) {

@@ -153,6 +153,14 @@ public class Factors {
         return list(agent).stream().filter(factor -> factor.id().equals(id)).findFirst();
     }
 
+    /**
+     * Makes sure Spring Security's WebAuthn support knows the agent by name before a passkey is created, so that the
+     * device shows their name from the first passkey on.
+     */
+    public void preparePasskey(AgentProfile agent) {
+        passkeys.prepare(agent);
+    }
+
     /** Adds codes by SMS to the agent's verified number; tells whether it was added (not there already). */
     @Transactional
     public boolean addSms(AgentProfile agent, String name) {

@@ -37,10 +37,7 @@ class RecoveryCodeRepository {
 
     /** Marks a code used; tells whether it was still unused (so that one code serves once). */
     boolean use(String id, Instant now) {
-        return jdbc.sql("UPDATE recovery_code SET used_at = ? WHERE id = ? AND used_at IS NULL")
-                        .params(Timestamp.from(now), id)
-                        .update()
-                == 1;
+        return SingleUseCodes.use(jdbc, "recovery_code", id, now);
     }
 
     /** When the agent's codes were generated, and how many are left. */

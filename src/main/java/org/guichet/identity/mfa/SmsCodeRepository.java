@@ -45,17 +45,12 @@ class SmsCodeRepository {
      * unexpired, tries left), in which case it now counts one more.
      */
     boolean spendAttempt(String id, int maxAttempts, Instant now) {
-        return jdbc.sql("""
-                                UPDATE sms_code SET attempts = attempts + 1
-                                WHERE id = ? AND used_at IS NULL AND expires_at > ? AND attempts < ?""").params(id, Timestamp.from(now), maxAttempts).update() == 1;
+        return SingleUseCodes.spendAttempt(jdbc, "sms_code", id, maxAttempts, now);
     }
 
     /** Marks the code used; tells whether it was still unused (so that one code serves once). */
     boolean use(String id, Instant now) {
-        return jdbc.sql("UPDATE sms_code SET used_at = ? WHERE id = ? AND used_at IS NULL")
-                        .params(Timestamp.from(now), id)
-                        .update()
-                == 1;
+        return SingleUseCodes.use(jdbc, "sms_code", id, now);
     }
 
     void purge(Instant before) {

@@ -3,10 +3,11 @@ package org.guichet.identity.reset;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.guichet.identity.mfa.SingleUseCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reset codes (hashed) and the requests for them. */
+/** Reset codes, hashed. */
 @Repository
 class ResetCodeRepository {
 
@@ -35,9 +36,7 @@ class ResetCodeRepository {
      * unexpired, attempts left), in which case it now counts one more attempt.
      */
     boolean spendAttempt(String id, int maxAttempts, Instant now) {
-        return jdbc.sql("""
-                        UPDATE reset_code SET attempts = attempts + 1
-                        WHERE id = ? AND used_at IS NULL AND expires_at > ? AND attempts < ?""").params(id, Timestamp.from(now), maxAttempts).update() == 1;
+        return SingleUseCodes.spendAttempt(jdbc, "reset_code", id, maxAttempts, now);
     }
 
     Optional<StoredCode> find(String id) {
@@ -54,10 +53,7 @@ class ResetCodeRepository {
 
     /** Marks the code used; tells whether it was still unused (so that one code serves once). */
     boolean use(String id, Instant now) {
-        return jdbc.sql("UPDATE reset_code SET used_at = ? WHERE id = ? AND used_at IS NULL")
-                        .params(Timestamp.from(now), id)
-                        .update()
-                == 1;
+        return SingleUseCodes.use(jdbc, "reset_code", id, now);
     }
 
     void purge(Instant before) {

@@ -83,7 +83,11 @@ class EnrolController {
             return "redirect:" + DONE;
         }
         var agent = agent(authentication);
-        model.addAttribute("granted", granted(request));
+        var granted = granted(request);
+        if (granted) {
+            factors.preparePasskey(agent);
+        }
+        model.addAttribute("granted", granted);
         model.addAttribute("sensitive", agent.sensitive());
         model.addAttribute("mobile", agent.mobile() == null ? null : Masking.mobile(agent.mobile()));
         model.addAttribute("channel", connections.of(request).channel());

@@ -82,7 +82,8 @@ class FactorsController {
     }
 
     @GetMapping("/passkey")
-    String showPasskey(Principal principal, Model model) {
+    String showPasskey(Principal principal) {
+        factors.preparePasskey(agent(principal));
         return "identity/add-passkey";
     }
 

@@ -13,8 +13,7 @@ final class Redirects {
                 || !next.startsWith("/")
                 || next.startsWith("//")
                 || next.contains("\\")
-                || next.contains("\r")
-                || next.contains("\n")
+                || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)
                 || next.length() > 512) {
             return fallback;
         }
