@@ -233,6 +233,37 @@ class FactorManagementTests {
     }
 
     @Test
+    void passkeyRegistrationWhenNoRecentFactorThenStepUpProblemNamingTheConfirmationPage() {
+        var browser = new MockBrowser(mvc);
+        browser.signIn(Demo.CAMILLE, Demo.PASSWORD);
+
+        var register = mvc.post()
+                .uri("/webauthn/register")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{}")
+                .cookie(browser.cookies())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+
+        assertThat(register).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(register).bodyJson().extractingPath("$.errorCode").isEqualTo("STEP_UP_REQUIRED");
+        assertThat(register).bodyJson().extractingPath("$.next").asString().startsWith("/sign-in/confirm?next=");
+    }
+
+    @Test
+    void passkeySignInWhenNoPasswordGivenThenRefused() {
+        var anonymous = mvc.post()
+                .uri("/login/webauthn")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{}")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .exchange();
+
+        assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous).bodyJson().extractingPath("$.errorCode").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
     void mobileWhenChangedThenVerifiedByACodeToTheNewNumberAndTheFormerOneIsTold() {
         var soi = agent(";mobile", ";06 39 98 12 34");
         mobiles.verified(soi, "+33639981234");

@@ -2,6 +2,7 @@ package org.guichet.session.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.guichet.access.Channel;
 import org.guichet.directory.AgentId;
 import org.guichet.identity.IdentityManagement;
@@ -37,11 +38,11 @@ public class SignInFlow {
     }
 
     /** The second-factor step, if owed on this channel (it depends on the channel, so it is never cached). */
-    java.util.Optional<SignInStep> secondFactorStep(Authentication authentication, Channel channel) {
+    Optional<SignInStep> secondFactorStep(Authentication authentication, Channel channel) {
         return switch (secondFactors.pending(authentication, channel)) {
-            case NONE -> java.util.Optional.empty();
-            case VERIFY -> java.util.Optional.of(SignInStep.SECOND_FACTOR);
-            case ENROL -> java.util.Optional.of(SignInStep.ENROL_FACTOR);
+            case NONE -> Optional.empty();
+            case VERIFY -> Optional.of(SignInStep.SECOND_FACTOR);
+            case ENROL -> Optional.of(SignInStep.ENROL_FACTOR);
         };
     }
 

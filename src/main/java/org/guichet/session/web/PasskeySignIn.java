@@ -12,6 +12,7 @@ import org.guichet.identity.FactorType;
 import org.guichet.identity.SecondFactors;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -28,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * support; then a new session id, the event, and the way on for Guichet's passkey script.
  */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 class PasskeySignIn {
 
     private final SecondFactors secondFactors;
