@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.guichet.access.Assurance;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -42,6 +43,11 @@ public enum FactorType {
         return Arrays.stream(values())
                 .filter(type -> type.authority.equals(authority))
                 .findFirst();
+    }
+
+    /** How strongly this authentication was signed in: {@code MFA} once it was given any second factor. */
+    public static Assurance assurance(@Nullable Authentication authentication) {
+        return usedIn(authentication).isEmpty() ? Assurance.PASSWORD : Assurance.MFA;
     }
 
     /** The second factors this authentication was given. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.guichet.access.Channel;
 import org.guichet.access.ClientConnection;
 import org.guichet.access.ClientConnections;
+import org.guichet.access.SecondFactorDirectory;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Service;
  * in the last 5 minutes (the password, for an agent without one) to change factors or the mobile number.
  */
 @Service
-public class SecondFactors {
+public class SecondFactors implements SecondFactorDirectory {
 
     /** The authority of agents with a sensitive profile (finance, HR, IT). */
     public static final String SENSITIVE_PROFILE = "PROFILE_SENSITIVE";
@@ -149,6 +150,7 @@ public class SecondFactors {
     }
 
     /** Whether the agent has a factor to sign in with (not counting recovery codes). */
+    @Override
     public boolean hasSecondFactor(AgentId agent) {
         return directory.findById(agent).map(factors::hasSecondFactor).orElse(false);
     }

@@ -4,8 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
 import org.guichet.directory.AgentId;
-import org.guichet.directory.AgentProfile;
-import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.AccountLocked;
 import org.guichet.identity.FactorAdded;
 import org.guichet.identity.FactorRemoved;
@@ -34,12 +32,12 @@ class SecurityMails {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final DirectoryManagement directory;
+    private final Mails mails;
     private final MessageDelivery delivery;
     private final MessageSource messages;
 
-    SecurityMails(DirectoryManagement directory, MessageDelivery delivery, MessageSource messages) {
-        this.directory = directory;
+    SecurityMails(Mails mails, MessageDelivery delivery, MessageSource messages) {
+        this.mails = mails;
         this.delivery = delivery;
         this.messages = messages;
     }
@@ -127,26 +125,10 @@ class SecurityMails {
     }
 
     private void send(AgentId id, String key, Object[] arguments) {
-        send(id, key, locale -> arguments);
+        mails.send(id, key, locale -> arguments);
     }
 
-    /** Sends the mail, French then English, each with its arguments (which may depend on the language). */
     private void send(AgentId id, String key, Function<Locale, Object[]> arguments) {
-        directory
-                .findById(id)
-                .ifPresent(agent -> delivery.send(OutgoingMessage.email(
-                        agent.email(),
-                        messages.getMessage(key + ".subject", null, Locale.FRENCH) + " / "
-                                + messages.getMessage(key + ".subject", null, Locale.ENGLISH),
-                        body(agent, key, arguments, Locale.FRENCH) + "\n\n----\n\n"
-                                + body(agent, key, arguments, Locale.ENGLISH))));
-    }
-
-    private String body(AgentProfile agent, String key, Function<Locale, Object[]> localized, Locale locale) {
-        var arguments = localized.apply(locale);
-        var all = new Object[arguments.length + 1];
-        all[0] = agent.firstName();
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        return messages.getMessage(key + ".body", all, locale);
+        mails.send(id, key, arguments);
     }
 }

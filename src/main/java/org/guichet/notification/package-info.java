@@ -1,11 +1,11 @@
 /**
- * Notification: tells agents what they should know, by e-mail (and later in the portal and by SMS for security
- * matters). It only listens to the events of other modules; for now, security mails: sign-in suspended after failures,
- * password changed.
+ * Notification: tells agents what they should know, by e-mail (and later in the portal). It only listens to the events
+ * of other modules: the security of their account (lock, password, factors, mobile number), the approvals waiting for
+ * them (with reminders and escalation), and each step of their remote access.
  */
 @ApplicationModule(
         displayName = "Notification",
-        allowedDependencies = {"directory", "identity", "access"})
+        allowedDependencies = {"directory", "identity", "access", "approval"})
 @NullMarked
 package org.guichet.notification;
 

@@ -1,6 +1,8 @@
 package org.guichet.platform;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
@@ -9,7 +11,16 @@ public final class DisplayZone {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
+    /** How a day is written for people: {@code 31/12/2026}. */
+    public static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private DisplayZone() {}
+
+    /** The day it is now, in the administration's zone. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
 
     public static LocalDateTime local(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZONE);

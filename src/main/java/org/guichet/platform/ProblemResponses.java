@@ -39,7 +39,18 @@ public class ProblemResponses {
             HttpServletRequest request, HttpServletResponse response, ErrorCode code, Map<String, Object> properties)
             throws IOException {
         var locale = locales.resolveLocale(request);
-        var problem = Problems.of(code, messages.getMessage(code.messageKey(), null, locale));
+        write(request, response, code, messages.getMessage(code.messageKey(), null, locale), properties);
+    }
+
+    /** A problem whose sentence ({@code detail}) the caller has written, in the caller's language. */
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            ErrorCode code,
+            String detail,
+            Map<String, Object> properties)
+            throws IOException {
+        var problem = Problems.of(code, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         properties.forEach(problem::setProperty);
         response.setStatus(code.status().value());

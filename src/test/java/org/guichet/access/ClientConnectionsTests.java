@@ -13,7 +13,9 @@ class ClientConnectionsTests {
     private final ClientConnections connections = new ClientConnections(new AccessSettings(
             List.of("127.0.0.1/32", "::1/128"),
             List.of("10.200.0.0/16"),
-            List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128")));
+            List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"),
+            List.of(),
+            new AccessSettings.Nomadic(false, java.time.Period.ofMonths(12), java.time.Duration.ofDays(30), 500)));
 
     private static MockHttpServletRequest request(String peer, String... forwardedFor) {
         var request = new MockHttpServletRequest();

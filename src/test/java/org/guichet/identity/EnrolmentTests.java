@@ -98,7 +98,7 @@ class EnrolmentTests {
     void enrolWhenHelpdeskCodeThenTheAppIsEnrolledWithItsFirstCodeAndRecoveryCodesShownOnce() {
         var soi = demo.agent(directory, "Théo", "", "").soi(1);
         var issued = enrolmentCodes.issue(AgentId.of(soi), "hugo.robert");
-        var browser = MockBrowser.fromInternet(mvc);
+        var browser = MockBrowser.fromVpn(mvc);
         browser.signIn(soi, Demo.PASSWORD);
 
         assertThat(browser.post(ENROL + "/code", "code", issued.code().toLowerCase()))

@@ -139,7 +139,7 @@ class FactorManagementTests {
     @Test
     void removeWhenLastFactorAndOneIsRequiredThenRefusedElseRemovedWithTheRecoveryCodes() {
         var soi = agentWithApp();
-        var fromHome = new MockBrowser(mvc, org.guichet.testing.TestData.address());
+        var fromHome = new MockBrowser(mvc, org.guichet.testing.TestData.vpnAddress());
         fromHome.signInWithTotp(soi, jdbc, clock);
         var id = totpId(fromHome);
 
@@ -197,7 +197,7 @@ class FactorManagementTests {
     @Test
     void renameWhenOwnFactorThenRenamedAnnouncedAndMailedButAnotherAgentsIsNotFound() {
         var soi = agentWithApp();
-        var browser = new MockBrowser(mvc, org.guichet.testing.TestData.address());
+        var browser = new MockBrowser(mvc, org.guichet.testing.TestData.vpnAddress());
         browser.signInWithTotp(soi, jdbc, clock);
         var id = totpId(browser);
 
@@ -212,7 +212,7 @@ class FactorManagementTests {
         assertThat(outbox.awaitMessage(email, 0)).contains("Téléphone pro");
 
         var other = agentWithApp();
-        var intruder = new MockBrowser(mvc, org.guichet.testing.TestData.address());
+        var intruder = new MockBrowser(mvc, org.guichet.testing.TestData.vpnAddress());
         intruder.signInWithTotp(other, jdbc, clock);
         assertThat(intruder.get(FACTORS + "/" + id + "/rename")).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(intruder.post(FACTORS + "/" + id + "/remove")).hasStatus(HttpStatus.NOT_FOUND);

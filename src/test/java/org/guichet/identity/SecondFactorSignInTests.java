@@ -204,7 +204,7 @@ class SecondFactorSignInTests {
     void recoveryCodeWhenUsedThenWorksOnceAndSaysHowManyRemain() {
         var soi = agentWithApp();
         var codes = recoveryCodes.generate(AgentId.of(soi));
-        var browser = MockBrowser.fromInternet(mvc);
+        var browser = MockBrowser.fromVpn(mvc);
         browser.signIn(soi, Demo.PASSWORD);
 
         var form = browser.body(browser.get(SECOND_FACTOR + "?method=recovery-code"));
@@ -214,7 +214,7 @@ class SecondFactorSignInTests {
         assertThat(used).contains("Code de secours utilisé", "Il vous en reste 9");
         assertThat(browser.body(browser.get("/"))).contains("Zoé");
 
-        var again = MockBrowser.fromInternet(mvc);
+        var again = MockBrowser.fromVpn(mvc);
         again.signIn(soi, Demo.PASSWORD);
         assertThat(again.body(again.post(SECOND_FACTOR + "/recovery-code", "code", codes.getFirst())))
                 .contains("Ce code de secours n’est pas valable");

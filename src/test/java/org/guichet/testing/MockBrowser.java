@@ -32,7 +32,18 @@ public final class MockBrowser {
         this(mvc, TestData.officeAddress());
     }
 
-    /** A browser on the internet (the NOMADIC channel), where a second factor is required. */
+    /**
+     * A browser on the VPN: a second factor is required, as on the internet, but no remote-access profile (most agents
+     * created by tests have none).
+     */
+    public static MockBrowser fromVpn(MockMvcTester mvc) {
+        return new MockBrowser(mvc, TestData.vpnAddress());
+    }
+
+    /**
+     * A browser on the internet (the NOMADIC channel): a second factor is required, and past it, an active
+     * remote-access profile.
+     */
     public static MockBrowser fromInternet(MockMvcTester mvc) {
         return new MockBrowser(mvc, TestData.address());
     }
@@ -45,6 +56,38 @@ public final class MockBrowser {
                 .with(withCookies())
                 .with(SignIn.from(address))
                 .exchange());
+    }
+
+    /** A GET as a script makes it: JSON accepted. */
+    public MvcTestResult getJson(String uri) {
+        return keep(mvc.get()
+                .uri(uri)
+                .accept(MediaType.APPLICATION_JSON)
+                .with(withCookies())
+                .with(SignIn.from(address))
+                .exchange());
+    }
+
+    /**
+     * Sends JSON as a script of a signed-in page does, with the page's CSRF token in {@code X-CSRF-TOKEN}.
+     *
+     * @param body JSON, or {@code null} for none
+     */
+    public MvcTestResult postJson(String uri, @org.jspecify.annotations.Nullable String body) {
+        var page = get("/remote-access");
+        var matcher = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(body(page));
+        assertThat(matcher.find()).as("page exposes the CSRF token").isTrue();
+        var request = mvc.post()
+                .uri(uri)
+                .accept(MediaType.APPLICATION_JSON)
+                .header("X-CSRF-TOKEN", matcher.group(1))
+                .with(withCookies())
+                .with(SignIn.from(address));
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return keep(request.exchange());
     }
 
     /** Posts a form: {@code "name", "value", "name", "value"…}. */

@@ -55,6 +55,15 @@ public final class TestData {
         return "10.18." + (n / 250) + "." + (n % 250 + 1);
     }
 
+    private static final AtomicInteger NEXT_VPN_ADDRESS =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 60_000));
+
+    /** A VPN address no other test uses (in 10.200.0.0/16: the VPN channel by default). */
+    public static String vpnAddress() {
+        var n = NEXT_VPN_ADDRESS.getAndIncrement() % 62_500;
+        return "10.200." + (n / 250) + "." + (n % 250 + 1);
+    }
+
     public static Block block() {
         return new Block(NEXT_BLOCK.getAndIncrement());
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.guichet.platform.ErrorCode;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.Problems;
+import org.guichet.platform.SupportReferences;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
-        var reference = ErrorReference.next();
+        var reference = SupportReferences.next();
         LOG.error("API request {} failed, reference {}", request.getDescription(false), reference, e);
         var problem = problem(PlatformError.INTERNAL_ERROR);
         problem.setProperty(Problems.REFERENCE, reference);

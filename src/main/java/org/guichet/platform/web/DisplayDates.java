@@ -19,6 +19,10 @@ class DisplayDates {
         return instant == null ? "" : DATE.format(DisplayZone.local(instant));
     }
 
+    public String date(java.time.@Nullable LocalDate day) {
+        return day == null ? "" : DATE.format(day);
+    }
+
     public String dateTime(@Nullable Instant instant) {
         return instant == null ? "" : DATE_TIME.format(DisplayZone.local(instant));
     }

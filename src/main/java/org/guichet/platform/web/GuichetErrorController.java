@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.Problems;
+import org.guichet.platform.SupportReferences;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,7 @@ class GuichetErrorController extends AbstractErrorController {
         if (!status.is5xxServerError()) {
             return null;
         }
-        var reference = ErrorReference.next();
+        var reference = SupportReferences.next();
         var failure = errorAttributes.getError(new ServletWebRequest(request));
         var attributes = getErrorAttributes(request, ErrorAttributeOptions.defaults());
         LOG.error(

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.guichet.access.Channel;
+import org.guichet.access.NomadicProfiles;
+import org.guichet.access.NomadicState;
 import org.guichet.directory.AgentId;
 import org.guichet.identity.IdentityManagement;
 import org.guichet.identity.SecondFactors;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * The steps an agent still owes after their password: the second factor first (where one is required: nothing else,
  * not even choosing a new password, happens on a password alone), then a new password (first sign-in, expiry), then
- * the charter.
+ * the charter. On the internet, an agent without an active remote-access profile then reaches only the page that
+ * explains it and lets them ask for it.
  */
 @Service
 public class SignInFlow {
@@ -22,11 +25,27 @@ public class SignInFlow {
     private final IdentityManagement identity;
     private final SecondFactors secondFactors;
     private final CharterService charter;
+    private final NomadicProfiles nomadic;
 
-    SignInFlow(IdentityManagement identity, SecondFactors secondFactors, CharterService charter) {
+    SignInFlow(
+            IdentityManagement identity, SecondFactors secondFactors, CharterService charter, NomadicProfiles nomadic) {
         this.identity = identity;
         this.secondFactors = secondFactors;
         this.charter = charter;
+        this.nomadic = nomadic;
+    }
+
+    /**
+     * On the internet, the agent's remote-access profile when it is not active (nothing but the remote-access page is
+     * open to them then); empty on other channels or with an active profile. Checked on every request: the channel
+     * and the profile can both change during a session.
+     */
+    public Optional<NomadicState> remoteAccessMissing(AgentId agent, Channel channel) {
+        if (channel != Channel.NOMADIC) {
+            return Optional.empty();
+        }
+        var state = nomadic.state(agent);
+        return state == NomadicState.ACTIVE ? Optional.empty() : Optional.of(state);
     }
 
     /** Every step still owed on this channel. */

@@ -7,13 +7,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.guichet.access.AccessExplanations;
+import org.guichet.access.AccessPolicy;
+import org.guichet.access.Channel;
 import org.guichet.access.ClientConnections;
+import org.guichet.access.NomadicState;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.ProblemResponses;
 import org.guichet.session.SessionError;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Until a signed-in agent has done every step of the sign-in (second factor, new password, charter), every page but
@@ -42,17 +47,32 @@ public class SignInStepFilter extends OncePerRequestFilter {
             "/dev/",
             "/session/keepalive",
             "/api/v1/password/check",
+            "/check",
+            "/api/v1/check",
             "/actuator/health",
             "/reset");
+
+    /** What an agent on the internet without an active remote-access profile may still reach. */
+    private static final List<String> REMOTE_ACCESS_AREA =
+            List.of("/remote-access", "/api/v1/nomadic-profile", "/api/v1/services", "/api/v1/me");
 
     private final SignInFlow flow;
     private final ClientConnections connections;
     private final ProblemResponses problems;
+    private final AccessExplanations explanations;
+    private final LocaleResolver locales;
 
-    public SignInStepFilter(SignInFlow flow, ClientConnections connections, ProblemResponses problems) {
+    public SignInStepFilter(
+            SignInFlow flow,
+            ClientConnections connections,
+            ProblemResponses problems,
+            AccessExplanations explanations,
+            LocaleResolver locales) {
         this.flow = flow;
         this.connections = connections;
         this.problems = problems;
+        this.explanations = explanations;
+        this.locales = locales;
     }
 
     @Override
@@ -67,20 +87,26 @@ public class SignInStepFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var step = flow.secondFactorStep(authentication, connections.of(request).channel())
-                .orElse(null);
+        var channel = connections.of(request).channel();
+        var step = flow.secondFactorStep(authentication, channel).orElse(null);
         if (step == null) {
-            if (Boolean.TRUE.equals(session.getAttribute(COMPLETE))) {
+            if (!Boolean.TRUE.equals(session.getAttribute(COMPLETE))) {
+                var steps = flow.afterSecondFactor(AgentId.of(authentication.getName()));
+                if (steps.isEmpty()) {
+                    session.setAttribute(COMPLETE, Boolean.TRUE);
+                } else {
+                    step = steps.getFirst();
+                }
+            }
+            if (step == null) {
+                var missing = flow.remoteAccessMissing(AgentId.of(authentication.getName()), channel);
+                if (missing.isPresent() && !inRemoteAccessArea(request)) {
+                    refuseOutsideRemoteAccess(request, response, missing.get());
+                    return;
+                }
                 chain.doFilter(request, response);
                 return;
             }
-            var steps = flow.afterSecondFactor(AgentId.of(authentication.getName()));
-            if (steps.isEmpty()) {
-                session.setAttribute(COMPLETE, Boolean.TRUE);
-                chain.doFilter(request, response);
-                return;
-            }
-            step = steps.getFirst();
         }
         if (step.covers(
                 request.getRequestURI().substring(request.getContextPath().length()))) {
@@ -98,6 +124,31 @@ public class SignInStepFilter extends OncePerRequestFilter {
             session.setAttribute(TARGET, request.getRequestURI() + (query == null ? "" : "?" + query));
         }
         response.sendRedirect(next);
+    }
+
+    /**
+     * On the internet without an active remote-access profile: people go to the page that explains it (and come back
+     * to what they asked for once it is active), scripts get the reason and the remedy.
+     */
+    private void refuseOutsideRemoteAccess(HttpServletRequest request, HttpServletResponse response, NomadicState state)
+            throws IOException {
+        var context = request.getContextPath();
+        if (request.getRequestURI().startsWith(context + "/api/")) {
+            var explanation = explanations.explainRemoteAccess(state, locales.resolveLocale(request));
+            problems.write(
+                    request,
+                    response,
+                    AccessPolicy.nomadicDenial(state),
+                    explanation.message(),
+                    explanation.problemMembers(Channel.NOMADIC, null));
+            return;
+        }
+        response.sendRedirect(context + "/remote-access");
+    }
+
+    private static boolean inRemoteAccessArea(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return REMOTE_ACCESS_AREA.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"));
     }
 
     private static boolean isAlwaysOpen(HttpServletRequest request) {

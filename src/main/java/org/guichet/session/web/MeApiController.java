@@ -3,13 +3,13 @@ package org.guichet.session.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import org.guichet.access.Assurance;
 import org.guichet.access.Channel;
 import org.guichet.access.ClientConnections;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
-import org.guichet.identity.Assurance;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.SecondFactors;
 import org.guichet.platform.GuichetException;
@@ -76,7 +76,8 @@ class MeApiController {
         var channel = connections.of(request).channel();
         return directory
                 .findById(AgentId.of(authentication.getName()))
-                .map(agent -> Me.of(agent, channel, Assurance.of(authentication), secondFactors.enrolled(agent.id())))
+                .map(agent ->
+                        Me.of(agent, channel, FactorType.assurance(authentication), secondFactors.enrolled(agent.id())))
                 .orElseThrow(() -> new GuichetException(PlatformError.UNAUTHENTICATED));
     }
 }

@@ -1,13 +1,16 @@
 package org.guichet.session.web;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Set;
+import org.guichet.access.AccessExplanations;
 import org.guichet.access.ClientConnections;
 import org.guichet.access.Networks;
+import org.guichet.access.ServiceCatalogue;
 import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.SecondFactors;
 import org.guichet.platform.PlatformError;
@@ -44,6 +47,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Everything requires sign-in except the login page, the self-service reset, the public pages, static assets and the
@@ -79,6 +83,10 @@ class SecurityConfiguration {
             SecondFactors secondFactors,
             PasskeySignIn passkeys,
             IdentitySettings identity,
+            ServiceCatalogue catalogue,
+            ServiceRules services,
+            AccessExplanations explanations,
+            LocaleResolver locales,
             Clock clock)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -97,7 +105,9 @@ class SecurityConfiguration {
                                 "/reset/**",
                                 "/dev/outbox",
                                 "/dev/outbox.json",
-                                "/api/v1/password/check")
+                                "/api/v1/password/check",
+                                "/check",
+                                "/api/v1/check")
                         .permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
@@ -125,8 +135,16 @@ class SecurityConfiguration {
                         .access(secondFactors.signedIn())
                         .requestMatchers(SecondFactors.STEP_UP)
                         .access(secondFactors.stepUp())
-                        .anyRequest()
-                        .access(secondFactors.signedIn()))
+                        // IT support's tools: signed in (always with a second factor for this role) and SUPPORT
+                        .requestMatchers("/support/**", "/api/v1/support/**")
+                        .access(signedInWithRole(secondFactors, "SUPPORT")))
+                // Each service's pages and API: the access policy's decision, as on the home page
+                .authorizeHttpRequests(requests -> catalogue.all().stream()
+                        .filter(service -> !service.paths().isEmpty())
+                        .forEach(service -> requests.requestMatchers(
+                                        service.paths().toArray(String[]::new))
+                                .access(services.rule(service))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(secondFactors.signedIn()))
                 .formLogin(login -> login.loginPage("/login")
                         .authenticationDetailsSource(handlers.details())
                         .successHandler(handlers.success())
@@ -143,11 +161,14 @@ class SecurityConfiguration {
                                 (request, response, e) ->
                                         problems.write(request, response, PlatformError.UNAUTHENTICATED),
                                 api)
-                        .accessDeniedHandler((request, response, e) -> refuse(request, response, e, problems)))
+                        .accessDeniedHandler(
+                                (request, response, e) -> refuse(request, response, e, problems, services)))
                 .addFilterBefore(passkeys.passwordFirst(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
                         new SessionLifetimeFilter(settings, problems, events, clock), AuthorizationFilter.class)
-                .addFilterBefore(new SignInStepFilter(flow, connections, problems), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new SignInStepFilter(flow, connections, problems, explanations, locales),
+                        AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
@@ -163,9 +184,15 @@ class SecurityConfiguration {
             HttpServletRequest request,
             HttpServletResponse response,
             AccessDeniedException e,
-            ProblemResponses problems)
-            throws IOException {
+            ProblemResponses problems,
+            ServiceRules services)
+            throws IOException, ServletException {
         var path = request.getRequestURI().substring(request.getContextPath().length());
+        if (e instanceof AuthorizationDeniedException denied
+                && denied.getAuthorizationResult() instanceof ServiceRules.Refused refused) {
+            services.refuse(request, response, refused.view());
+            return;
+        }
         if (e instanceof AuthorizationDeniedException denied
                 && denied.getAuthorizationResult() instanceof FactorAuthorizationDecision) {
             SecondFactorRefusals.redirect(request, response, problems);
@@ -184,6 +211,17 @@ class SecurityConfiguration {
         }
         request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /** Signed in as everywhere, and holding the role; a missing second factor is asked for as everywhere. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWithRole(
+            SecondFactors secondFactors, String role) {
+        var signedIn = secondFactors.signedIn();
+        var hasRole = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole(role);
+        return (authentication, context) -> {
+            var first = signedIn.authorize(authentication, context);
+            return first == null || !first.isGranted() ? first : hasRole.authorize(authentication, context);
+        };
     }
 
     /**

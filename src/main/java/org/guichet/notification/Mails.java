@@ -1,0 +1,59 @@
+package org.guichet.notification;
+
+import java.util.Locale;
+import java.util.function.Function;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentProfile;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.platform.MessageDelivery;
+import org.guichet.platform.OutgoingMessage;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes and sends an e-mail to an agent from the messages {@code <key>.subject} and {@code <key>.body}, in French
+ * then in English; the body's first argument is the agent's first name.
+ */
+@Component
+class Mails {
+
+    private final DirectoryManagement directory;
+    private final MessageDelivery delivery;
+    private final MessageSource messages;
+
+    Mails(DirectoryManagement directory, MessageDelivery delivery, MessageSource messages) {
+        this.directory = directory;
+        this.delivery = delivery;
+        this.messages = messages;
+    }
+
+    /** Sends the mail, French then English, each with its arguments (which may depend on the language). */
+    void send(AgentId id, String key, Function<Locale, Object[]> arguments) {
+        directory
+                .findById(id)
+                .ifPresent(agent -> delivery.send(OutgoingMessage.email(
+                        agent.email(),
+                        messages.getMessage(key + ".subject", null, Locale.FRENCH) + " / "
+                                + messages.getMessage(key + ".subject", null, Locale.ENGLISH),
+                        body(agent, key, arguments, Locale.FRENCH) + "\n\n----\n\n"
+                                + body(agent, key, arguments, Locale.ENGLISH))));
+    }
+
+    /** A message in a language, for the arguments of a mail. */
+    String say(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, key, locale);
+    }
+
+    /** An agent's name as mails give it; the SOI when the agent is gone from the directory. */
+    String name(AgentId id) {
+        return directory.findById(id).map(AgentProfile::displayName).orElse(id.soi());
+    }
+
+    private String body(AgentProfile agent, String key, Function<Locale, Object[]> localized, Locale locale) {
+        var arguments = localized.apply(locale);
+        var all = new Object[arguments.length + 1];
+        all[0] = agent.firstName();
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return messages.getMessage(key + ".body", all, locale);
+    }
+}
