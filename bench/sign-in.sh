@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures full sign-ins (login page, POST /login, home page) with Gatling against Guichet started here in the demo
 # profile on a fresh embedded database. Usage: bench/sign-in.sh [port]
+# SIMULATION=ServicesSimulation bench/sign-in.sh measures access decisions instead (GET /api/v1/services, home page).
 # The HTML report lands in target/gatling/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +20,4 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "Guichet did not start"; cat "$WORK/guichet.log"; exit 1; }
-./mvnw -B -Pbenchmarks -DskipTests -Dspotless.check.skip=true -Dguichet.url="http://127.0.0.1:$PORT" gatling:test
+./mvnw -B -Pbenchmarks -DskipTests -Dspotless.check.skip=true -Dguichet.url="http://127.0.0.1:$PORT" -Dgatling.simulationClass="org.guichet.bench.${SIMULATION:-SignInSimulation}" gatling:test

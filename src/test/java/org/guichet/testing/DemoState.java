@@ -37,6 +37,21 @@ public final class DemoState {
     }
 
     /** An agent of a fresh department with the demo password, who accepted the charter: signs in straight home. */
+    /**
+     * Gives Camille Martin and Léa Simon back the active remote access of the demo (a test that runs the hourly job with
+     * the clock moved a year ahead expires every profile of the shared database, and asks their manager to confirm).
+     */
+    public void restoreRemoteAccess() {
+        var validUntil =
+                java.time.LocalDate.now(org.guichet.platform.DisplayZone.ZONE).plusMonths(9);
+        jdbc.sql("UPDATE nomadic_profile SET state = 'ACTIVE', valid_until = ?, recertification_pending = FALSE"
+                        + " WHERE soi IN ('1000001', '1000008')")
+                .param(java.sql.Date.valueOf(validUntil))
+                .update();
+        jdbc.sql("DELETE FROM approval WHERE kind = 'nomadic-recertification' AND subject IN ('1000001', '1000008')")
+                .update();
+    }
+
     public TestData.Block agent(
             org.guichet.directory.DirectoryManagement directory,
             String firstName,
