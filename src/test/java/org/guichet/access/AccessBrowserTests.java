@@ -38,6 +38,7 @@ class AccessBrowserTests extends BrowserTest {
     @BeforeEach
     void freshCodes() {
         new DemoState(jdbc, encoder).unlockEverything();
+        new DemoState(jdbc, encoder).restoreRemoteAccess();
         jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
     }
 
@@ -72,6 +73,7 @@ class AccessBrowserTests extends BrowserTest {
         from(INTERNET);
         signInWithApp("camille.martin");
         chrome.get(url("/?lang=fr"));
+        assertThat(chrome.getCurrentUrl()).as(chrome::getPageSource).endsWith("/?lang=fr");
 
         var gis = chrome.findElement(By.id("service-gis"));
         assertThat(gis.getAttribute("data-allowed")).isEqualTo("false");

@@ -36,7 +36,6 @@ public final class DemoState {
         jdbc.sql("DELETE FROM rate_limit").update();
     }
 
-    /** An agent of a fresh department with the demo password, who accepted the charter: signs in straight home. */
     /**
      * Gives Camille Martin and Léa Simon back the active remote access of the demo (a test that runs the hourly job with
      * the clock moved a year ahead expires every profile of the shared database, and asks their manager to confirm).
@@ -44,14 +43,22 @@ public final class DemoState {
     public void restoreRemoteAccess() {
         var validUntil =
                 java.time.LocalDate.now(org.guichet.platform.DisplayZone.ZONE).plusMonths(9);
-        jdbc.sql("UPDATE nomadic_profile SET state = 'ACTIVE', valid_until = ?, recertification_pending = FALSE"
-                        + " WHERE soi IN ('1000001', '1000008')")
-                .param(java.sql.Date.valueOf(validUntil))
-                .update();
+        for (var soi : java.util.List.of("1000001", "1000008")) {
+            jdbc.sql("DELETE FROM nomadic_profile WHERE soi = ?").param(soi).update();
+            jdbc.sql("INSERT INTO nomadic_profile (soi, state, reason, requested_at, valid_until, updated_at)"
+                            + " VALUES (?, 'ACTIVE', 'Démo', ?, ?, ?)")
+                    .params(
+                            soi,
+                            Timestamp.from(Instant.now()),
+                            java.sql.Date.valueOf(validUntil),
+                            Timestamp.from(Instant.now()))
+                    .update();
+        }
         jdbc.sql("DELETE FROM approval WHERE kind = 'nomadic-recertification' AND subject IN ('1000001', '1000008')")
                 .update();
     }
 
+    /** An agent of a fresh department with the demo password, who accepted the charter: signs in straight home. */
     public TestData.Block agent(
             org.guichet.directory.DirectoryManagement directory,
             String firstName,
