@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -56,11 +55,19 @@ class AccessBrowserTests extends BrowserTest {
 
     private void signInWithApp(String login) {
         submitLogin(login, org.guichet.testing.Demo.PASSWORD);
+        // the redirects after each form pass through other pages: wait for one that has settled
+        waiting().until(driver -> driver.getCurrentUrl().contains("/sign-in/second-factor") || settled(driver));
         if (chrome.getCurrentUrl().contains("/sign-in/second-factor")) {
             chrome.findElement(By.id("code")).sendKeys(Totp.demo(clock.instant()));
             submit();
+            waiting().until(AccessBrowserTests::settled);
         }
-        waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/sign-in/")));
+    }
+
+    /** The home page with its tiles, or the remote-access page: where a complete sign-in lands. */
+    private static boolean settled(org.openqa.selenium.WebDriver driver) {
+        return driver.getCurrentUrl().endsWith("/remote-access")
+                || !driver.findElements(By.id("services")).isEmpty();
     }
 
     private void accessible(String name) {
