@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param channel the channel the agent is on
  * @param workingChannels the channels on which this agent could reach the service (for the sentence they are told)
- * @param profile the agent's remote-access profile as it stood
+ * @param profile the state of the agent's remote-access profile as it stood
  */
 public record AccessDecision(
         ServiceDefinition service,
@@ -17,7 +17,7 @@ public record AccessDecision(
         Set<Channel> workingChannels,
         @Nullable AccessDenial denial,
         @Nullable Remedy remedy,
-        NomadicStatus profile) {
+        NomadicState profile) {
 
     public boolean allowed() {
         return denial == null;

@@ -73,8 +73,7 @@ public class AccessExplanations {
                     .reduce((a, b) -> a + ", " + b)
                     .orElse(""),
             agent.departmentName(),
-            messages.getMessage(
-                    "access.profileState." + decision.profile().state().name(), null, "", locale)
+            messages.getMessage("access.profileState." + decision.profile().name(), null, "", locale)
         };
         var key = "access.denial." + denial.name();
         if (decision.workingChannels().isEmpty()

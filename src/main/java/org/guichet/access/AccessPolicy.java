@@ -84,24 +84,23 @@ public class AccessPolicy {
         service.channels().stream()
                 .filter(candidate -> candidate != Channel.NOMADIC || profile == NomadicState.ACTIVE)
                 .forEach(working::add);
-        var status = new NomadicStatus(agent.id(), profile, null, null, null, null, null, List.of());
         if (!agent.isActive()) {
-            return denied(service, channel, working, AccessDenial.ACCOUNT_SUSPENDED, support(), status);
+            return denied(service, channel, working, AccessDenial.ACCOUNT_SUSPENDED, support(), profile);
         }
         if (!service.roles().isEmpty() && service.roles().stream().noneMatch(agent::hasRole)) {
-            return denied(service, channel, working, AccessDenial.ROLE_REQUIRED, support(), status);
+            return denied(service, channel, working, AccessDenial.ROLE_REQUIRED, support(), profile);
         }
         if (!service.openTo(agent.departmentCode())) {
-            return denied(service, channel, working, AccessDenial.DISABLED_FOR_DEPARTMENT, support(), status);
+            return denied(service, channel, working, AccessDenial.DISABLED_FOR_DEPARTMENT, support(), profile);
         }
         if (!service.channels().contains(channel)) {
             var remedy = service.channels().contains(Channel.VPN)
                     ? new Remedy(Remedy.Kind.USE_OFFICE_OR_VPN, "/check")
                     : new Remedy(Remedy.Kind.USE_OFFICE, "/check");
-            return denied(service, channel, working, AccessDenial.CHANNEL_NOT_ALLOWED, remedy, status);
+            return denied(service, channel, working, AccessDenial.CHANNEL_NOT_ALLOWED, remedy, profile);
         }
         if (channel == Channel.NOMADIC && profile != NomadicState.ACTIVE) {
-            return denied(service, channel, working, nomadicDenial(profile), nomadicRemedy(profile), status);
+            return denied(service, channel, working, nomadicDenial(profile), nomadicRemedy(profile), profile);
         }
         if (!assurance.satisfies(service.assuranceOn(channel))) {
             var remedy = factors.hasSecondFactor(agent.id())
@@ -112,9 +111,9 @@ public class AccessPolicy {
                                     .build()
                                     .toUriString())
                     : new Remedy(Remedy.Kind.ENROL_SECOND_FACTOR, "/account/factors");
-            return denied(service, channel, working, AccessDenial.MFA_REQUIRED, remedy, status);
+            return denied(service, channel, working, AccessDenial.MFA_REQUIRED, remedy, profile);
         }
-        return new AccessDecision(service, channel, Set.copyOf(working), null, null, status);
+        return new AccessDecision(service, channel, Set.copyOf(working), null, null, profile);
     }
 
     /** Why the internet is refused to an agent without an active profile. */
@@ -147,7 +146,7 @@ public class AccessPolicy {
             Set<Channel> working,
             AccessDenial denial,
             Remedy remedy,
-            NomadicStatus profile) {
+            NomadicState profile) {
         return new AccessDecision(service, channel, Set.copyOf(working), denial, remedy, profile);
     }
 }

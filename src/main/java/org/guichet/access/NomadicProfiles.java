@@ -190,6 +190,6 @@ public class NomadicProfiles {
     }
 
     private String name(AgentId agent) {
-        return directory.findById(agent).map(AgentProfile::displayName).orElse(agent.soi());
+        return directory.displayName(agent);
     }
 }

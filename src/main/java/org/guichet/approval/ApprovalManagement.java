@@ -219,7 +219,7 @@ public class ApprovalManagement {
     }
 
     private String name(AgentId agent) {
-        return directory.findById(agent).map(AgentProfile::displayName).orElse(agent.soi());
+        return directory.displayName(agent);
     }
 
     private LocalDate today() {

@@ -45,6 +45,11 @@ public class DirectoryManagement {
         return agents.findBySoi(id.soi());
     }
 
+    /** The agent's name as pages and mails show it; their SOI when they are gone from the directory. */
+    public String displayName(AgentId id) {
+        return findById(id).map(AgentProfile::displayName).orElse(id.soi());
+    }
+
     /**
      * A mobile number as written by a person ({@code 06 39 98 12 34}, {@code +33 6…}, a foreign number), in E.164;
      * empty when it is not a mobile number (French numbers must start with 06 or 07).

@@ -46,7 +46,7 @@ class Mails {
 
     /** An agent's name as mails give it; the SOI when the agent is gone from the directory. */
     String name(AgentId id) {
-        return directory.findById(id).map(AgentProfile::displayName).orElse(id.soi());
+        return directory.displayName(id);
     }
 
     private String body(AgentProfile agent, String key, Function<Locale, Object[]> localized, Locale locale) {

@@ -74,14 +74,11 @@ public final class MockBrowser {
      * @param body JSON, or {@code null} for none
      */
     public MvcTestResult postJson(String uri, @org.jspecify.annotations.Nullable String body) {
-        var page = get("/remote-access");
-        var matcher = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
-                .matcher(body(page));
-        assertThat(matcher.find()).as("page exposes the CSRF token").isTrue();
+        var token = SignIn.csrfTokenIn(body(get("/remote-access")));
         var request = mvc.post()
                 .uri(uri)
                 .accept(MediaType.APPLICATION_JSON)
-                .header("X-CSRF-TOKEN", matcher.group(1))
+                .header("X-CSRF-TOKEN", token)
                 .with(withCookies())
                 .with(SignIn.from(address));
         if (body != null) {

@@ -74,6 +74,11 @@ public final class SignIn {
                 .exchange()
                 .getResponse()
                 .getContentAsString();
+        return csrfTokenIn(page);
+    }
+
+    /** The CSRF token a page exposes in its {@code <meta name="_csrf">}; fails the test when it has none. */
+    public static String csrfTokenIn(String page) {
         var matcher = CSRF_META.matcher(page);
         assertThat(matcher.find()).as("page exposes the CSRF token").isTrue();
         return matcher.group(1);

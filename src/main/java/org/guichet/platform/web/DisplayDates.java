@@ -10,17 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 class DisplayDates {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     public String date(@Nullable Instant instant) {
-        return instant == null ? "" : DATE.format(DisplayZone.local(instant));
+        return instant == null ? "" : DisplayZone.DATE.format(DisplayZone.local(instant));
     }
 
     public String date(java.time.@Nullable LocalDate day) {
-        return day == null ? "" : DATE.format(day);
+        return day == null ? "" : DisplayZone.DATE.format(day);
     }
 
     public String dateTime(@Nullable Instant instant) {
