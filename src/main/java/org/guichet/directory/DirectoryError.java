@@ -3,13 +3,11 @@ package org.guichet.directory;
 import org.guichet.platform.ErrorCode;
 import org.springframework.http.HttpStatus;
 
-/** Why a directory file cannot be imported at all (a single bad row is reported, not thrown). */
+/**
+ * Why a directory file cannot be imported at all (a single bad row is reported, not thrown); what makes any CSV file
+ * unreadable is a {@link org.guichet.platform.CsvError}.
+ */
 public enum DirectoryError implements ErrorCode {
-    EMPTY_FILE,
-    NOT_UTF8,
-    UNREADABLE_CSV,
-    MISSING_COLUMNS,
-    UNKNOWN_COLUMNS,
     UNKNOWN_FILE_KIND;
 
     @Override

@@ -1,11 +1,11 @@
 /**
  * Notification: tells agents what they should know, by e-mail (and later in the portal). It only listens to the events
  * of other modules: the security of their account (lock, password, factors, mobile number), the approvals waiting for
- * them (with reminders and escalation), and each step of their remote access.
+ * them (with reminders and escalation), each step of their remote access, and their new payslips.
  */
 @ApplicationModule(
         displayName = "Notification",
-        allowedDependencies = {"directory", "identity", "access", "approval"})
+        allowedDependencies = {"directory", "identity", "access", "approval", "payslip"})
 @NullMarked
 package org.guichet.notification;
 

@@ -101,6 +101,23 @@ public final class MockBrowser {
         return keep(request.exchange());
     }
 
+    /**
+     * Uploads a file as a form does ({@code multipart/form-data}, with the CSRF token).
+     *
+     * @param json whether the caller is a script (JSON accepted) rather than a page
+     */
+    public MvcTestResult upload(String uri, String field, String fileName, byte[] content, boolean json) {
+        return keep(mvc.post()
+                .uri(uri)
+                .multipart()
+                .file(new org.springframework.mock.web.MockMultipartFile(field, fileName, null, content))
+                .accept(json ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML)
+                .with(withCookies())
+                .with(SignIn.from(address))
+                .with(csrf())
+                .exchange());
+    }
+
     /** Signs in through the form; returns the result (a redirect either way). */
     public MvcTestResult signIn(String identifier, String password) {
         return post("/login", "username", identifier, "password", password);

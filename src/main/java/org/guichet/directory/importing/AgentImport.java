@@ -21,6 +21,7 @@ import org.guichet.directory.domain.AgentRecord;
 import org.guichet.directory.domain.AgentRepository;
 import org.guichet.directory.domain.DepartmentRepository;
 import org.guichet.directory.domain.MobileNumbers;
+import org.guichet.platform.CsvTable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

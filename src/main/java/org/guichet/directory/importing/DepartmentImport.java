@@ -8,6 +8,7 @@ import org.guichet.directory.ImportProblem;
 import org.guichet.directory.ImportReport;
 import org.guichet.directory.domain.DepartmentRecord;
 import org.guichet.directory.domain.DepartmentRepository;
+import org.guichet.platform.CsvTable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

@@ -3,6 +3,7 @@ package org.guichet.directory.importing;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.guichet.directory.ImportProblem;
+import org.guichet.platform.CsvTable;
 import org.jspecify.annotations.Nullable;
 
 /** Reads and checks the values of one row; the first problem rejects the row. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.guichet.directory.ImportProblem;
 import org.guichet.directory.ImportReport;
+import org.guichet.platform.CsvTable;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -33,4 +33,42 @@ class DisplayDates {
     public String precise(@Nullable Instant instant) {
         return instant == null ? "" : PRECISE.format(DisplayZone.local(instant));
     }
+
+    /** A month in the reader's language: {@code octobre 2026}, {@code October 2026}. */
+    public String month(java.time.@Nullable YearMonth month) {
+        return month == null
+                ? ""
+                : DateTimeFormatter.ofPattern("MMMM yyyy", locale()).format(month);
+    }
+
+    /** A day with its weekday, in the reader's language: {@code lundi 7 décembre 2026}. */
+    public String longDate(java.time.@Nullable LocalDate day) {
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale()).format(day);
+    }
+
+    /** An amount of money in the reader's language: {@code 2 345,67 €}, {@code €2,345.67}. */
+    public String euros(java.math.@Nullable BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        var format = java.text.NumberFormat.getCurrencyInstance(locale());
+        format.setCurrency(java.util.Currency.getInstance("EUR"));
+        return format.format(amount);
+    }
+
+    /** A number of days, with a half when there is one: {@code 2,5} in French, {@code 2.5} in English. */
+    public String days(java.math.@Nullable BigDecimal days) {
+        if (days == null) {
+            return "";
+        }
+        var format = java.text.NumberFormat.getNumberInstance(locale());
+        format.setMaximumFractionDigits(1);
+        return format.format(days);
+    }
+
+    private static java.util.Locale locale() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    }
 }

@@ -1,4 +1,4 @@
-package org.guichet.directory.importing;
+package org.guichet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import org.guichet.directory.DirectoryError;
-import org.guichet.platform.GuichetException;
 import org.junit.jupiter.api.Test;
 
 class CsvTableTests {
@@ -63,7 +61,7 @@ class CsvTableTests {
     void readWhenLatin1ThenRefusedWithLineOfFirstBadByte() {
         var latin1 = "code;name\nA;Ok\nB;Direction générale\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> read(latin1)).isInstanceOfSatisfying(GuichetException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(DirectoryError.NOT_UTF8);
+            assertThat(e.errorCode()).isEqualTo(CsvError.NOT_UTF8);
             assertThat(e.getDetailMessageArguments()).containsExactly(3);
         });
     }
@@ -72,26 +70,23 @@ class CsvTableTests {
     void readWhenRequiredColumnMissingThenRefused() {
         assertThatThrownBy(() -> read("code;parent\nA;B\n"))
                 .isInstanceOfSatisfying(
-                        GuichetException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(DirectoryError.MISSING_COLUMNS));
+                        GuichetException.class, e -> assertThat(e.errorCode()).isEqualTo(CsvError.MISSING_COLUMNS));
     }
 
     @Test
     void readWhenUnknownOrRepeatedColumnThenRefused() {
         assertThatThrownBy(() -> read("code;name;colour\nA;B;red\n"))
                 .isInstanceOfSatisfying(
-                        GuichetException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(DirectoryError.UNKNOWN_COLUMNS));
+                        GuichetException.class, e -> assertThat(e.errorCode()).isEqualTo(CsvError.UNKNOWN_COLUMNS));
         assertThatThrownBy(() -> read("code;name;name\nA;B;C\n"))
                 .isInstanceOfSatisfying(
-                        GuichetException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(DirectoryError.UNKNOWN_COLUMNS));
+                        GuichetException.class, e -> assertThat(e.errorCode()).isEqualTo(CsvError.UNKNOWN_COLUMNS));
     }
 
     @Test
     void readWhenEmptyThenRefused() {
         assertThatThrownBy(() -> read(""))
                 .isInstanceOfSatisfying(
-                        GuichetException.class, e -> assertThat(e.errorCode()).isEqualTo(DirectoryError.EMPTY_FILE));
+                        GuichetException.class, e -> assertThat(e.errorCode()).isEqualTo(CsvError.EMPTY_FILE));
     }
 }

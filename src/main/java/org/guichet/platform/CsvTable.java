@@ -1,4 +1,4 @@
-package org.guichet.directory.importing;
+package org.guichet.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.guichet.directory.DirectoryError;
-import org.guichet.platform.GuichetException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * (whichever the header uses), a header line naming the columns in any case. Values are trimmed; an empty value is
  * absent.
  */
-final class CsvTable {
+public final class CsvTable {
 
     private final List<String> columns;
     private final List<Row> rows;
@@ -36,11 +34,11 @@ final class CsvTable {
         this.rows = rows;
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
-    boolean has(String column) {
+    public boolean has(String column) {
         return columns.contains(column);
     }
 
@@ -50,22 +48,22 @@ final class CsvTable {
      * @param line where the row starts in the file; the header is line 1
      * @param complete whether it has exactly as many values as the header has columns
      */
-    record Row(long line, Map<String, String> values, boolean complete) {
+    public record Row(long line, Map<String, String> values, boolean complete) {
 
         /** The trimmed value, or {@code null} when the column is absent or the value empty. */
         @Nullable
-        String get(String column) {
+        public String get(String column) {
             var value = values.get(column);
             return value == null || value.isBlank() ? null : value.strip();
         }
     }
 
-    static CsvTable read(InputStream in, List<String> allowed, Set<String> required) {
+    public static CsvTable read(InputStream in, List<String> allowed, Set<String> required) {
         var text = decode(readAll(in));
         var firstLineEnd = text.indexOf('\n');
         var headerLine = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
         if (headerLine.isBlank()) {
-            throw new GuichetException(DirectoryError.EMPTY_FILE);
+            throw new GuichetException(CsvError.EMPTY_FILE);
         }
         var format = CSVFormat.RFC4180
                 .builder()
@@ -96,7 +94,7 @@ final class CsvTable {
             }
             return new CsvTable(header, rows);
         } catch (IOException | IllegalStateException | UncheckedIOException e) {
-            throw new GuichetException(DirectoryError.UNREADABLE_CSV, e, e.getMessage());
+            throw new GuichetException(CsvError.UNREADABLE_CSV, e, e.getMessage());
         }
     }
 
@@ -123,7 +121,7 @@ final class CsvTable {
                     line++;
                 }
             }
-            throw new GuichetException(DirectoryError.NOT_UTF8, line);
+            throw new GuichetException(CsvError.NOT_UTF8, line);
         }
         decoder.flush(out);
         var text = out.flip().toString();
@@ -150,12 +148,12 @@ final class CsvTable {
         allowed.forEach(unknown::remove);
         if (!unknown.isEmpty() || header.size() != Set.copyOf(header).size()) {
             throw new GuichetException(
-                    DirectoryError.UNKNOWN_COLUMNS, String.join(", ", unknown), String.join(", ", allowed));
+                    CsvError.UNKNOWN_COLUMNS, String.join(", ", unknown), String.join(", ", allowed));
         }
         var missing = new LinkedHashSet<>(required);
         header.forEach(missing::remove);
         if (!missing.isEmpty()) {
-            throw new GuichetException(DirectoryError.MISSING_COLUMNS, String.join(", ", missing));
+            throw new GuichetException(CsvError.MISSING_COLUMNS, String.join(", ", missing));
         }
     }
 

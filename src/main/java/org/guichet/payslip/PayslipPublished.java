@@ -1,0 +1,8 @@
+package org.guichet.payslip;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import org.guichet.directory.AgentId;
+
+/** A payslip is available to its agent. */
+public record PayslipPublished(PayslipId id, AgentId agent, YearMonth period, Instant at) {}

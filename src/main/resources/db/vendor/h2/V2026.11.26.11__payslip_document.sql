@@ -1,0 +1,4 @@
+CREATE TABLE payslip_document (
+    payslip_id UUID NOT NULL PRIMARY KEY REFERENCES payslip (id),
+    content    BINARY LARGE OBJECT NOT NULL
+);
