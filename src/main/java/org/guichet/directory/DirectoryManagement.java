@@ -45,6 +45,11 @@ public class DirectoryManagement {
         return agents.findBySoi(id.soi());
     }
 
+    /** A manager's active direct reports, by name. */
+    public java.util.List<AgentProfile> reports(AgentId manager) {
+        return agents.activeReports(manager.soi());
+    }
+
     /** The agent's name as pages and mails show it; their SOI when they are gone from the directory. */
     public String displayName(AgentId id) {
         return findById(id).map(AgentProfile::displayName).orElse(id.soi());

@@ -1,11 +1,11 @@
 /**
  * Notification: tells agents what they should know, by e-mail (and later in the portal). It only listens to the events
  * of other modules: the security of their account (lock, password, factors, mobile number), the approvals waiting for
- * them (with reminders and escalation), each step of their remote access, and their new payslips.
+ * them (with reminders and escalation), each step of their remote access, their new payslips, and leave decisions and cancellations.
  */
 @ApplicationModule(
         displayName = "Notification",
-        allowedDependencies = {"directory", "identity", "access", "approval", "payslip"})
+        allowedDependencies = {"directory", "identity", "access", "approval", "payslip", "leave"})
 @NullMarked
 package org.guichet.notification;
 

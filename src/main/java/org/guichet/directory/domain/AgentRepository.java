@@ -53,6 +53,15 @@ public class AgentRepository {
         return findOne("a.email = ?", email);
     }
 
+    /** The agent's direct reports who are still active, by name. */
+    public java.util.List<AgentProfile> activeReports(String managerSoi) {
+        return jdbc.sql(PROFILE_QUERY
+                        + " WHERE a.manager_soi = ? AND a.status = 'ACTIVE' ORDER BY a.last_name, a.first_name")
+                .param(managerSoi)
+                .query((rs, n) -> profile(rs))
+                .list();
+    }
+
     private Optional<AgentProfile> findOne(String condition, String value) {
         return jdbc.sql(PROFILE_QUERY + " WHERE " + condition)
                 .param(value)

@@ -1,0 +1,67 @@
+package org.guichet.leave.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import org.guichet.leave.LeaveCommand;
+import org.guichet.leave.LeaveType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
+
+/**
+ * The leave request form, as typed: values are read here, so that a wrong date is a message next to its field and
+ * never a form that cannot be shown again.
+ *
+ * @param start {@code YYYY-MM-DD}, as date inputs send it
+ * @param startHalfDay "from noon" on the first day
+ * @param endHalfDay "until noon" on the last day
+ */
+record LeaveForm(
+        @Nullable String type,
+        @Nullable String start,
+        @Nullable String end,
+        @Nullable Boolean startHalfDay,
+        @Nullable Boolean endHalfDay,
+        @Nullable String comment) {
+
+    static LeaveForm empty() {
+        return new LeaveForm(LeaveType.ANNUAL.name(), null, null, null, null, null);
+    }
+
+    /** The command, or {@code null} after rejecting the fields that cannot be read. */
+    @Nullable
+    LeaveCommand command(BindingResult result) {
+        var leaveType = type == null
+                ? null
+                : Arrays.stream(LeaveType.values())
+                        .filter(candidate -> candidate.name().equals(type))
+                        .findFirst()
+                        .orElse(null);
+        if (type != null && !type.isBlank() && leaveType == null) {
+            result.rejectValue("type", "leave.error.TYPE_NOT_REQUESTABLE");
+        }
+        var first = day("start", start, result);
+        var last = day("end", end, result);
+        return result.hasErrors()
+                ? null
+                : new LeaveCommand(
+                        leaveType,
+                        first,
+                        last,
+                        Boolean.TRUE.equals(startHalfDay),
+                        Boolean.TRUE.equals(endHalfDay),
+                        comment);
+    }
+
+    private static @Nullable LocalDate day(String field, @Nullable String text, BindingResult result) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            result.rejectValue(field, "typeMismatch.java.time.LocalDate");
+            return null;
+        }
+    }
+}

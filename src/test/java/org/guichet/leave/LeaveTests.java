@@ -1,0 +1,306 @@
+package org.guichet.leave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.guichet.directory.AgentId;
+import org.guichet.platform.DisplayZone;
+import org.guichet.platform.GuichetException;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.MockBrowser;
+import org.guichet.testing.Outbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Leave from end to end: Camille Martin asks, Lucas Bernard approves through the API, her balance moves from pending
+ * to taken (and earns a "fractionnement" day for leave in February); the refusals; two requests at once that together
+ * exceed the balance; the team calendar, the iCalendar file and sick leave entered by HR.
+ */
+@IntegrationTest
+class LeaveTests {
+
+    private static final String CAMILLE = "1000001";
+    private static final String THEO = "1000007";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    LeaveManagement leave;
+
+    int year;
+    LocalDate february;
+
+    @BeforeEach
+    void nextYearIsFree() {
+        year = DisplayZone.today(clock).getYear() + 1;
+        february = LocalDate.of(year, 2, 1)
+                .with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))
+                .plusWeeks(1);
+        for (var soi : List.of(CAMILLE, THEO)) {
+            jdbc.sql("DELETE FROM approval WHERE kind = 'leave' AND requester_soi = ?")
+                    .param(soi)
+                    .update();
+            jdbc.sql("DELETE FROM leave_request WHERE soi = ? AND leave_year = ?")
+                    .params(soi, year)
+                    .update();
+            jdbc.sql("DELETE FROM leave_balance WHERE soi = ? AND leave_year = ?")
+                    .params(soi, year)
+                    .update();
+        }
+    }
+
+    @Test
+    void requestWhenApprovedByTheManagerThenBalanceMovesFromPendingToTaken() {
+        var camille = new MockBrowser(mvc);
+        camille.signIn("camille.martin", "Guichet-demo-2026");
+        var before = annual(camille);
+        var outbox = new Outbox(jdbc);
+        var mails = outbox.to("camille.martin@ville.example").size();
+
+        var created = camille.postJson("/api/v1/leave/requests", request("ANNUAL", february, february.plusDays(4), ""));
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        assertThat(created).bodyJson().extractingPath("$.days").isEqualTo(5.0);
+        assertThat(created).bodyJson().extractingPath("$.state").isEqualTo("PENDING");
+        var pending = annual(camille);
+        assertThat(pending.pending()).isEqualByComparingTo(before.pending().add(BigDecimal.valueOf(5)));
+        assertThat(pending.remaining()).isEqualByComparingTo(before.remaining().subtract(BigDecimal.valueOf(5)));
+
+        var lucas = new MockBrowser(mvc);
+        lucas.signIn("lucas.bernard", "Guichet-demo-2026");
+        var waiting = lucas.getJson("/api/v1/approvals");
+        String approval = JsonPath.<List<String>>read(
+                        lucas.body(waiting), "$[?(@.kind == 'leave' && @.requester.soi == '" + CAMILLE + "')].id")
+                .getFirst();
+        assertThat(lucas.postJson("/api/v1/approvals/" + approval + "/approve", "{\"comment\": \"Bon repos\"}"))
+                .hasStatusOk();
+
+        var after = annual(camille);
+        assertThat(after.pending()).isEqualByComparingTo(before.pending());
+        assertThat(after.taken()).isEqualByComparingTo(before.taken().add(BigDecimal.valueOf(5)));
+        // five days in February: one "fractionnement" day more
+        assertThat(after.acquired()).isEqualByComparingTo(before.acquired().add(BigDecimal.ONE));
+        assertThat(camille.getJson("/api/v1/leave/requests"))
+                .bodyJson()
+                .extractingPath("$[?(@.start == '" + february + "')].state")
+                .asArray()
+                .containsExactly("APPROVED");
+        assertThat(outbox.awaitMessage("camille.martin@ville.example", mails)).contains("acceptée", "Bon repos");
+
+        // the iCalendar file holds it
+        var ics = camille.get("/leave/calendar.ics");
+        assertThat(ics).hasStatusOk();
+        assertThat(camille.body(ics))
+                .contains(
+                        "BEGIN:VEVENT",
+                        "DTSTART;VALUE=DATE:" + february.toString().replace("-", ""));
+
+        // cancelled before it starts: the days come back and Lucas is told
+        var lucasMails = outbox.to("lucas.bernard@ville.example").size();
+        String id = JsonPath.<List<String>>read(
+                        camille.body(camille.getJson("/api/v1/leave/requests")),
+                        "$[?(@.start == '" + february + "')].id")
+                .getFirst();
+        assertThat(camille.postJson("/api/v1/leave/requests/" + id + "/cancel", null))
+                .hasStatusOk();
+        var cancelled = annual(camille);
+        assertThat(cancelled.taken()).isEqualByComparingTo(before.taken());
+        assertThat(cancelled.acquired()).isEqualByComparingTo(before.acquired());
+        assertThat(outbox.awaitMessage("lucas.bernard@ville.example", lucasMails))
+                .contains("Camille Martin a annulé");
+        assertThat(camille.postJson("/api/v1/leave/requests/" + id + "/cancel", null))
+                .hasStatus(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void requestWhenWrongThenRefusedWithTheReasonAndNothingHeld() {
+        var camille = new MockBrowser(mvc);
+        camille.signIn("camille.martin", "Guichet-demo-2026");
+        var before = annual(camille);
+        var today = DisplayZone.today(clock);
+
+        refused(
+                camille.postJson("/api/v1/leave/requests", request("ANNUAL", today.minusDays(3), today, "")),
+                HttpStatus.BAD_REQUEST,
+                "START_IN_PAST");
+        refused(
+                camille.postJson("/api/v1/leave/requests", request("ANNUAL", february, february.minusDays(1), "")),
+                HttpStatus.BAD_REQUEST,
+                "END_BEFORE_START");
+        refused(
+                camille.postJson("/api/v1/leave/requests", request("SICK", february, february, "")),
+                HttpStatus.BAD_REQUEST,
+                "TYPE_NOT_REQUESTABLE");
+        refused(
+                camille.postJson("/api/v1/leave/requests", request("EXCEPTIONAL", february, february, "")),
+                HttpStatus.BAD_REQUEST,
+                "COMMENT_REQUIRED");
+        var saturday = february.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        refused(
+                camille.postJson("/api/v1/leave/requests", request("ANNUAL", saturday, saturday.plusDays(1), "")),
+                HttpStatus.BAD_REQUEST,
+                "NO_WORKING_DAY");
+        refused(
+                camille.postJson("/api/v1/leave/requests", request("ANNUAL", february, february.plusDays(60), "")),
+                HttpStatus.CONFLICT,
+                "INSUFFICIENT_BALANCE");
+        assertThat(annual(camille).pending()).isEqualByComparingTo(before.pending());
+
+        assertThat(camille.postJson("/api/v1/leave/requests", request("ANNUAL", february, february.plusDays(2), "")))
+                .hasStatus(HttpStatus.CREATED);
+        // the morning of the third day is taken: from its afternoon on is free, the same morning is not
+        refused(
+                camille.postJson(
+                        "/api/v1/leave/requests", request("RTT", february.plusDays(2), february.plusDays(3), "")),
+                HttpStatus.CONFLICT,
+                "OVERLAPS");
+        var id = JsonPath.<List<String>>read(
+                        camille.body(camille.getJson("/api/v1/leave/requests")),
+                        "$[?(@.start == '" + february + "')].id")
+                .getFirst();
+
+        // nobody else cancels Camille's request
+        var theo = new MockBrowser(mvc);
+        theo.signIn("theo.moreau", "Guichet-demo-2026");
+        refused(
+                theo.postJson("/api/v1/leave/requests/" + id + "/cancel", null),
+                HttpStatus.NOT_FOUND,
+                "REQUEST_NOT_FOUND");
+
+        // the page puts the message next to the field
+        var page = camille.post(
+                "/leave",
+                "type",
+                "ANNUAL",
+                "start",
+                february.toString(),
+                "end",
+                february.minusDays(1).toString());
+        assertThat(page).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(camille.body(page)).contains("id=\"end-error\"", "Le dernier jour est avant le premier");
+        var badDate = camille.post("/leave", "type", "ANNUAL", "start", "31/02", "end", "");
+        assertThat(badDate).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(camille.body(badDate)).contains("id=\"start-error\"", "Saisissez une date valide");
+    }
+
+    @Test
+    void requestsWhenConcurrentAndTogetherOverTheBalanceThenOnlyOneIsAccepted() throws Exception {
+        var theo = AgentId.of(THEO);
+        var first = new LeaveCommand(LeaveType.ANNUAL, february, february.plusDays(18), false, false, null);
+        var march = LocalDate.of(year, 3, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
+        var second = new LeaveCommand(LeaveType.ANNUAL, march, march.plusDays(18), false, false, null);
+        var available = leave.balances(theo, year).stream()
+                .filter(balance -> balance.type() == LeaveType.ANNUAL)
+                .findFirst()
+                .orElseThrow()
+                .remaining();
+        assertThat(available).isLessThan(BigDecimal.valueOf(30));
+
+        var start = new CountDownLatch(1);
+        Callable<String> one = () -> attempt(start, theo, first);
+        Callable<String> two = () -> attempt(start, theo, second);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(one);
+            var b = pool.submit(two);
+            start.countDown();
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder("ACCEPTED", "INSUFFICIENT_BALANCE");
+        }
+        var balance = leave.balances(theo, year).stream()
+                .filter(candidate -> candidate.type() == LeaveType.ANNUAL)
+                .findFirst()
+                .orElseThrow();
+        assertThat(balance.pending()).isEqualByComparingTo("15");
+        assertThat(balance.remaining()).isEqualByComparingTo(available.subtract(BigDecimal.valueOf(15)));
+    }
+
+    @Test
+    void teamCalendarWhenManagerThenShowsTheTeamAndRefusesOthers() {
+        leave.request(AgentId.of(CAMILLE), new LeaveCommand(LeaveType.RTT, february, february, false, false, null));
+        var lucas = new MockBrowser(mvc);
+        lucas.signIn("lucas.bernard", "Guichet-demo-2026");
+        var page = lucas.get("/leave/team?month=" + february.toString().substring(0, 7));
+        assertThat(page).hasStatusOk();
+        assertThat(lucas.body(page)).contains("Camille Martin", "Théo Moreau", "data-state=\"PENDING\"");
+
+        var camille = new MockBrowser(mvc);
+        camille.signIn("camille.martin", "Guichet-demo-2026");
+        assertThat(camille.get("/leave/team")).hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void sickLeaveWhenEnteredByHrThenRecordedAndAgentsCannot() {
+        var ines = new MockBrowser(mvc);
+        ines.signInWithTotp("ines.petit", jdbc, clock);
+        var body =
+                "{\"start\": \"" + february + "\", \"end\": \"" + february.plusDays(2) + "\", \"comment\": \"Arrêt\"}";
+        var created = ines.postJson("/api/v1/hr/leave/theo.moreau/absences", body);
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        assertThat(created).bodyJson().extractingPath("$.type").isEqualTo("SICK");
+        assertThat(created).bodyJson().extractingPath("$.state").isEqualTo("APPROVED");
+
+        var theo = new MockBrowser(mvc);
+        theo.signIn("theo.moreau", "Guichet-demo-2026");
+        assertThat(theo.postJson("/api/v1/hr/leave/theo.moreau/absences", body)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(theo.getJson("/api/v1/leave/requests"))
+                .bodyJson()
+                .extractingPath("$[?(@.start == '" + february + "')].type")
+                .asArray()
+                .containsExactly("SICK");
+    }
+
+    private String attempt(CountDownLatch start, AgentId agent, LeaveCommand command) throws InterruptedException {
+        start.await();
+        try {
+            leave.request(agent, command);
+            return "ACCEPTED";
+        } catch (GuichetException e) {
+            return e.errorCode().name();
+        }
+    }
+
+    private Balance annual(MockBrowser browser) {
+        var json = browser.body(browser.getJson("/api/v1/leave/balances?year=" + year));
+        var path = "$[?(@.type == 'ANNUAL')].";
+        return new Balance(
+                LeaveType.ANNUAL,
+                year,
+                number(json, path + "acquired"),
+                number(json, path + "taken"),
+                number(json, path + "pending"));
+    }
+
+    private static BigDecimal number(String json, String path) {
+        return new BigDecimal(JsonPath.<List<Object>>read(json, path).getFirst().toString());
+    }
+
+    private static String request(String type, LocalDate start, LocalDate end, String comment) {
+        return "{\"type\": \"" + type + "\", \"start\": \"" + start + "\", \"end\": \"" + end
+                + "\", \"startHalfDay\": false, \"endHalfDay\": false, \"comment\": \"" + comment + "\"}";
+    }
+
+    private static void refused(MvcTestResult result, HttpStatus status, String code) {
+        assertThat(result).hasStatus(status);
+        assertThat(result).bodyJson().extractingPath("$.errorCode").isEqualTo(code);
+    }
+}
