@@ -22,12 +22,15 @@ class HomeController {
     private final IdentityManagement identity;
     private final ServiceAccess services;
     private final ClientConnections connections;
+    private final HomeNews news;
 
     HomeController(
             DirectoryManagement directory,
             IdentityManagement identity,
             ServiceAccess services,
-            ClientConnections connections) {
+            ClientConnections connections,
+            HomeNews news) {
+        this.news = news;
         this.directory = directory;
         this.identity = identity;
         this.services = services;
@@ -36,7 +39,9 @@ class HomeController {
 
     @GetMapping("/")
     String showHome(Authentication principal, HttpServletRequest request, Locale locale, Model model) {
-        model.addAttribute("services", services.all(principal, request, locale));
+        var views = services.all(principal, request, locale);
+        model.addAttribute("services", views);
+        model.addAttribute("news", news.of(AgentId.of(principal.getName()), views));
         model.addAttribute("channel", connections.of(request).channel());
         var agent = directory
                 .findById(AgentId.of(principal.getName()))
