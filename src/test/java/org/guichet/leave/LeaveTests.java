@@ -259,14 +259,71 @@ class LeaveTests {
         assertThat(created).bodyJson().extractingPath("$.type").isEqualTo("SICK");
         assertThat(created).bodyJson().extractingPath("$.state").isEqualTo("APPROVED");
 
+        // the HR page: the agent is required, then the absence is recorded
+        var noAgent = ines.post(
+                "/hr/leave",
+                "agent",
+                "",
+                "type",
+                "SICK",
+                "start",
+                february.plusDays(7).toString(),
+                "end",
+                february.plusDays(7).toString());
+        assertThat(noAgent).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(ines.body(noAgent)).contains("id=\"agent-error\"", "Indiquez l’agent");
+        assertThat(ines.post(
+                        "/hr/leave",
+                        "agent",
+                        "1000007",
+                        "type",
+                        "SICK",
+                        "start",
+                        february.plusDays(7).toString(),
+                        "end",
+                        february.plusDays(8).toString()))
+                .hasRedirectedUrl("/hr/leave");
+
         var theo = new MockBrowser(mvc);
         theo.signIn("theo.moreau", "Guichet-demo-2026");
         assertThat(theo.postJson("/api/v1/hr/leave/theo.moreau/absences", body)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(theo.post("/hr/leave", "agent", "1000007", "type", "SICK")).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(theo.getJson("/api/v1/leave/requests"))
                 .bodyJson()
                 .extractingPath("$[?(@.start == '" + february + "')].type")
                 .asArray()
                 .containsExactly("SICK");
+    }
+
+    @Test
+    void depositWhenRttRemainsThenSavedOnTheAccountWithinItsLimits() {
+        var camille = new MockBrowser(mvc);
+        camille.signIn("camille.martin", "Guichet-demo-2026");
+        var cet = cet(camille);
+        var saved = camille.postJson("/api/v1/leave/cet/deposits", "{\"from\": \"RTT\", \"days\": 1.5}");
+        assertThat(saved).hasStatus(HttpStatus.CREATED);
+        assertThat(saved).bodyJson().extractingPath("$.type").isEqualTo("CET");
+        assertThat(cet(camille)).isEqualByComparingTo(cet.add(new BigDecimal("1.5")));
+        // a third of a day, or more RTT than remains, or more than the account holds: refused, nothing moves
+        refused(
+                camille.postJson("/api/v1/leave/cet/deposits", "{\"from\": \"RTT\", \"days\": 0.3}"),
+                HttpStatus.CONFLICT,
+                "DEPOSIT_INVALID");
+        refused(
+                camille.postJson("/api/v1/leave/cet/deposits", "{\"from\": \"RTT\", \"days\": 70}"),
+                HttpStatus.CONFLICT,
+                "DEPOSIT_INVALID");
+        assertThat(cet(camille)).isEqualByComparingTo(cet.add(new BigDecimal("1.5")));
+        jdbc.sql("UPDATE leave_balance SET base = base - 1.5 WHERE soi = ? AND type = 'CET'")
+                .param(CAMILLE)
+                .update();
+        jdbc.sql("UPDATE leave_balance SET taken = taken - 1.5 WHERE soi = ? AND type = 'RTT' AND leave_year = ?")
+                .params(CAMILLE, DisplayZone.today(clock).getYear())
+                .update();
+    }
+
+    private BigDecimal cet(MockBrowser browser) {
+        return number(browser.body(browser.getJson("/api/v1/leave/balances")), "$[?(@.type == 'CET')].acquired");
     }
 
     private String attempt(CountDownLatch start, AgentId agent, LeaveCommand command) throws InterruptedException {

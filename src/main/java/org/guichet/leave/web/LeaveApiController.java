@@ -116,6 +116,22 @@ class LeaveApiController {
         return request(leave.cancel(AgentId.of(principal.getName()), request), locale);
     }
 
+    /** Days to save on the time-savings account, from this year's annual leave or RTT. */
+    record DepositCommand(@Nullable String from, @Nullable BigDecimal days) {}
+
+    @PostMapping("/api/v1/leave/cet/deposits")
+    @ResponseStatus(HttpStatus.CREATED)
+    BalanceView deposit(@RequestBody DepositCommand command, Principal principal, Locale locale) {
+        var from = type(command.from());
+        if (from == null || command.days() == null) {
+            throw new GuichetException(
+                    LeaveError.DEPOSIT_INVALID,
+                    leave.settings().cet().minAnnualTaken(),
+                    leave.settings().cet().maxBalance());
+        }
+        return balance(leave.deposit(AgentId.of(principal.getName()), from, command.days()), locale);
+    }
+
     /** How many working days a period counts for me, before I ask (weekends, public holidays, days off excluded). */
     @GetMapping("/api/v1/leave/working-days")
     CountView count(
