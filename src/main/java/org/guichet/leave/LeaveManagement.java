@@ -126,21 +126,7 @@ public class LeaveManagement {
             }
         }
         var now = clock.instant();
-        var request = new LeaveRequest(
-                LeaveRequestId.random(),
-                agent,
-                type,
-                command.start(),
-                command.end(),
-                command.startHalfDay(),
-                command.endHalfDay(),
-                count.days(),
-                comment,
-                LeaveState.PENDING,
-                now,
-                null,
-                null,
-                null);
+        var request = create(agent, type, command, count.days(), comment, LeaveState.PENDING, now, null);
         leave.insert(request, year, count.outsideSummer(), manager);
         approvals.submit(
                 new ApprovalSubject(
@@ -197,21 +183,7 @@ public class LeaveManagement {
         var count = counted(command, profile);
         checkOverlap(agent, command);
         var now = clock.instant();
-        var absence = new LeaveRequest(
-                LeaveRequestId.random(),
-                agent,
-                type,
-                command.start(),
-                command.end(),
-                command.startHalfDay(),
-                command.endHalfDay(),
-                count.days(),
-                comment,
-                LeaveState.APPROVED,
-                now,
-                hr,
-                now,
-                null);
+        var absence = create(agent, type, command, count.days(), comment, LeaveState.APPROVED, now, hr);
         leave.insert(absence, command.start().getYear(), count.outsideSummer(), null);
         events.publishEvent(new AbsenceRecorded(absence.id(), agent, type, absence.start(), absence.end(), hr, now));
         return absence;
@@ -329,6 +301,32 @@ public class LeaveManagement {
                     : outside.compareTo(BigDecimal.valueOf(rule.oneFrom())) >= 0 ? 1 : 0;
             leave.setBonus(request.agent(), year, LeaveType.ANNUAL, BigDecimal.valueOf(bonus));
         }
+    }
+
+    private static LeaveRequest create(
+            AgentId agent,
+            LeaveType type,
+            LeaveCommand command,
+            BigDecimal days,
+            @Nullable String comment,
+            LeaveState state,
+            java.time.Instant now,
+            @Nullable AgentId decidedBy) {
+        return new LeaveRequest(
+                LeaveRequestId.random(),
+                agent,
+                type,
+                java.util.Objects.requireNonNull(command.start()),
+                java.util.Objects.requireNonNull(command.end()),
+                command.startHalfDay(),
+                command.endHalfDay(),
+                days,
+                comment,
+                state,
+                now,
+                decidedBy,
+                decidedBy == null ? null : now,
+                null);
     }
 
     private void ensureBalances(AgentId agent, int year, LeaveProfile profile) {

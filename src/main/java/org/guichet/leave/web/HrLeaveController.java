@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
-import org.guichet.leave.LeaveError;
 import org.guichet.leave.LeaveManagement;
 import org.guichet.leave.LeaveType;
 import org.guichet.platform.GuichetException;
@@ -68,14 +67,7 @@ class HrLeaveController {
             redirect.addFlashAttribute("recordedFor", profile.displayName());
             return "redirect:/hr/leave";
         } catch (GuichetException e) {
-            var code = (LeaveError) e.errorCode();
-            var field = LeaveErrors.field(code);
-            if (field == null) {
-                model.addAttribute("refusal", code.messageKey());
-            } else {
-                result.rejectValue(field, code.messageKey(), e.getDetailMessageArguments(), null);
-            }
-            response.setStatus(code.status().value());
+            response.setStatus(LeaveErrors.reject(e, result, model));
             return "leave/hr-leave";
         }
     }

@@ -85,14 +85,7 @@ class LeaveController {
                             .orElse(""));
             return "redirect:/leave";
         } catch (GuichetException e) {
-            var code = (LeaveError) e.errorCode();
-            var field = LeaveErrors.field(code);
-            if (field == null) {
-                model.addAttribute("refusal", code.messageKey());
-            } else {
-                result.rejectValue(field, code.messageKey(), e.getDetailMessageArguments(), null);
-            }
-            response.setStatus(code.status().value());
+            response.setStatus(LeaveErrors.reject(e, result, model));
             return page(agent, model);
         }
     }

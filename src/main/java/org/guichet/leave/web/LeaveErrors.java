@@ -1,12 +1,29 @@
 package org.guichet.leave.web;
 
 import org.guichet.leave.LeaveError;
+import org.guichet.platform.GuichetException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 
 /** Which form field a refusal belongs next to; {@code null} for those about the whole request. */
 final class LeaveErrors {
 
     private LeaveErrors() {}
+
+    /**
+     * Puts a refusal next to its field (or as the page's refusal) and gives the status the page answers with.
+     */
+    static int reject(GuichetException refusal, BindingResult result, Model model) {
+        var code = (LeaveError) refusal.errorCode();
+        var field = field(code);
+        if (field == null) {
+            model.addAttribute("refusal", code.messageKey());
+        } else {
+            result.rejectValue(field, code.messageKey(), refusal.getDetailMessageArguments(), null);
+        }
+        return code.status().value();
+    }
 
     static @Nullable String field(LeaveError error) {
         return switch (error) {
