@@ -1,10 +1,15 @@
 package org.guichet.leave;
 
 import org.guichet.approval.ApprovalDecided;
+import org.guichet.directory.AgentTransferred;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** A manager decided on a leave request: the request and its days move in the deciding transaction. */
+/**
+ * A manager decided on a leave request: the request and its days move in the deciding transaction. An agent who
+ * changes manager has their waiting requests put to the new one.
+ */
 @Component
 class LeaveApprovals {
 
@@ -12,6 +17,14 @@ class LeaveApprovals {
 
     LeaveApprovals(LeaveManagement leave) {
         this.leave = leave;
+    }
+
+    /** A new manager decides on what still waits; the former one no longer sees it. */
+    @ApplicationModuleListener
+    void on(AgentTransferred transfer) {
+        if (transfer.toManager() != null && !transfer.toManager().equals(transfer.fromManager())) {
+            leave.reroute(transfer.agent(), transfer.toManager());
+        }
     }
 
     @EventListener

@@ -260,6 +260,26 @@ public class LeaveManagement {
         return settings;
     }
 
+    /** Puts the agent's waiting requests to their new manager (after a transfer). */
+    @Transactional
+    public void reroute(AgentId agent, AgentId manager) {
+        for (var request : leave.of(agent)) {
+            if (request.state() == LeaveState.PENDING) {
+                approvals.cancel(APPROVAL_KIND, request.id().toString());
+                leave.setApprover(request.id(), manager);
+                approvals.submit(
+                        new ApprovalSubject(
+                                APPROVAL_KIND,
+                                request.id().toString(),
+                                agent,
+                                details(request),
+                                request.start(),
+                                request.end()),
+                        manager);
+            }
+        }
+    }
+
     /** The manager's decision moves the request and its days (called inside the deciding transaction). */
     void decided(
             LeaveRequestId id, boolean approvedDecision, AgentId by, @Nullable String comment, java.time.Instant at) {

@@ -49,6 +49,12 @@ class LeaveTests {
     @Autowired
     LeaveManagement leave;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     int year;
     LocalDate february;
 
@@ -320,6 +326,29 @@ class LeaveTests {
         jdbc.sql("UPDATE leave_balance SET taken = taken - 1.5 WHERE soi = ? AND type = 'RTT' AND leave_year = ?")
                 .params(CAMILLE, DisplayZone.today(clock).getYear())
                 .update();
+    }
+
+    @Test
+    void pendingRequestWhenTheAgentChangesManagerThenPutToTheNewOne() {
+        var camille = AgentId.of(CAMILLE);
+        var request = leave.request(camille, new LeaveCommand(LeaveType.RTT, february, february, false, false, null));
+        transactions.executeWithoutResult(status -> events.publishEvent(new org.guichet.directory.AgentTransferred(
+                camille, "VOIRIE", "VOIRIE", AgentId.of("1000002"), AgentId.of("1000010"))));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT approver_soi FROM approval WHERE kind = 'leave' AND subject = ? "
+                                + "AND state = 'PENDING'")
+                        .param(request.id().toString())
+                        .query(String.class)
+                        .optional()
+                        .filter("1000010"::equals)
+                        .isPresent());
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM approval WHERE kind = 'leave' AND subject = ? AND state = 'CANCELLED'")
+                        .param(request.id().toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private BigDecimal cet(MockBrowser browser) {

@@ -252,6 +252,12 @@ public class LeaveRepository {
                 == 1;
     }
 
+    public void setApprover(LeaveRequestId id, AgentId approver) {
+        jdbc.sql("UPDATE leave_request SET approver_soi = ? WHERE id = ?")
+                .params(approver.soi(), id.value())
+                .update();
+    }
+
     public @Nullable AgentId approver(LeaveRequestId id) {
         return jdbc.sql("SELECT approver_soi FROM leave_request WHERE id = ?")
                 .param(id.value())
