@@ -20,6 +20,7 @@ public enum ImportProblem {
     INVALID_STATUS,
     INVALID_ROLE,
     INVALID_BOOLEAN,
+    INVALID_DATE,
     INVALID_MOBILE,
     INVALID_LOGIN,
     LOGIN_TAKEN,

@@ -169,6 +169,22 @@ class DirectoryImportTests {
     }
 
     @Test
+    void importAgentsWhenGradeAndHireDateThenStoredInEitherDateFormat() {
+        var report = directory.importAgents(csv("soi;first_name;last_name;department;grade;hired_on\n"
+                + "%s;Anne;%s;%s;Attaché territorial;2019-09-02\n".formatted(block.soi(1), block.name(), top)
+                + "%s;Marc;%s;%s;Rédacteur;02/09/2019\n".formatted(block.soi(2), block.name(), top)
+                + "%s;Paul;%s;%s;Rédacteur;2019-02-30\n".formatted(block.soi(3), block.name(), top)));
+
+        assertThat(report.rejected())
+                .extracting(ImportReport.Rejection::line, ImportReport.Rejection::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, ImportProblem.INVALID_DATE));
+        assertThat(agent(1).grade()).isEqualTo("Attaché territorial");
+        assertThat(agent(1).hiredOn()).isEqualTo(java.time.LocalDate.of(2019, 9, 2));
+        assertThat(agent(2).hiredOn()).isEqualTo(java.time.LocalDate.of(2019, 9, 2));
+        assertThat(exists(3)).isFalse();
+    }
+
+    @Test
     void importAgentsWhenManagementLoopThenRowsOnTheLoopRefused() {
         var report = directory.importAgents(csv("soi;first_name;last_name;department;manager_soi\n"
                 + "%s;Anne;%s;%s;%s\n".formatted(block.soi(1), block.name(), top, block.soi(2))

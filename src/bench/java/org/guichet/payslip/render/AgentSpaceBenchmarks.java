@@ -49,7 +49,8 @@ public class AgentSpaceBenchmarks {
                 100_000));
         var id = AgentId.of("1000001");
         agent = new AgentProfile(id, "camille.martin", "camille.martin@ville.example", "Camille", "Martin", "VOIRIE",
-                "Service voirie et déplacements", null, "Technicienne voirie", null, AgentStatus.ACTIVE, false,
+                "Service voirie et déplacements", null, "Technicienne voirie", "Technicien principal de 2e classe",
+                LocalDate.of(2016, 4, 11), null, AgentStatus.ACTIVE, false,
                 Set.of(Role.AGENT));
         line = new PayrollLine(id, YearMonth.of(2026, 10), "Technicien principal de 2e classe", "6", 420, 100,
                 new BigDecimal("2067.57"), new BigDecimal("20.68"), BigDecimal.ZERO.setScale(2),

@@ -19,6 +19,8 @@ public record AgentRecord(
         String departmentCode,
         @Nullable String managerSoi,
         @Nullable String jobTitle,
+        @Nullable String grade,
+        java.time.@Nullable LocalDate hiredOn,
         @Nullable String mobile,
         AgentStatus status,
         boolean sensitive,

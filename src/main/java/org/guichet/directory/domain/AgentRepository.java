@@ -25,7 +25,7 @@ public class AgentRepository {
 
     private static final String PROFILE_QUERY = """
             SELECT a.soi, a.login, a.email, a.first_name, a.last_name, a.department_code, d.name AS department_name,
-                   a.manager_soi, a.job_title, a.mobile, a.status, a.sensitive,
+                   a.manager_soi, a.job_title, a.grade, a.hired_on, a.mobile, a.status, a.sensitive,
                    EXISTS (SELECT 1 FROM agent r WHERE r.manager_soi = a.soi AND r.status <> 'DEPARTED') AS manager,
                    (SELECT STRING_AGG(g.role, ',') FROM agent_role g WHERE g.soi = a.soi) AS granted_roles
             FROM agent a JOIN department d ON d.code = a.department_code
@@ -93,6 +93,8 @@ public class AgentRepository {
                 rs.getString("department_name"),
                 manager == null ? null : AgentId.of(manager),
                 rs.getString("job_title"),
+                rs.getString("grade"),
+                localDate(rs.getDate("hired_on")),
                 rs.getString("mobile"),
                 AgentStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("sensitive"),
@@ -108,7 +110,7 @@ public class AgentRepository {
         });
         var agents = new HashMap<String, AgentRecord>();
         jdbc.sql("""
-                SELECT soi, login, email, first_name, last_name, department_code, manager_soi, job_title, mobile,
+                SELECT soi, login, email, first_name, last_name, department_code, manager_soi, job_title, grade, hired_on, mobile,
                        status, sensitive
                 FROM agent""").query(rs -> {
             var soi = rs.getString("soi");
@@ -123,6 +125,8 @@ public class AgentRepository {
                             rs.getString("department_code"),
                             rs.getString("manager_soi"),
                             rs.getString("job_title"),
+                            rs.getString("grade"),
+                            localDate(rs.getDate("hired_on")),
                             rs.getString("mobile"),
                             AgentStatus.valueOf(rs.getString("status")),
                             rs.getBoolean("sensitive"),
@@ -135,8 +139,10 @@ public class AgentRepository {
         var now = Timestamp.from(clock.instant());
         batch.batchUpdate("""
                 INSERT INTO agent (soi, login, email, first_name, last_name, department_code, manager_soi, job_title,
-                                   mobile, status, sensitive, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", agents, agents.size(), (ps, a) -> {
+                                   mobile, status, sensitive, created_at, updated_at, grade, hired_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", agents, agents.size(), (ps, a) -> {
+            ps.setString(14, a.grade());
+            ps.setDate(15, a.hiredOn() == null ? null : java.sql.Date.valueOf(a.hiredOn()));
             ps.setString(1, a.soi());
             ps.setString(2, a.login());
             ps.setString(3, a.email());
@@ -157,8 +163,11 @@ public class AgentRepository {
         var now = Timestamp.from(clock.instant());
         batch.batchUpdate("""
                 UPDATE agent SET login = ?, email = ?, first_name = ?, last_name = ?, department_code = ?,
-                                 manager_soi = ?, job_title = ?, mobile = ?, status = ?, sensitive = ?, updated_at = ?
+                                 manager_soi = ?, job_title = ?, mobile = ?, status = ?, sensitive = ?, updated_at = ?,
+                                 grade = ?, hired_on = ?
                 WHERE soi = ?""", agents, agents.size(), (ps, a) -> {
+            ps.setString(12, a.grade());
+            ps.setDate(13, a.hiredOn() == null ? null : java.sql.Date.valueOf(a.hiredOn()));
             ps.setString(1, a.login());
             ps.setString(2, a.email());
             ps.setString(3, a.firstName());
@@ -170,8 +179,13 @@ public class AgentRepository {
             ps.setString(9, a.status().name());
             ps.setBoolean(10, a.sensitive());
             ps.setTimestamp(11, now);
-            ps.setString(12, a.soi());
+            ps.setString(14, a.soi());
         });
+    }
+
+    private static java.time.@org.jspecify.annotations.Nullable LocalDate localDate(
+            java.sql.@org.jspecify.annotations.Nullable Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     public void updateMobile(String soi, String mobile) {

@@ -42,6 +42,8 @@ public class AgentImport extends TreeImport<AgentRecord> {
             "department",
             "manager_soi",
             "job_title",
+            "grade",
+            "hired_on",
             "mobile",
             "status",
             "roles",
@@ -177,6 +179,8 @@ public class AgentImport extends TreeImport<AgentRecord> {
             var manager = column("manager_soi", () -> manager(fields, soi), before, AgentRecord::managerSoi, null);
             var jobTitle =
                     column("job_title", () -> fields.optional("job_title", 200), before, AgentRecord::jobTitle, null);
+            var grade = column("grade", () -> fields.optional("grade", 200), before, AgentRecord::grade, null);
+            var hiredOn = column("hired_on", () -> fields.date("hired_on"), before, AgentRecord::hiredOn, null);
             var mobile = column("mobile", () -> mobile(fields), before, AgentRecord::mobile, null);
             var unchangedStatus = before == null ? AgentStatus.ACTIVE : before.status();
             var status = column("status", () -> status(fields), before, AgentRecord::status, unchangedStatus);
@@ -198,6 +202,8 @@ public class AgentImport extends TreeImport<AgentRecord> {
                     department,
                     manager,
                     jobTitle,
+                    grade,
+                    hiredOn,
                     mobile,
                     status,
                     sensitive,

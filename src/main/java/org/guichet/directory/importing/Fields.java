@@ -58,6 +58,21 @@ final class Fields {
         return code;
     }
 
+    /** A day written {@code YYYY-MM-DD} or {@code DD/MM/YYYY}. */
+    java.time.@Nullable LocalDate date(String column) {
+        var value = optional(column, 10);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("/")
+                    ? java.time.LocalDate.parse(value, java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu"))
+                    : java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RowRejected(ImportProblem.INVALID_DATE, column, value);
+        }
+    }
+
     boolean bool(String column) {
         var value = optional(column, 5);
         if (value == null) {

@@ -29,6 +29,8 @@ class PasswordPolicyTests {
             null,
             null,
             null,
+            null,
+            null,
             AgentStatus.ACTIVE,
             false,
             Set.of(Role.AGENT));
