@@ -12,7 +12,7 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.Role;
 import org.guichet.leave.domain.WorkingDays;
-import org.guichet.payslip.PayslipSettings;
+import org.guichet.platform.Employer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The CPU cost of the agent space's hot functions: rendering one payslip from payroll lines (what a CSV batch pays per
@@ -43,10 +42,8 @@ public class AgentSpaceBenchmarks {
 
     @Setup
     public void setUp() {
-        renderer = new PayslipRenderer(new PayslipSettings(
-                new PayslipSettings.Employer("Ville d'Exemple", "Hôtel de ville, 1 place de la Mairie", "219 900 000 00018"),
-                DataSize.ofMegabytes(5),
-                100_000));
+        renderer = new PayslipRenderer(new Employer("Ville d'Exemple", "Hôtel de ville, 1 place de la Mairie",
+                "219 900 000 00018", "Exemple", "Le directeur des ressources humaines"));
         var id = AgentId.of("1000001");
         agent = new AgentProfile(id, "camille.martin", "camille.martin@ville.example", "Camille", "Martin", "VOIRIE",
                 "Service voirie et déplacements", null, "Technicienne voirie", "Technicien principal de 2e classe",

@@ -24,8 +24,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.guichet.directory.AgentProfile;
-import org.guichet.payslip.PayslipSettings;
 import org.guichet.platform.DisplayZone;
+import org.guichet.platform.Employer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -49,10 +49,10 @@ public class PayslipRenderer {
     private final TrueTypeFont regular = font("DejaVuSans.ttf");
 
     private final TrueTypeFont bold = font("DejaVuSans-Bold.ttf");
-    private final PayslipSettings.Employer employer;
+    private final Employer employer;
 
-    PayslipRenderer(PayslipSettings settings) {
-        this.employer = settings.employer();
+    PayslipRenderer(Employer employer) {
+        this.employer = employer;
     }
 
     /** An amount as payslips write it: {@code 2 345,67}. */
