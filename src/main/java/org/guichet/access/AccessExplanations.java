@@ -111,7 +111,7 @@ public class AccessExplanations {
         return messages.getMessage("access.channel." + channel.name(), null, locale);
     }
 
-    /** "the office network, the VPN or the internet", in the order of {@link Channel}. */
+    /** The channels as words (the office network, the VPN or the internet), in the order of {@link Channel}. */
     public String channels(Collection<Channel> channels, Locale locale) {
         List<String> names = new ArrayList<>();
         Arrays.stream(Channel.values())

@@ -46,6 +46,7 @@ class ApprovalApiController {
     record Item(
             String id,
             String kind,
+            String subject,
             String kindLabel,
             Person requester,
             String details,
@@ -129,6 +130,7 @@ class ApprovalApiController {
         return new Item(
                 item.id().toString(),
                 item.kind(),
+                item.subject(),
                 messages.getMessage("approval.kind." + item.kind(), null, item.kind(), locale),
                 new Person(item.requester().soi(), item.requesterName()),
                 item.details(),

@@ -50,6 +50,7 @@ public class SignInStepFilter extends OncePerRequestFilter {
             "/check",
             "/api/v1/check",
             "/actuator/health",
+            "/verify/",
             "/reset");
 
     /** What an agent on the internet without an active remote-access profile may still reach. */

@@ -107,7 +107,8 @@ class SecurityConfiguration {
                                 "/dev/outbox.json",
                                 "/api/v1/password/check",
                                 "/check",
-                                "/api/v1/check")
+                                "/api/v1/check",
+                                "/verify/*")
                         .permitAll()
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()

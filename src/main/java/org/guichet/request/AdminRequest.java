@@ -1,0 +1,49 @@
+package org.guichet.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.guichet.directory.AgentId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An administrative request as its agent and the people on its route see it.
+ *
+ * @param step the step waiting for a decision (1-based), when in review
+ * @param currentStep who decides now, when in review
+ */
+public record AdminRequest(
+        RequestId id,
+        AgentId agent,
+        String type,
+        Map<String, String> fields,
+        RequestState state,
+        int step,
+        int steps,
+        RequestSettings.@Nullable Step currentStep,
+        Instant submittedAt,
+        List<TimelineEntry> timeline,
+        List<Document> documents) {
+
+    public AdminRequest {
+        fields = Map.copyOf(fields);
+        timeline = List.copyOf(timeline);
+        documents = List.copyOf(documents);
+    }
+
+    /**
+     * A step of the timeline.
+     *
+     * @param event {@code SUBMITTED}, {@code APPROVED}, {@code REJECTED}, {@code INFO_REQUESTED}, {@code INFO_GIVEN},
+     *     {@code COMPLETED}, {@code CANCELLED}
+     */
+    public record TimelineEntry(
+            Instant at,
+            String event,
+            RequestSettings.@Nullable Step step,
+            @Nullable AgentId actor,
+            @Nullable String comment) {}
+
+    /** A document the request produced. */
+    public record Document(String id, String kind, String reference, String title, Instant createdAt) {}
+}

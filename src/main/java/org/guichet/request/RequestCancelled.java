@@ -1,0 +1,7 @@
+package org.guichet.request;
+
+import java.time.Instant;
+import org.guichet.directory.AgentId;
+
+/** The agent withdrew a request before its last decision. */
+public record RequestCancelled(RequestId id, AgentId agent, String type, Instant at) {}

@@ -1,0 +1,16 @@
+package org.guichet.request;
+
+/** Where a request stands. */
+public enum RequestState {
+    /** Waiting for the decision of its current step (step n of m). */
+    IN_REVIEW,
+    /** Sent back to the agent: more information needed. */
+    INFO_REQUESTED,
+    REJECTED,
+    COMPLETED,
+    CANCELLED;
+
+    public boolean open() {
+        return this == IN_REVIEW || this == INFO_REQUESTED;
+    }
+}

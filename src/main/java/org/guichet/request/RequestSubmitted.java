@@ -1,0 +1,7 @@
+package org.guichet.request;
+
+import java.time.Instant;
+import org.guichet.directory.AgentId;
+
+/** An agent filed a request. */
+public record RequestSubmitted(RequestId id, AgentId agent, String type, Instant at) {}

@@ -1,0 +1,86 @@
+package org.guichet.request.documents;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import org.guichet.directory.AgentProfile;
+import org.guichet.platform.DisplayZone;
+import org.guichet.platform.Employer;
+import org.guichet.platform.PdfPages;
+import org.guichet.request.RequestSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * Certificates Guichet produces itself: the employer's identity, the agent's grade and dates, a unique reference and
+ * the public address where anyone holding the paper can check it is authentic.
+ */
+@Component
+public class Certificates {
+
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    private final PdfPages pages;
+    private final Employer employer;
+    private final RequestSettings settings;
+    private final SecureRandom random = new SecureRandom();
+
+    Certificates(PdfPages pages, Employer employer, RequestSettings settings) {
+        this.pages = pages;
+        this.employer = employer;
+        this.settings = settings;
+    }
+
+    /**
+     * A certificate.
+     *
+     * @param summary what it certifies, as the verification page says it
+     */
+    public record Certificate(String kind, String reference, String title, String summary, byte[] content) {}
+
+    /** A reference no one can guess: a prefix and 10 characters (50 random bits). */
+    public String reference(String prefix) {
+        var text = new StringBuilder(prefix).append('-');
+        for (int i = 0; i < 10; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return text.toString();
+    }
+
+    /** The employment certificate ("attestation employeur") of an agent, issued now. */
+    public Certificate employment(AgentProfile agent, Instant now) {
+        var reference = reference("ATT");
+        var issued = DisplayZone.DATE.format(DisplayZone.local(now));
+        var summary =
+                agent.displayName() + " (matricule " + agent.id().soi() + ") est employé(e) par " + employer.name()
+                        + (agent.hiredOn() == null ? "" : " depuis le " + DisplayZone.DATE.format(agent.hiredOn()))
+                        + (agent.grade() == null ? "" : ", grade " + agent.grade())
+                        + (agent.jobTitle() == null ? "" : ", en qualité de " + agent.jobTitle())
+                        + ", au sein du service " + agent.departmentName() + ".";
+        var url = settings.verifyUrl() + "/verify/" + reference;
+        var title = "Attestation employeur – " + agent.displayName();
+        var content = pages.write(title, employer.name(), now, page -> {
+            page.text(page.bold(), 11, PdfPages.LEFT, 790, employer.name());
+            page.text(page.regular(), 9, PdfPages.LEFT, 776, employer.address());
+            page.text(page.regular(), 9, PdfPages.LEFT, 764, "SIRET " + employer.siret());
+            page.text(page.bold(), 18, PdfPages.LEFT, 700, "ATTESTATION EMPLOYEUR");
+            page.rule(690);
+            var y = page.paragraph(
+                    page.regular(),
+                    11,
+                    650,
+                    "Je soussigné(e), " + employer.signatory() + " de " + employer.name() + ", certifie que "
+                            + summary);
+            y = page.paragraph(
+                    page.regular(),
+                    11,
+                    y - 10,
+                    "Cette attestation est délivrée à l’intéressé(e) pour servir et valoir ce que de droit.");
+            page.text(page.regular(), 11, 330, y - 30, "Fait à " + employer.city() + ", le " + issued + ".");
+            page.text(page.regular(), 11, 330, y - 48, employer.signatory());
+            page.rule(120);
+            page.text(page.regular(), 9, PdfPages.LEFT, 104, "Référence : " + reference);
+            page.text(page.regular(), 9, PdfPages.LEFT, 90, "Vérifier l’authenticité de ce document : " + url);
+        });
+        return new Certificate(
+                RequestSettings.Produces.EMPLOYMENT_CERTIFICATE.name(), reference, title, summary, content);
+    }
+}

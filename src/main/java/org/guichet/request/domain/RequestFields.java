@@ -1,0 +1,78 @@
+package org.guichet.request.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.guichet.platform.GuichetException;
+import org.guichet.request.RequestError;
+import org.guichet.request.RequestSettings;
+
+/** Checks the fields of a request against its type: each known, required ones present, each of its kind. */
+public final class RequestFields {
+
+    private static final int DEFAULT_TEXT_LENGTH = 500;
+
+    private RequestFields() {}
+
+    /** The fields as stored (trimmed, dates ISO, numbers plain); {@link RequestError#FIELD_INVALID} names the first wrong one. */
+    public static Map<String, String> check(RequestSettings.TypeDefinition type, Map<String, String> input) {
+        for (var name : input.keySet()) {
+            if (type.fieldList().stream().noneMatch(field -> field.name().equals(name))) {
+                throw new GuichetException(RequestError.FIELD_INVALID, name);
+            }
+        }
+        var fields = new LinkedHashMap<String, String>();
+        for (var field : type.fieldList()) {
+            var raw = input.get(field.name());
+            var value = raw == null ? "" : raw.strip();
+            if (value.isEmpty()) {
+                if (field.required()) {
+                    throw new GuichetException(RequestError.FIELD_INVALID, field.name());
+                }
+                continue;
+            }
+            if (!valid(field, value)) {
+                throw new GuichetException(RequestError.FIELD_INVALID, field.name());
+            }
+            fields.put(
+                    field.name(),
+                    field.kind() == RequestSettings.Kind.NUMBER
+                            ? new BigDecimal(value.replace(',', '.'))
+                                    .stripTrailingZeros()
+                                    .toPlainString()
+                            : value);
+        }
+        return fields;
+    }
+
+    private static boolean valid(RequestSettings.FieldDefinition field, String value) {
+        return switch (field.kind()) {
+            case TEXT ->
+                value.length()
+                                <= (field.max() == null
+                                        ? DEFAULT_TEXT_LENGTH
+                                        : field.max().intValue())
+                        && value.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t');
+            case DATE -> {
+                try {
+                    LocalDate.parse(value);
+                    yield true;
+                } catch (DateTimeParseException e) {
+                    yield false;
+                }
+            }
+            case CHOICE -> field.choices() != null && field.choices().contains(value);
+            case NUMBER -> {
+                try {
+                    var number = new BigDecimal(value.replace(',', '.'));
+                    yield (field.min() == null || number.compareTo(field.min()) >= 0)
+                            && (field.max() == null || number.compareTo(field.max()) <= 0);
+                } catch (NumberFormatException e) {
+                    yield false;
+                }
+            }
+        };
+    }
+}

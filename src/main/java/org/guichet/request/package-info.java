@@ -1,0 +1,18 @@
+/**
+ * Administrative requests ("my requests"): request types defined in configuration with their typed fields, their
+ * approval route (the manager through the approval module, then HR's queue) and what completion produces; each
+ * request's timeline; certificates generated as PDF with a public verification address.
+ *
+ * <p>API: {@link org.guichet.request.RequestManagement}. Published events: {@link
+ * org.guichet.request.RequestSubmitted}, {@link org.guichet.request.RequestStepApproved}, {@link
+ * org.guichet.request.RequestRejected}, {@link org.guichet.request.RequestCompleted}, {@link
+ * org.guichet.request.RequestCancelled}.
+ */
+@ApplicationModule(
+        displayName = "Requests",
+        allowedDependencies = {"directory", "approval"})
+@NullMarked
+package org.guichet.request;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

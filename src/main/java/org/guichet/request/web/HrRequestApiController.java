@@ -1,0 +1,65 @@
+package org.guichet.request.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import org.guichet.directory.AgentId;
+import org.guichet.request.RequestManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** HR's queue of requests (the hr-back-office service's rules): what waits for HR, and their decisions. */
+@RestController
+class HrRequestApiController {
+
+    private final RequestManagement requests;
+    private final RequestViews views;
+
+    HrRequestApiController(RequestManagement requests, RequestViews views) {
+        this.requests = requests;
+        this.views = views;
+    }
+
+    record DecisionCommand(@Nullable String comment) {}
+
+    @GetMapping("/api/v1/hr/requests")
+    List<RequestViews.Request> queue(Locale locale) {
+        return requests.hrQueue().stream()
+                .map(request -> views.of(request, locale))
+                .toList();
+    }
+
+    @PostMapping("/api/v1/hr/requests/{id}/approve")
+    RequestViews.Request approve(
+            @PathVariable String id,
+            @RequestBody(required = false) @Nullable DecisionCommand command,
+            Principal principal,
+            Locale locale) {
+        return views.of(
+                requests.decideAsHr(
+                        AgentId.of(principal.getName()),
+                        RequestApiController.parse(id),
+                        true,
+                        command == null ? null : command.comment()),
+                locale);
+    }
+
+    @PostMapping("/api/v1/hr/requests/{id}/reject")
+    RequestViews.Request reject(
+            @PathVariable String id,
+            @RequestBody(required = false) @Nullable DecisionCommand command,
+            Principal principal,
+            Locale locale) {
+        return views.of(
+                requests.decideAsHr(
+                        AgentId.of(principal.getName()),
+                        RequestApiController.parse(id),
+                        false,
+                        command == null ? null : command.comment()),
+                locale);
+    }
+}

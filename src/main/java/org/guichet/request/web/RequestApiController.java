@@ -1,0 +1,101 @@
+package org.guichet.request.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.guichet.directory.AgentId;
+import org.guichet.platform.GuichetException;
+import org.guichet.request.RequestError;
+import org.guichet.request.RequestId;
+import org.guichet.request.RequestManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The requests API: my requests, a new one, one with its timeline, its documents, its cancellation. */
+@RestController
+class RequestApiController {
+
+    private final RequestManagement requests;
+    private final RequestViews views;
+
+    RequestApiController(RequestManagement requests, RequestViews views) {
+        this.requests = requests;
+        this.views = views;
+    }
+
+    /** A new request: its type's id and its fields by name. */
+    record SubmitCommand(@Nullable String type, @Nullable Map<String, String> fields) {}
+
+    record TypeView(String id, String name, String description, List<String> fields, List<String> route) {}
+
+    @GetMapping("/api/v1/request-types")
+    List<TypeView> types(Locale locale) {
+        return requests.types().stream()
+                .map(type -> new TypeView(
+                        type.id(),
+                        type.name(locale),
+                        type.description(locale),
+                        type.fieldList().stream().map(field -> field.name()).toList(),
+                        type.steps().stream().map(Enum::name).toList()))
+                .toList();
+    }
+
+    @GetMapping("/api/v1/requests")
+    List<RequestViews.Request> list(Principal principal, Locale locale) {
+        return requests.requests(AgentId.of(principal.getName())).stream()
+                .map(request -> views.of(request, locale))
+                .toList();
+    }
+
+    @PostMapping("/api/v1/requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    RequestViews.Request submit(@RequestBody SubmitCommand command, Principal principal, Locale locale) {
+        if (command.type() == null) {
+            throw new GuichetException(RequestError.UNKNOWN_TYPE, "");
+        }
+        var fields = command.fields() == null ? Map.<String, String>of() : command.fields();
+        return views.of(requests.submit(AgentId.of(principal.getName()), command.type(), fields), locale);
+    }
+
+    @GetMapping("/api/v1/requests/{id}")
+    RequestViews.Request show(@PathVariable String id, Principal principal, Locale locale) {
+        return views.of(requests.request(AgentId.of(principal.getName()), parse(id)), locale);
+    }
+
+    @GetMapping("/api/v1/requests/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String documentId, Principal principal) {
+        var document = requests.document(AgentId.of(principal.getName()), parse(id), documentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(document.reference() + ".pdf", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .cacheControl(CacheControl.noStore())
+                .body(document.content());
+    }
+
+    @PostMapping("/api/v1/requests/{id}/cancel")
+    RequestViews.Request cancel(@PathVariable String id, Principal principal, Locale locale) {
+        return views.of(requests.cancel(AgentId.of(principal.getName()), parse(id)), locale);
+    }
+
+    static RequestId parse(String id) {
+        return RequestId.parse(id).orElseThrow(() -> new GuichetException(RequestError.REQUEST_NOT_FOUND));
+    }
+}

@@ -1,0 +1,86 @@
+package org.guichet.request.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.request.AdminRequest;
+import org.guichet.request.RequestSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Requests as the API gives them, with names and labels in the reader's language. */
+@Component
+class RequestViews {
+
+    private final RequestSettings settings;
+    private final DirectoryManagement directory;
+    private final MessageSource messages;
+
+    RequestViews(RequestSettings settings, DirectoryManagement directory, MessageSource messages) {
+        this.settings = settings;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    record Step(
+            Instant at,
+            String event,
+            String label,
+            @Nullable String step,
+            @Nullable String actor,
+            @Nullable String comment) {}
+
+    record Document(String id, String kind, String reference, String title, Instant createdAt, String href) {}
+
+    record Request(
+            String id,
+            String type,
+            String typeName,
+            String agent,
+            Map<String, String> fields,
+            String state,
+            String stateLabel,
+            int step,
+            int steps,
+            @Nullable String currentStep,
+            Instant submittedAt,
+            List<Step> timeline,
+            List<Document> documents) {}
+
+    Request of(AdminRequest request, Locale locale) {
+        var type = settings.type(request.type()).orElse(null);
+        return new Request(
+                request.id().toString(),
+                request.type(),
+                type == null ? request.type() : type.name(locale),
+                request.agent().soi(),
+                request.fields(),
+                request.state().name(),
+                messages.getMessage("request.state." + request.state().name(), null, locale),
+                request.step(),
+                request.steps(),
+                request.currentStep() == null ? null : request.currentStep().name(),
+                request.submittedAt(),
+                request.timeline().stream()
+                        .map(entry -> new Step(
+                                entry.at(),
+                                entry.event(),
+                                messages.getMessage("request.event." + entry.event(), null, entry.event(), locale),
+                                entry.step() == null ? null : entry.step().name(),
+                                entry.actor() == null ? null : directory.displayName(entry.actor()),
+                                entry.comment()))
+                        .toList(),
+                request.documents().stream()
+                        .map(document -> new Document(
+                                document.id(),
+                                document.kind(),
+                                document.reference(),
+                                document.title(),
+                                document.createdAt(),
+                                "/api/v1/requests/" + request.id() + "/documents/" + document.id()))
+                        .toList());
+    }
+}

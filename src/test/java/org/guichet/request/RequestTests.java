@@ -1,0 +1,194 @@
+package org.guichet.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.MockBrowser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Administrative requests: a certificate produced at once and verifiable by anyone; a training request through the
+ * manager then HR; a rejection that ends the request with its reason; who may read a request; bad input.
+ */
+@IntegrationTest
+class RequestTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void employmentCertificateWhenAskedThenIssuedAtOnceAndVerifiable() throws IOException {
+        var camille = signedIn("camille.martin");
+        var created = camille.postJson("/api/v1/requests", "{\"type\": \"EMPLOYMENT_CERTIFICATE\"}");
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        var json = camille.body(created);
+        assertThat(JsonPath.<String>read(json, "$.state")).isEqualTo("COMPLETED");
+        assertThat(JsonPath.<List<String>>read(json, "$.timeline[*].event")).containsExactly("SUBMITTED", "COMPLETED");
+        String reference = JsonPath.read(json, "$.documents[0].reference");
+        String href = JsonPath.read(json, "$.documents[0].href");
+        assertThat(reference).matches("ATT-[0-9A-Z]{10}");
+
+        var pdf = camille.getJson(href);
+        assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+        assertThat(text(pdf.getResponse().getContentAsByteArray()))
+                .contains("ATTESTATION EMPLOYEUR", "Camille Martin", "11/04/2016", "Technicien principal de 2e classe")
+                .contains(reference, "/verify/" + reference);
+
+        // anyone, signed in or not, checks it; a made-up reference is unknown
+        var anyone = new MockBrowser(mvc, "203.0.113.50");
+        var verified = anyone.get("/verify/" + reference);
+        assertThat(verified).hasStatusOk();
+        assertThat(anyone.body(verified)).contains("est authentique", "Camille Martin (matricule 1000001)");
+        assertThat(anyone.get("/verify/ATT-0000000000")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(anyone.body(anyone.get("/verify/ATT-0000000000"))).doesNotContain("Camille");
+
+        // nobody else reads the request or its document
+        var theo = signedIn("theo.moreau");
+        assertThat(theo.getJson(href)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(theo.getJson("/api/v1/requests/" + JsonPath.read(json, "$.id")))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void trainingRequestWhenManagerThenHrApproveThenCompletedWithItsTimeline() {
+        var camille = signedIn("camille.martin");
+        var created = camille.postJson("/api/v1/requests", """
+                {"type": "TRAINING", "fields": {"title": "Sécurité des chantiers", "organisation": "CNFPT",
+                 "start": "2027-03-08", "days": "2"}}""");
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        String id = JsonPath.read(camille.body(created), "$.id");
+        assertThat(JsonPath.<String>read(camille.body(created), "$.currentStep"))
+                .isEqualTo("MANAGER");
+
+        // HR does not see it yet; Lucas, the manager, approves it through the approvals
+        var ines = new MockBrowser(mvc);
+        ines.signInWithTotp("ines.petit", jdbc, clock);
+        assertThat(ids(ines.getJson("/api/v1/hr/requests"))).doesNotContain(id);
+        var lucas = signedIn("lucas.bernard");
+        assertThat(lucas.getJson("/api/v1/requests/" + id))
+                .as("the manager reads it")
+                .hasStatusOk();
+        String approval = JsonPath.<List<String>>read(
+                        lucas.body(lucas.getJson("/api/v1/approvals")),
+                        "$[?(@.kind == 'request' && @.subject == '" + id + "')].id")
+                .getFirst();
+        assertThat(lucas.postJson("/api/v1/approvals/" + approval + "/approve", "{\"comment\": \"Utile\"}"))
+                .hasStatusOk();
+
+        // now HR's
+        var step2 = camille.body(camille.getJson("/api/v1/requests/" + id));
+        assertThat(JsonPath.<String>read(step2, "$.currentStep")).isEqualTo("HR");
+        assertThat(JsonPath.<Integer>read(step2, "$.step")).isEqualTo(2);
+        assertThat(ids(ines.getJson("/api/v1/hr/requests"))).contains(id);
+        assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", "{\"comment\": \"Inscrite\"}"))
+                .hasStatusOk();
+
+        var done = camille.body(camille.getJson("/api/v1/requests/" + id));
+        assertThat(JsonPath.<String>read(done, "$.state")).isEqualTo("COMPLETED");
+        assertThat(JsonPath.<List<String>>read(done, "$.timeline[*].event"))
+                .containsExactly("SUBMITTED", "APPROVED", "APPROVED", "COMPLETED");
+        assertThat(JsonPath.<List<String>>read(done, "$.timeline[*].actor"))
+                .contains("Camille Martin", "Lucas Bernard", "Inès Petit");
+        assertThat(ids(ines.getJson("/api/v1/hr/requests"))).doesNotContain(id);
+        assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", null))
+                .hasStatus(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void requestWhenRejectedThenEndsWithTheCommentTheAgentReads() {
+        var camille = signedIn("camille.martin");
+        var created = camille.postJson(
+                "/api/v1/requests",
+                "{\"type\": \"TELEWORK\", \"fields\": {\"days\": \"2\", \"start\": \"2027-01-04\"}}");
+        String id = JsonPath.read(camille.body(created), "$.id");
+        var lucas = signedIn("lucas.bernard");
+        String approval = JsonPath.<List<String>>read(
+                        lucas.body(lucas.getJson("/api/v1/approvals")),
+                        "$[?(@.kind == 'request' && @.subject == '" + id + "')].id")
+                .getFirst();
+        assertThat(lucas.postJson(
+                        "/api/v1/approvals/" + approval + "/reject", "{\"comment\": \"Pas pendant le chantier\"}"))
+                .hasStatusOk();
+
+        var rejected = camille.body(camille.getJson("/api/v1/requests/" + id));
+        assertThat(JsonPath.<String>read(rejected, "$.state")).isEqualTo("REJECTED");
+        assertThat(JsonPath.<List<String>>read(rejected, "$.timeline[?(@.event == 'REJECTED')].comment"))
+                .containsExactly("Pas pendant le chantier");
+        assertThat(camille.postJson("/api/v1/requests/" + id + "/cancel", null)).hasStatus(HttpStatus.CONFLICT);
+
+        // HR is not on a telework route: it does not read it
+        var ines = new MockBrowser(mvc);
+        ines.signInWithTotp("ines.petit", jdbc, clock);
+        assertThat(ines.getJson("/api/v1/requests/" + id)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void requestWhenFieldsWrongThenRefusedAndNothingFiled() {
+        var camille = signedIn("camille.martin");
+        var before = camille.body(camille.getJson("/api/v1/requests"));
+        refused(camille.postJson("/api/v1/requests", "{\"type\": \"HOLIDAY_HOME\"}"), "UNKNOWN_TYPE");
+        refused(
+                camille.postJson(
+                        "/api/v1/requests",
+                        "{\"type\": \"TELEWORK\", \"fields\": {\"days\": \"5\", " + "\"start\": \"2027-01-04\"}}"),
+                "FIELD_INVALID");
+        refused(
+                camille.postJson("/api/v1/requests", "{\"type\": \"TELEWORK\", \"fields\": {\"days\": \"2\"}}"),
+                "FIELD_INVALID");
+        refused(
+                camille.postJson(
+                        "/api/v1/requests",
+                        "{\"type\": \"TRAINING\", \"fields\": {\"title\": \"x\", "
+                                + "\"organisation\": \"y\", \"start\": \"8 mars\", \"days\": \"2\"}}"),
+                "FIELD_INVALID");
+        refused(
+                camille.postJson(
+                        "/api/v1/requests",
+                        "{\"type\": \"TELEWORK\", \"fields\": {\"days\": \"2\", "
+                                + "\"start\": \"2027-01-04\", \"salary\": \"more\"}}"),
+                "FIELD_INVALID");
+        assertThat(camille.body(camille.getJson("/api/v1/requests"))).isEqualTo(before);
+    }
+
+    private MockBrowser signedIn(String login) {
+        var browser = new MockBrowser(mvc);
+        browser.signIn(login, "Guichet-demo-2026");
+        return browser;
+    }
+
+    private static List<String> ids(MvcTestResult result) {
+        try {
+            return JsonPath.read(result.getResponse().getContentAsString(), "$[*].id");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void refused(MvcTestResult result, String code) {
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.errorCode").isEqualTo(code);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
