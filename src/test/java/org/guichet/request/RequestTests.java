@@ -97,6 +97,11 @@ class RequestTests {
         assertThat(JsonPath.<String>read(step2, "$.currentStep")).isEqualTo("HR");
         assertThat(JsonPath.<Integer>read(step2, "$.step")).isEqualTo(2);
         assertThat(ids(ines.getJson("/api/v1/hr/requests"))).contains(id);
+        assertThat(ines.body(ines.get("/hr/requests"))).contains("id=\"request-" + id + "\"", "Camille Martin");
+        assertThat(ines.post("/hr/requests/" + id + "/reject", "comment", "")).hasRedirectedUrl("/hr/requests");
+        assertThat(ids(ines.getJson("/api/v1/hr/requests")))
+                .as("a rejection without reason changes nothing")
+                .contains(id);
         assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", "{\"comment\": \"Inscrite\"}"))
                 .hasStatusOk();
 
@@ -165,6 +170,48 @@ class RequestTests {
                                 + "\"start\": \"2027-01-04\", \"salary\": \"more\"}}"),
                 "FIELD_INVALID");
         assertThat(camille.body(camille.getJson("/api/v1/requests"))).isEqualTo(before);
+    }
+
+    @Test
+    void pagesWhenFilingThenFormFromTheTypeErrorsNextToTheFieldAndTheTimeline() {
+        var camille = signedIn("camille.martin");
+        assertThat(camille.body(camille.get("/requests"))).contains("Attestation employeur", "Demande de formation");
+        assertThat(camille.body(camille.get("/requests/new?type=TRAINING")))
+                .contains("id=\"field-title\"", "type=\"date\"", "Organisme");
+
+        var missing = camille.post(
+                "/requests",
+                "type",
+                "TRAINING",
+                "field.title",
+                "Sécurité",
+                "field.organisation",
+                "CNFPT",
+                "field.start",
+                "2027-03-08");
+        assertThat(missing).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(camille.body(missing)).contains("id=\"field-days-error\"", "value=\"Sécurité\"");
+
+        var filed = camille.post(
+                "/requests",
+                "type",
+                "TRAINING",
+                "field.title",
+                "Sécurité",
+                "field.organisation",
+                "CNFPT",
+                "field.start",
+                "2027-03-08",
+                "field.days",
+                "1,5");
+        var location = filed.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/requests/");
+        var page = camille.body(camille.get(location));
+        assertThat(page).contains("étape 1 sur 2", "data-event=\"SUBMITTED\"", "1.5");
+        assertThat(camille.post(location + "/cancel")).hasRedirectedUrl(location);
+        assertThat(camille.body(camille.get(location)))
+                .contains("data-state=\"CANCELLED\"", "data-event=\"CANCELLED\"");
+        assertThat(camille.get("/requests/new?type=NOPE")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     private MockBrowser signedIn(String login) {

@@ -1,0 +1,106 @@
+package org.guichet.request.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.guichet.directory.AgentId;
+import org.guichet.platform.GuichetException;
+import org.guichet.request.RequestError;
+import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestSettings;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "My requests": the list, a new request (its form drawn from its type), one request with its timeline. */
+@Controller
+class RequestController {
+
+    private final RequestManagement requests;
+    private final RequestSettings settings;
+    private final RequestViews views;
+
+    RequestController(RequestManagement requests, RequestSettings settings, RequestViews views) {
+        this.requests = requests;
+        this.settings = settings;
+        this.views = views;
+    }
+
+    @GetMapping("/requests")
+    String showRequests(Principal principal, Locale locale, Model model) {
+        model.addAttribute("types", settings.types());
+        model.addAttribute(
+                "requests",
+                requests.requests(AgentId.of(principal.getName())).stream()
+                        .map(request -> views.of(request, locale))
+                        .toList());
+        return "request/requests";
+    }
+
+    @GetMapping("/requests/new")
+    String initRequestForm(@RequestParam String type, Model model) {
+        model.addAttribute("type", type(type));
+        model.addAttribute("values", Map.of());
+        return "request/new";
+    }
+
+    @PostMapping("/requests")
+    String processRequestForm(
+            @RequestParam String type,
+            @RequestParam Map<String, String> parameters,
+            Principal principal,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        var definition = type(type);
+        var fields = new LinkedHashMap<String, String>();
+        definition.fieldList().forEach(field -> {
+            var value = parameters.get("field." + field.name());
+            if (value != null && !value.isBlank()) {
+                fields.put(field.name(), value);
+            }
+        });
+        try {
+            var request = requests.submit(AgentId.of(principal.getName()), definition.id(), fields);
+            redirect.addFlashAttribute("submitted", true);
+            return "redirect:/requests/" + request.id();
+        } catch (GuichetException e) {
+            model.addAttribute("type", definition);
+            model.addAttribute("values", fields);
+            model.addAttribute(
+                    "fieldError",
+                    e.errorCode() == RequestError.FIELD_INVALID
+                            ? String.valueOf(e.getDetailMessageArguments()[0])
+                            : null);
+            model.addAttribute("refusal", e.errorCode().messageKey());
+            response.setStatus(e.errorCode().status().value());
+            return "request/new";
+        }
+    }
+
+    @GetMapping("/requests/{id}")
+    String showRequest(@PathVariable String id, Principal principal, Locale locale, Model model) {
+        var request = requests.request(AgentId.of(principal.getName()), RequestApiController.parse(id));
+        model.addAttribute("request", views.of(request, locale));
+        model.addAttribute("mine", request.agent().soi().equals(principal.getName()));
+        model.addAttribute("type", settings.type(request.type()).orElse(null));
+        return "request/request";
+    }
+
+    @PostMapping("/requests/{id}/cancel")
+    String processCancellation(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
+        requests.cancel(AgentId.of(principal.getName()), RequestApiController.parse(id));
+        redirect.addFlashAttribute("cancelled", true);
+        return "redirect:/requests/" + id;
+    }
+
+    private RequestSettings.TypeDefinition type(String id) {
+        return settings.type(id).orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, id));
+    }
+}
