@@ -129,6 +129,9 @@ class AccessBrowserTests extends BrowserTest {
                 .isEqualTo("NOMADIC_PROFILE_MISSING");
         accessible("access-remote-access-missing");
         submit();
+        waiting()
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.id("error-summary")));
         assertThat(chrome.findElement(By.id("error-summary")).getText()).contains("Dites pourquoi");
         accessible("access-remote-access-error");
     }
