@@ -5,13 +5,14 @@ import java.util.function.Function;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.notification.inbox.Inbox;
 import org.guichet.platform.MessageDelivery;
 import org.guichet.platform.OutgoingMessage;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes and sends an e-mail to an agent from the messages {@code <key>.subject} and {@code <key>.body}, in French
+ * Tells an agent in the portal and writes and sends an e-mail from the messages {@code <key>.subject} and {@code <key>.body}, in French
  * then in English; the body's first argument is the agent's first name.
  */
 @Component
@@ -21,22 +22,43 @@ class Mails {
     private final MessageDelivery delivery;
     private final MessageSource messages;
 
-    Mails(DirectoryManagement directory, MessageDelivery delivery, MessageSource messages) {
+    private final Inbox inbox;
+    private final java.time.Clock clock;
+
+    Mails(
+            DirectoryManagement directory,
+            MessageDelivery delivery,
+            MessageSource messages,
+            Inbox inbox,
+            java.time.Clock clock) {
         this.directory = directory;
         this.delivery = delivery;
         this.messages = messages;
+        this.inbox = inbox;
+        this.clock = clock;
     }
 
-    /** Sends the mail, French then English, each with its arguments (which may depend on the language). */
+    /**
+     * Tells the agent: an in-app notification (the subject, linking to the page concerned), and the mail, French then
+     * English, each with its arguments (which may depend on the language), unless the agent turned off e-mails of
+     * this category (security e-mails always go).
+     */
     void send(AgentId id, String key, Function<Locale, Object[]> arguments) {
-        directory
-                .findById(id)
-                .ifPresent(agent -> delivery.send(OutgoingMessage.email(
-                        agent.email(),
-                        messages.getMessage(key + ".subject", null, Locale.FRENCH) + " / "
-                                + messages.getMessage(key + ".subject", null, Locale.ENGLISH),
-                        body(agent, key, arguments, Locale.FRENCH) + "\n\n----\n\n"
-                                + body(agent, key, arguments, Locale.ENGLISH))));
+        var agent = directory.findById(id).orElse(null);
+        if (agent == null) {
+            return;
+        }
+        var topic = Category.of(key);
+        var subjectFr = messages.getMessage(key + ".subject", null, Locale.FRENCH);
+        var subjectEn = messages.getMessage(key + ".subject", null, Locale.ENGLISH);
+        inbox.add(id, topic.category(), subjectFr, subjectEn, topic.link(), clock.instant());
+        if (!topic.category().optional() || inbox.emailChoices(id).get(topic.category())) {
+            delivery.send(OutgoingMessage.email(
+                    agent.email(),
+                    subjectFr + " / " + subjectEn,
+                    body(agent, key, arguments, Locale.FRENCH) + "\n\n----\n\n"
+                            + body(agent, key, arguments, Locale.ENGLISH)));
+        }
     }
 
     /** A message in a language, for the arguments of a mail. */

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Notification",
-        allowedDependencies = {"directory", "identity", "access", "approval", "payslip", "leave"})
+        allowedDependencies = {"directory", "identity", "access", "approval", "payslip", "leave", "request"})
 @NullMarked
 package org.guichet.notification;
 

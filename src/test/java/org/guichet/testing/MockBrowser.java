@@ -74,9 +74,18 @@ public final class MockBrowser {
      * @param body JSON, or {@code null} for none
      */
     public MvcTestResult postJson(String uri, @org.jspecify.annotations.Nullable String body) {
+        return sendJson(mvc.post(), uri, body);
+    }
+
+    /** Like {@link #postJson}, with PUT. */
+    public MvcTestResult putJson(String uri, String body) {
+        return sendJson(mvc.put(), uri, body);
+    }
+
+    private MvcTestResult sendJson(
+            MockMvcTester.MockMvcRequestBuilder method, String uri, @org.jspecify.annotations.Nullable String body) {
         var token = SignIn.csrfTokenIn(body(get("/remote-access")));
-        var request = mvc.post()
-                .uri(uri)
+        var request = method.uri(uri)
                 .accept(MediaType.APPLICATION_JSON)
                 .header("X-CSRF-TOKEN", token)
                 .with(withCookies())

@@ -1,0 +1,39 @@
+package org.guichet.notification;
+
+import org.guichet.request.RequestCompleted;
+import org.guichet.request.RequestRejected;
+import org.guichet.request.RequestStepApproved;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Administrative requests: the agent learns each approval (with the step and who), a rejection with its reason, and
+ * the completion. Who decides next is told by the approval mails (the manager) or sees HR's queue.
+ */
+@Component
+class RequestMails {
+
+    private final Mails mails;
+
+    RequestMails(Mails mails) {
+        this.mails = mails;
+    }
+
+    @ApplicationModuleListener
+    void on(RequestStepApproved event) {
+        mails.send(event.agent(), "notification.requestApproved", locale ->
+                new Object[] {mails.say("request.step.name." + event.step().name(), locale), mails.name(event.by())});
+    }
+
+    @ApplicationModuleListener
+    void on(RequestRejected event) {
+        mails.send(event.agent(), "notification.requestRejected", locale -> new Object[] {
+            mails.say("request.step.name." + event.step().name(), locale), mails.name(event.by()), event.comment()
+        });
+    }
+
+    @ApplicationModuleListener
+    void on(RequestCompleted event) {
+        mails.send(event.agent(), "notification.requestCompleted", locale -> new Object[] {});
+    }
+}

@@ -1,0 +1,95 @@
+package org.guichet.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.MockBrowser;
+import org.guichet.testing.Outbox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * In-app notifications: each event that concerns an agent lands in their list (the bell counts the unread ones), with
+ * an e-mail unless they turned off that subject; security e-mails cannot be turned off.
+ */
+@IntegrationTest
+class NotificationTests {
+
+    private static final String CAMILLE_MAIL = "camille.martin@ville.example";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MockBrowser camille;
+
+    @BeforeEach
+    void camilleStartsClean() {
+        jdbc.sql("DELETE FROM notification WHERE soi = '1000001'").update();
+        jdbc.sql("DELETE FROM notification_preference WHERE soi = '1000001'").update();
+        camille = new MockBrowser(mvc);
+        camille.signIn("camille.martin", "Guichet-demo-2026");
+    }
+
+    @Test
+    void requestWhenCompletedThenNotifiedInTheListAndByEmail() {
+        var outbox = new Outbox(jdbc);
+        var mails = outbox.to(CAMILLE_MAIL).size();
+        assertThat(camille.postJson("/api/v1/requests", "{\"type\": \"EMPLOYMENT_CERTIFICATE\"}"))
+                .hasStatus(HttpStatus.CREATED);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> titles().contains("Votre demande est terminée"));
+        assertThat(outbox.awaitMessage(CAMILLE_MAIL, mails)).contains("Votre demande est terminée");
+        var list = camille.body(camille.getJson("/api/v1/notifications"));
+        assertThat(JsonPath.<Integer>read(list, "$.unread")).isEqualTo(1);
+        assertThat(JsonPath.<List<String>>read(list, "$.notifications[*].link")).containsExactly("/requests");
+        assertThat(camille.body(camille.get("/"))).contains("id=\"bell\"", "Notifications (1 non lue(s))");
+
+        // read: the count falls; nobody else marks it
+        String id = JsonPath.<List<String>>read(list, "$.notifications[*].id").getFirst();
+        var theo = new MockBrowser(mvc);
+        theo.signIn("theo.moreau", "Guichet-demo-2026");
+        assertThat(theo.postJson("/api/v1/notifications/" + id + "/read", null)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(camille.postJson("/api/v1/notifications/" + id + "/read", null))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(JsonPath.<Integer>read(camille.body(camille.getJson("/api/v1/notifications")), "$.unread"))
+                .isZero();
+    }
+
+    @Test
+    void emailChoiceWhenTurnedOffThenOnlyTheInAppNotificationAndSecurityStaysOn() {
+        assertThat(camille.putJson("/api/v1/notifications/email", "{\"REQUESTS\": false}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.REQUESTS")
+                .isEqualTo(false);
+        assertThat(camille.putJson("/api/v1/notifications/email", "{\"SECURITY\": false}"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+
+        var outbox = new Outbox(jdbc);
+        var mails = outbox.to(CAMILLE_MAIL).size();
+        camille.postJson("/api/v1/requests", "{\"type\": \"EMPLOYMENT_CERTIFICATE\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> titles().contains("Votre demande est terminée"));
+        assertThat(outbox.to(CAMILLE_MAIL)).hasSize(mails);
+
+        // the page shows the choice, security checked and locked
+        var page = camille.body(camille.get("/notifications"));
+        assertThat(page).contains("id=\"email-SECURITY\"", "disabled");
+        assertThat(camille.post("/notifications/email", "email.LEAVE", "true")).hasRedirectedUrl("/notifications");
+        assertThat(camille.body(camille.getJson("/api/v1/notifications/email"))).contains("\"REQUESTS\":false");
+    }
+
+    private List<String> titles() {
+        return JsonPath.read(camille.body(camille.getJson("/api/v1/notifications")), "$.notifications[*].title");
+    }
+}
