@@ -128,15 +128,7 @@ public class LeaveManagement {
         var now = clock.instant();
         var request = create(agent, type, command, count.days(), comment, LeaveState.PENDING, now, null);
         leave.insert(request, year, count.outsideSummer(), manager);
-        approvals.submit(
-                new ApprovalSubject(
-                        APPROVAL_KIND,
-                        request.id().toString(),
-                        agent,
-                        details(request),
-                        request.start(),
-                        request.end()),
-                manager);
+        putTo(request, manager);
         events.publishEvent(new LeaveRequested(
                 request.id(), agent, type, request.start(), request.end(), request.days(), manager, now));
         return request;
@@ -267,15 +259,7 @@ public class LeaveManagement {
             if (request.state() == LeaveState.PENDING) {
                 approvals.cancel(APPROVAL_KIND, request.id().toString());
                 leave.setApprover(request.id(), manager);
-                approvals.submit(
-                        new ApprovalSubject(
-                                APPROVAL_KIND,
-                                request.id().toString(),
-                                agent,
-                                details(request),
-                                request.start(),
-                                request.end()),
-                        manager);
+                putTo(request, manager);
             }
         }
     }
@@ -438,6 +422,19 @@ public class LeaveManagement {
             throw new GuichetException(LeaveError.COMMENT_REQUIRED);
         }
         return comment.isEmpty() ? null : comment;
+    }
+
+    /** Puts the request to the manager through the approval module. */
+    private void putTo(LeaveRequest request, AgentId manager) {
+        approvals.submit(
+                new ApprovalSubject(
+                        APPROVAL_KIND,
+                        request.id().toString(),
+                        request.agent(),
+                        details(request),
+                        request.start(),
+                        request.end()),
+                manager);
     }
 
     /** What the approver reads (in French: approval details are stored as written). */

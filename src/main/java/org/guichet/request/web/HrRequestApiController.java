@@ -33,9 +33,11 @@ class HrRequestApiController {
                 .toList();
     }
 
-    @PostMapping("/api/v1/hr/requests/{id}/approve")
-    RequestViews.Request approve(
+    /** {@code approve} or {@code reject} (which must say why, in {@code comment}). */
+    @PostMapping("/api/v1/hr/requests/{id}/{decision:approve|reject}")
+    RequestViews.Request decide(
             @PathVariable String id,
+            @PathVariable String decision,
             @RequestBody(required = false) @Nullable DecisionCommand command,
             Principal principal,
             Locale locale) {
@@ -43,22 +45,7 @@ class HrRequestApiController {
                 requests.decideAsHr(
                         AgentId.of(principal.getName()),
                         RequestApiController.parse(id),
-                        true,
-                        command == null ? null : command.comment()),
-                locale);
-    }
-
-    @PostMapping("/api/v1/hr/requests/{id}/reject")
-    RequestViews.Request reject(
-            @PathVariable String id,
-            @RequestBody(required = false) @Nullable DecisionCommand command,
-            Principal principal,
-            Locale locale) {
-        return views.of(
-                requests.decideAsHr(
-                        AgentId.of(principal.getName()),
-                        RequestApiController.parse(id),
-                        false,
+                        "approve".equals(decision),
                         command == null ? null : command.comment()),
                 locale);
     }
