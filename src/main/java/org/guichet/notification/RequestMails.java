@@ -1,6 +1,7 @@
 package org.guichet.notification;
 
 import org.guichet.request.RequestCompleted;
+import org.guichet.request.RequestInformationRequested;
 import org.guichet.request.RequestRejected;
 import org.guichet.request.RequestStepApproved;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -30,6 +31,12 @@ class RequestMails {
         mails.send(event.agent(), "notification.requestRejected", locale -> new Object[] {
             mails.say("request.step.name." + event.step().name(), locale), mails.name(event.by()), event.comment()
         });
+    }
+
+    @ApplicationModuleListener
+    void on(RequestInformationRequested event) {
+        mails.send(event.agent(), "notification.requestInformation", locale ->
+                new Object[] {mails.name(event.by()), event.comment()});
     }
 
     @ApplicationModuleListener

@@ -23,13 +23,18 @@ public record AdminRequest(
         RequestSettings.@Nullable Step currentStep,
         Instant submittedAt,
         List<TimelineEntry> timeline,
-        List<Document> documents) {
+        List<Document> documents,
+        List<Attachment> attachments) {
 
     public AdminRequest {
         fields = Map.copyOf(fields);
         timeline = List.copyOf(timeline);
         documents = List.copyOf(documents);
+        attachments = List.copyOf(attachments);
     }
+
+    /** A file the agent attached, for the field it answers. */
+    public record Attachment(String id, String field, String fileName, String contentType, int size) {}
 
     /**
      * A step of the timeline.

@@ -17,7 +17,16 @@ public enum RequestError implements ErrorCode {
     /** A rejection, or a request for more information, says why. */
     COMMENT_REQUIRED(HttpStatus.BAD_REQUEST),
     /** The request does not wait for HR. */
-    NOT_FOR_HR(HttpStatus.CONFLICT);
+    NOT_FOR_HR(HttpStatus.CONFLICT),
+    /** Not a PDF, JPEG or PNG by its content, whatever its name. */
+    ATTACHMENT_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    ATTACHMENT_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+    /** No such attachment, or not the reader's to read. */
+    ATTACHMENT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    /** The request is not waiting for its agent's information. */
+    NOT_WAITING_FOR_INFORMATION(HttpStatus.CONFLICT),
+    /** Only whoever decides the current step asks for more information. */
+    NOT_THE_DECIDER(HttpStatus.FORBIDDEN);
 
     private final HttpStatus status;
 

@@ -14,6 +14,7 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
 import org.guichet.platform.GuichetException;
 import org.guichet.request.documents.Certificates;
+import org.guichet.request.domain.Attachments;
 import org.guichet.request.domain.RequestFields;
 import org.guichet.request.domain.RequestRepository;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,7 @@ public class RequestManagement {
     private final DirectoryManagement directory;
     private final ApprovalManagement approvals;
     private final Certificates certificates;
+    private final Attachments attachments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -46,6 +48,7 @@ public class RequestManagement {
             DirectoryManagement directory,
             ApprovalManagement approvals,
             Certificates certificates,
+            Attachments attachments,
             ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;
@@ -53,6 +56,7 @@ public class RequestManagement {
         this.directory = directory;
         this.approvals = approvals;
         this.certificates = certificates;
+        this.attachments = attachments;
         this.events = events;
         this.clock = clock;
     }
@@ -75,6 +79,14 @@ public class RequestManagement {
                 new RequestRepository.Row(
                         id, agent, type.id(), RequestState.IN_REVIEW, 1, steps.size(), first, approver, now),
                 fields);
+        for (var field : type.fieldList()) {
+            var value = fields.get(field.name());
+            if (field.kind() == RequestSettings.Kind.ATTACHMENT
+                    && value != null
+                    && !attachments.attach(agent, UUID.fromString(value), id, field.name())) {
+                throw new GuichetException(RequestError.FIELD_INVALID, field.name());
+            }
+        }
         requests.event(id, now, "SUBMITTED", null, agent, null);
         events.publishEvent(new RequestSubmitted(id, agent, type.id(), now));
         if (first == null) {
@@ -106,6 +118,102 @@ public class RequestManagement {
                 .findFirst()
                 .orElseThrow(() -> new GuichetException(RequestError.DOCUMENT_NOT_FOUND));
         return new DocumentContent(document.title(), document.reference(), requests.content(document.id()));
+    }
+
+    /** Stores a file the agent will attach to a request they file (PDF, JPEG or PNG by content, 10 MB at most). */
+    @Transactional
+    public Attachments.Attachment upload(AgentId agent, String fileName, byte[] content) {
+        return attachments.upload(agent, fileName, content, clock.instant());
+    }
+
+    /** An attachment of a request, for the agent and the people on its route only. */
+    @Transactional(readOnly = true)
+    public AttachmentContent attachment(AgentId reader, RequestId id, String attachmentId) {
+        readable(reader, id);
+        var attachment = attachments.of(id).stream()
+                .filter(candidate -> candidate.id().toString().equals(attachmentId))
+                .findFirst()
+                .orElseThrow(() -> new GuichetException(RequestError.ATTACHMENT_NOT_FOUND));
+        return new AttachmentContent(
+                attachment.fileName(), attachment.contentType(), attachments.content(attachment.id()));
+    }
+
+    /** An attachment's file. */
+    public record AttachmentContent(String fileName, String contentType, byte[] content) {}
+
+    /**
+     * Whoever decides the current step sends the request back to its agent for more information (the comment says
+     * what); the request waits, at the same step, for the answer.
+     */
+    @Transactional
+    public AdminRequest askInformation(AgentId decider, RequestId id, @Nullable String comment) {
+        var row = requests.find(id).orElseThrow(() -> new GuichetException(RequestError.REQUEST_NOT_FOUND));
+        if (row.state() != RequestState.IN_REVIEW || row.currentStep() == null) {
+            throw new GuichetException(RequestError.NOT_OPEN);
+        }
+        var decides = row.currentStep() == RequestSettings.Step.MANAGER
+                ? decider.equals(row.approver())
+                : !decider.equals(row.agent())
+                        && directory
+                                .findById(decider)
+                                .map(profile -> profile.hasRole(Role.HR))
+                                .orElse(false);
+        if (!decides) {
+            throw new GuichetException(RequestError.NOT_THE_DECIDER);
+        }
+        var why = required(comment);
+        var now = clock.instant();
+        if (!requests.move(
+                id,
+                RequestState.IN_REVIEW,
+                row.stepIndex(),
+                RequestState.INFO_REQUESTED,
+                row.stepIndex(),
+                row.currentStep(),
+                row.approver(),
+                now)) {
+            throw new GuichetException(RequestError.NOT_OPEN);
+        }
+        approvals.cancel(APPROVAL_KIND, id.toString());
+        requests.event(id, now, "INFO_REQUESTED", row.currentStep(), decider, why);
+        events.publishEvent(new RequestInformationRequested(id, row.agent(), row.type(), decider, why, now));
+        return view(requests.find(id).orElseThrow());
+    }
+
+    /** The agent answers; the request goes back to whoever asked, at the same step. */
+    @Transactional
+    public AdminRequest giveInformation(AgentId agent, RequestId id, @Nullable String comment) {
+        var row = requests.find(id)
+                .filter(found -> found.agent().equals(agent))
+                .orElseThrow(() -> new GuichetException(RequestError.REQUEST_NOT_FOUND));
+        var answer = required(comment);
+        var now = clock.instant();
+        if (row.state() != RequestState.INFO_REQUESTED
+                || !requests.move(
+                        id,
+                        RequestState.INFO_REQUESTED,
+                        row.stepIndex(),
+                        RequestState.IN_REVIEW,
+                        row.stepIndex(),
+                        row.currentStep(),
+                        row.approver(),
+                        now)) {
+            throw new GuichetException(RequestError.NOT_WAITING_FOR_INFORMATION);
+        }
+        requests.event(id, now, "INFO_GIVEN", row.currentStep(), agent, answer);
+        if (row.currentStep() == RequestSettings.Step.MANAGER && row.approver() != null) {
+            approvals.submit(
+                    approvalSubject(id, agent, settings.type(row.type()).orElseThrow()), row.approver());
+        }
+        return view(requests.find(id).orElseThrow());
+    }
+
+    private static String required(@Nullable String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new GuichetException(RequestError.COMMENT_REQUIRED);
+        }
+        var text = comment.strip();
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
     /** A document's PDF. */
@@ -313,6 +421,14 @@ public class RequestManagement {
                                 document.reference(),
                                 document.title(),
                                 document.createdAt()))
+                        .toList(),
+                attachments.of(row.id()).stream()
+                        .map(attachment -> new AdminRequest.Attachment(
+                                attachment.id().toString(),
+                                String.valueOf(attachment.field()),
+                                attachment.fileName(),
+                                attachment.contentType(),
+                                attachment.size()))
                         .toList());
     }
 }

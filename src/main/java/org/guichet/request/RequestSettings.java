@@ -80,7 +80,9 @@ public record RequestSettings(List<TypeDefinition> types, String verifyUrl) {
         TEXT,
         DATE,
         CHOICE,
-        NUMBER
+        NUMBER,
+        /** An uploaded file (PDF, JPEG or PNG): the value is the id the upload gave. */
+        ATTACHMENT
     }
 
     /**

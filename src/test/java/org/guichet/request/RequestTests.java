@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -212,6 +213,95 @@ class RequestTests {
         assertThat(camille.body(camille.get(location)))
                 .contains("data-state=\"CANCELLED\"", "data-event=\"CANCELLED\"");
         assertThat(camille.get("/requests/new?type=NOPE")).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void attachmentWhenNotReallyAPdfThenRefusedAndOnlyTheRouteReadsTheRealOne() throws IOException {
+        var camille = signedIn("camille.martin");
+        var executable = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+        var refused = camille.upload("/api/v1/requests/attachments", "file", "justificatif.pdf", executable, true);
+        assertThat(refused).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(refused).bodyJson().extractingPath("$.errorCode").isEqualTo("ATTACHMENT_TYPE");
+        var fakePng = new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3};
+        assertThat(camille.upload("/api/v1/requests/attachments", "file", "photo.png", fakePng, true))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+        var uploaded = camille.upload("/api/v1/requests/attachments", "file", "../../justificatif.pdf", pdf(), true);
+        assertThat(uploaded).hasStatus(HttpStatus.CREATED);
+        assertThat(uploaded).bodyJson().extractingPath("$.contentType").isEqualTo("application/pdf");
+        assertThat(uploaded).bodyJson().extractingPath("$.fileName").isEqualTo("justificatif.pdf");
+        String attachment = JsonPath.read(camille.body(uploaded), "$.id");
+
+        // another agent cannot use Camille's upload
+        var theo = signedIn("theo.moreau");
+        assertThat(theo.postJson("/api/v1/requests", situation(attachment))).hasStatus(HttpStatus.BAD_REQUEST);
+
+        var created = camille.postJson("/api/v1/requests", situation(attachment));
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        String href = JsonPath.read(camille.body(created), "$.attachments[0].href");
+        assertThat(camille.getJson(href)).hasStatusOk().hasContentType("application/pdf");
+        // used once only
+        assertThat(camille.postJson("/api/v1/requests", situation(attachment))).hasStatus(HttpStatus.BAD_REQUEST);
+
+        var ines = new MockBrowser(mvc);
+        ines.signInWithTotp("ines.petit", jdbc, clock);
+        assertThat(ines.getJson(href)).as("HR is on the route").hasStatusOk();
+        assertThat(theo.getJson(href)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(signedIn("lucas.bernard").getJson(href))
+                .as("the manager is not on this route")
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void informationWhenAskedThenTheAgentAnswersAndTheRequestGoesBack() throws IOException {
+        var camille = signedIn("camille.martin");
+        String attachment = JsonPath.read(
+                camille.body(camille.upload("/api/v1/requests/attachments", "file", "bail.pdf", pdf(), true)), "$.id");
+        String id = JsonPath.read(camille.body(camille.postJson("/api/v1/requests", situation(attachment))), "$.id");
+
+        var theo = signedIn("theo.moreau");
+        assertThat(theo.postJson("/api/v1/requests/" + id + "/ask-information", "{\"comment\": \"?\"}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        var ines = new MockBrowser(mvc);
+        ines.signInWithTotp("ines.petit", jdbc, clock);
+        assertThat(ines.postJson("/api/v1/requests/" + id + "/ask-information", "{\"comment\": \"\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(ines.postJson(
+                        "/api/v1/requests/" + id + "/ask-information", "{\"comment\": \"Le bail n’est pas signé\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.state")
+                .isEqualTo("INFO_REQUESTED");
+        assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", null))
+                .hasStatus(HttpStatus.CONFLICT);
+
+        assertThat(camille.postJson("/api/v1/requests/" + id + "/information", "{\"comment\": \"Signé le 20/11\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.state")
+                .isEqualTo("IN_REVIEW");
+        assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", null))
+                .hasStatusOk();
+        var done = camille.body(camille.getJson("/api/v1/requests/" + id));
+        assertThat(JsonPath.<List<String>>read(done, "$.timeline[*].event"))
+                .containsExactly("SUBMITTED", "INFO_REQUESTED", "INFO_GIVEN", "APPROVED", "COMPLETED");
+        assertThat(camille.postJson("/api/v1/requests/" + id + "/information", "{\"comment\": \"encore\"}"))
+                .hasStatus(HttpStatus.CONFLICT);
+    }
+
+    private static String situation(String attachment) {
+        return """
+                {"type": "PERSONAL_SITUATION", "fields": {"change": "ADDRESS", "details": "12 rue des Lilas",
+                 "effective": "2026-11-01", "proof": "%s"}}""".formatted(attachment);
+    }
+
+    static byte[] pdf() throws IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            var out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     private MockBrowser signedIn(String login) {

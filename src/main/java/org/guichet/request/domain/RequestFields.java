@@ -64,6 +64,14 @@ public final class RequestFields {
                 }
             }
             case CHOICE -> field.choices() != null && field.choices().contains(value);
+            case ATTACHMENT -> {
+                try {
+                    java.util.UUID.fromString(value);
+                    yield value.length() == 36;
+                } catch (IllegalArgumentException e) {
+                    yield false;
+                }
+            }
             case NUMBER -> {
                 try {
                     var number = new BigDecimal(value.replace(',', '.'));

@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The requests API: my requests, a new one, one with its timeline, its documents, its cancellation. */
 @RestController
@@ -88,6 +90,52 @@ class RequestApiController {
                                 .toString())
                 .cacheControl(CacheControl.noStore())
                 .body(document.content());
+    }
+
+    record AttachmentView(String id, String fileName, String contentType, int size) {}
+
+    record CommentCommand(@Nullable String comment) {}
+
+    /** Uploads a file to attach to a request about to be filed: its id is then the value of the attachment field. */
+    @PostMapping("/api/v1/requests/attachments")
+    @ResponseStatus(HttpStatus.CREATED)
+    AttachmentView upload(@RequestPart("file") MultipartFile file, Principal principal) throws java.io.IOException {
+        var attachment = requests.upload(
+                AgentId.of(principal.getName()),
+                file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
+                file.getBytes());
+        return new AttachmentView(
+                attachment.id().toString(), attachment.fileName(), attachment.contentType(), attachment.size());
+    }
+
+    @GetMapping("/api/v1/requests/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId, Principal principal) {
+        var attachment = requests.attachment(AgentId.of(principal.getName()), parse(id), attachmentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(attachment.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(attachment.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .cacheControl(CacheControl.noStore())
+                .body(attachment.content());
+    }
+
+    /** Whoever decides the current step asks the agent for more information. */
+    @PostMapping("/api/v1/requests/{id}/ask-information")
+    RequestViews.Request askInformation(
+            @PathVariable String id, @RequestBody CommentCommand command, Principal principal, Locale locale) {
+        return views.of(requests.askInformation(AgentId.of(principal.getName()), parse(id), command.comment()), locale);
+    }
+
+    /** The agent gives the information asked for. */
+    @PostMapping("/api/v1/requests/{id}/information")
+    RequestViews.Request giveInformation(
+            @PathVariable String id, @RequestBody CommentCommand command, Principal principal, Locale locale) {
+        return views.of(
+                requests.giveInformation(AgentId.of(principal.getName()), parse(id), command.comment()), locale);
     }
 
     @PostMapping("/api/v1/requests/{id}/cancel")

@@ -1,5 +1,6 @@
 package org.guichet.request.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "My requests": the list, a new request (its form drawn from its type), one request with its timeline. */
@@ -54,34 +56,82 @@ class RequestController {
     String processRequestForm(
             @RequestParam String type,
             @RequestParam Map<String, String> parameters,
+            HttpServletRequest http,
             Principal principal,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         var definition = type(type);
+        var agent = AgentId.of(principal.getName());
         var fields = new LinkedHashMap<String, String>();
-        definition.fieldList().forEach(field -> {
-            var value = parameters.get("field." + field.name());
-            if (value != null && !value.isBlank()) {
-                fields.put(field.name(), value);
-            }
-        });
+        String errorField = null;
         try {
-            var request = requests.submit(AgentId.of(principal.getName()), definition.id(), fields);
+            for (var field : definition.fieldList()) {
+                errorField = field.name();
+                if (field.kind() == RequestSettings.Kind.ATTACHMENT) {
+                    var file = http instanceof MultipartHttpServletRequest multipart
+                            ? multipart.getFile("field." + field.name())
+                            : null;
+                    if (file != null && !file.isEmpty()) {
+                        var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+                        fields.put(
+                                field.name(),
+                                requests.upload(agent, name, file.getBytes())
+                                        .id()
+                                        .toString());
+                    }
+                    continue;
+                }
+                var value = parameters.get("field." + field.name());
+                if (value != null && !value.isBlank()) {
+                    fields.put(field.name(), value);
+                }
+            }
+            errorField = null;
+            var request = requests.submit(agent, definition.id(), fields);
             redirect.addFlashAttribute("submitted", true);
             return "redirect:/requests/" + request.id();
         } catch (GuichetException e) {
+            var field = e.errorCode() == RequestError.FIELD_INVALID
+                    ? String.valueOf(e.getDetailMessageArguments()[0])
+                    : errorField;
             model.addAttribute("type", definition);
             model.addAttribute("values", fields);
+            model.addAttribute("fieldError", field);
             model.addAttribute(
-                    "fieldError",
+                    "fieldErrorKey",
                     e.errorCode() == RequestError.FIELD_INVALID
-                            ? String.valueOf(e.getDetailMessageArguments()[0])
-                            : null);
+                            ? "request.field.invalid"
+                            : e.errorCode().messageKey());
             model.addAttribute("refusal", e.errorCode().messageKey());
             response.setStatus(e.errorCode().status().value());
             return "request/new";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @PostMapping("/requests/{id}/information")
+    String processInformation(
+            @PathVariable String id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(defaultValue = "give") String action,
+            Principal principal,
+            RedirectAttributes redirect) {
+        var agent = AgentId.of(principal.getName());
+        try {
+            if ("ask".equals(action)) {
+                requests.askInformation(agent, RequestApiController.parse(id), comment);
+            } else {
+                requests.giveInformation(agent, RequestApiController.parse(id), comment);
+            }
+        } catch (GuichetException e) {
+            if (e.errorCode() != RequestError.COMMENT_REQUIRED) {
+                throw e;
+            }
+            redirect.addFlashAttribute("informationError", e.errorCode().messageKey());
+        }
+        return "redirect:/requests/" + id;
     }
 
     @GetMapping("/requests/{id}")

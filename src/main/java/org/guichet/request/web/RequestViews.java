@@ -48,7 +48,10 @@ class RequestViews {
             @Nullable String currentStep,
             Instant submittedAt,
             List<Step> timeline,
-            List<Document> documents) {}
+            List<Document> documents,
+            List<Attachment> attachments) {}
+
+    record Attachment(String id, String field, String fileName, String contentType, int size, String href) {}
 
     Request of(AdminRequest request, Locale locale) {
         var type = settings.type(request.type()).orElse(null);
@@ -81,6 +84,15 @@ class RequestViews {
                                 document.title(),
                                 document.createdAt(),
                                 "/api/v1/requests/" + request.id() + "/documents/" + document.id()))
+                        .toList(),
+                request.attachments().stream()
+                        .map(attachment -> new Attachment(
+                                attachment.id(),
+                                attachment.field(),
+                                attachment.fileName(),
+                                attachment.contentType(),
+                                attachment.size(),
+                                "/api/v1/requests/" + request.id() + "/attachments/" + attachment.id()))
                         .toList());
     }
 }

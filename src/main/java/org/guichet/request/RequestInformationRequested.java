@@ -1,0 +1,8 @@
+package org.guichet.request;
+
+import java.time.Instant;
+import org.guichet.directory.AgentId;
+
+/** Whoever decides a request's step sent it back to its agent: more information needed, as the comment says. */
+public record RequestInformationRequested(
+        RequestId id, AgentId agent, String type, AgentId by, String comment, Instant at) {}
