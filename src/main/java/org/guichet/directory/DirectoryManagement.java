@@ -45,6 +45,11 @@ public class DirectoryManagement {
         return agents.findBySoi(id.soi());
     }
 
+    /** The active agents holding a granted role, by name (e.g. everyone in HR, to tell them of their queue). */
+    public java.util.List<AgentProfile> withRole(Role role) {
+        return agents.activeWithRole(role);
+    }
+
     /** A manager's active direct reports, by name. */
     public java.util.List<AgentProfile> reports(AgentId manager) {
         return agents.activeReports(manager.soi());

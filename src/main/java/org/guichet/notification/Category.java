@@ -7,7 +7,9 @@ public enum Category {
     REMOTE_ACCESS,
     PAYSLIPS,
     LEAVE,
-    REQUESTS;
+    REQUESTS,
+    /** For managers: approval requests in one e-mail a day rather than one each (off unless chosen). */
+    DIGEST;
 
     /** Whether the agent may turn its e-mails off. */
     public boolean optional() {
@@ -21,6 +23,9 @@ public enum Category {
      */
     static Topic of(String key) {
         var name = key.substring(key.indexOf('.') + 1);
+        if (name.equals("requestForHr")) {
+            return new Topic(APPROVALS, "/hr/requests");
+        }
         if (name.startsWith("approval")) {
             return new Topic(APPROVALS, "/approvals");
         }

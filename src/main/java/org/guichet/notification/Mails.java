@@ -52,7 +52,9 @@ class Mails {
         var subjectFr = messages.getMessage(key + ".subject", null, Locale.FRENCH);
         var subjectEn = messages.getMessage(key + ".subject", null, Locale.ENGLISH);
         inbox.add(id, topic.category(), subjectFr, subjectEn, topic.link(), clock.instant());
-        if (!topic.category().optional() || inbox.emailChoices(id).get(topic.category())) {
+        var choices = inbox.emailChoices(id);
+        var digested = key.equals("notification.approvalRequested") && choices.get(Category.DIGEST);
+        if (!topic.category().optional() || (choices.get(topic.category()) && !digested)) {
             delivery.send(OutgoingMessage.email(
                     agent.email(),
                     subjectFr + " / " + subjectEn,

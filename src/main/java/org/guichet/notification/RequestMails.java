@@ -1,5 +1,8 @@
 package org.guichet.notification;
 
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.Role;
+import org.guichet.request.RequestAwaitingHr;
 import org.guichet.request.RequestCompleted;
 import org.guichet.request.RequestInformationRequested;
 import org.guichet.request.RequestRejected;
@@ -15,9 +18,21 @@ import org.springframework.stereotype.Component;
 class RequestMails {
 
     private final Mails mails;
+    private final DirectoryManagement directory;
 
-    RequestMails(Mails mails) {
+    RequestMails(Mails mails, DirectoryManagement directory) {
         this.mails = mails;
+        this.directory = directory;
+    }
+
+    /** Everyone in HR learns that a request reached their queue. */
+    @ApplicationModuleListener
+    void on(RequestAwaitingHr event) {
+        for (var hr : directory.withRole(Role.HR)) {
+            if (!hr.id().equals(event.agent())) {
+                mails.send(hr.id(), "notification.requestForHr", locale -> new Object[] {mails.name(event.agent())});
+            }
+        }
     }
 
     @ApplicationModuleListener

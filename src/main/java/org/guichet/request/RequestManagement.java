@@ -93,6 +93,8 @@ public class RequestManagement {
             complete(requests.find(id).orElseThrow(), now);
         } else if (approver != null) {
             approvals.submit(approvalSubject(id, agent, type), approver);
+        } else {
+            events.publishEvent(new RequestAwaitingHr(id, agent, type.id(), now));
         }
         return view(requests.find(id).orElseThrow());
     }
@@ -326,6 +328,8 @@ public class RequestManagement {
             complete(requests.find(row.id()).orElseThrow(), now);
         } else if (approver != null) {
             approvals.submit(approvalSubject(row.id(), row.agent(), type), approver);
+        } else {
+            events.publishEvent(new RequestAwaitingHr(row.id(), row.agent(), row.type(), now));
         }
     }
 

@@ -17,3 +17,10 @@ CREATE TABLE notification_preference (
     email    BOOLEAN     NOT NULL,
     PRIMARY KEY (soi, category)
 );
+
+-- The daily digests sent, one per agent and day whatever the number of nodes.
+CREATE TABLE notification_digest (
+    soi        VARCHAR(7) NOT NULL REFERENCES agent (soi),
+    digest_day DATE       NOT NULL,
+    PRIMARY KEY (soi, digest_day)
+);

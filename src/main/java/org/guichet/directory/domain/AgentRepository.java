@@ -53,6 +53,15 @@ public class AgentRepository {
         return findOne("a.email = ?", email);
     }
 
+    /** Active agents holding a granted role (HR, SUPPORT, SECURITY, ADMIN), by name. */
+    public java.util.List<AgentProfile> activeWithRole(Role role) {
+        return jdbc.sql(PROFILE_QUERY + " WHERE a.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM agent_role r "
+                        + "WHERE r.soi = a.soi AND r.role = ?) ORDER BY a.last_name, a.first_name")
+                .param(role.name())
+                .query((rs, n) -> profile(rs))
+                .list();
+    }
+
     /** The agent's direct reports who are still active, by name. */
     public java.util.List<AgentProfile> activeReports(String managerSoi) {
         return jdbc.sql(PROFILE_QUERY

@@ -98,7 +98,7 @@ public class Inbox {
     public Map<Category, Boolean> emailChoices(AgentId agent) {
         var choices = new EnumMap<Category, Boolean>(Category.class);
         for (var category : Category.values()) {
-            choices.put(category, true);
+            choices.put(category, category != Category.DIGEST);
         }
         jdbc.sql("SELECT category, email FROM notification_preference WHERE soi = ?")
                 .param(agent.soi())
@@ -121,6 +121,21 @@ public class Inbox {
                     .params(agent.soi(), category.name(), email)
                     .update();
         }
+    }
+
+    /** The agents who chose the daily digest of approvals. */
+    public List<AgentId> digestReaders() {
+        return jdbc.sql("SELECT soi FROM notification_preference WHERE category = 'DIGEST' AND email = TRUE")
+                .query((rs, row) -> AgentId.of(rs.getString(1)))
+                .list();
+    }
+
+    /** Records that the agent's digest of that day is being sent; false when another node already does. */
+    public boolean claimDigest(AgentId agent, java.time.LocalDate day) {
+        return jdbc.sql("INSERT INTO notification_digest (soi, digest_day) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                        .params(agent.soi(), java.sql.Date.valueOf(day))
+                        .update()
+                == 1;
     }
 
     private static String clip(String text) {

@@ -1,0 +1,7 @@
+package org.guichet.request;
+
+import java.time.Instant;
+import org.guichet.directory.AgentId;
+
+/** A request reached HR's queue. */
+public record RequestAwaitingHr(RequestId id, AgentId agent, String type, Instant at) {}
