@@ -39,6 +39,7 @@ public class RequestManagement {
     private final ApprovalManagement approvals;
     private final Certificates certificates;
     private final Attachments attachments;
+    private final org.guichet.payslip.PayslipManagement payslips;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -49,6 +50,7 @@ public class RequestManagement {
             ApprovalManagement approvals,
             Certificates certificates,
             Attachments attachments,
+            org.guichet.payslip.PayslipManagement payslips,
             ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;
@@ -57,6 +59,7 @@ public class RequestManagement {
         this.approvals = approvals;
         this.certificates = certificates;
         this.attachments = attachments;
+        this.payslips = payslips;
         this.events = events;
         this.clock = clock;
     }
@@ -336,9 +339,11 @@ public class RequestManagement {
     /** Every step approved: produces the type's document and completes. */
     private void complete(RequestRepository.Row row, Instant now) {
         var type = settings.type(row.type()).orElseThrow();
-        if (type.output() == RequestSettings.Produces.EMPLOYMENT_CERTIFICATE) {
+        if (type.output() != RequestSettings.Produces.NOTHING) {
             var agent = directory.findById(row.agent()).orElseThrow();
-            var certificate = certificates.employment(agent, now);
+            var certificate = type.output() == RequestSettings.Produces.EMPLOYMENT_CERTIFICATE
+                    ? certificates.employment(agent, now)
+                    : salaryCertificate(agent, requests.fields(row.id()), now);
             requests.insertDocument(
                     new RequestRepository.DocumentRow(
                             UUID.randomUUID(),
@@ -362,6 +367,18 @@ public class RequestManagement {
                 now);
         requests.event(row.id(), now, "COMPLETED", null, null, null);
         events.publishEvent(new RequestCompleted(row.id(), row.agent(), row.type(), now));
+    }
+
+    /** The salary certificate of the months the fields {@code from} and {@code to} give (both days included). */
+    private Certificates.Certificate salaryCertificate(AgentProfile agent, Map<String, String> fields, Instant now) {
+        var first = java.time.YearMonth.from(java.time.LocalDate.parse(fields.get("from")));
+        var last = java.time.YearMonth.from(java.time.LocalDate.parse(fields.get("to")));
+        var payslipsOfPeriod = payslips.payslips(agent.id()).stream()
+                .filter(payslip ->
+                        !payslip.period().isBefore(first) && !payslip.period().isAfter(last))
+                .sorted(java.util.Comparator.comparing(org.guichet.payslip.Payslip::period))
+                .toList();
+        return certificates.salary(agent, payslipsOfPeriod, first, last, now);
     }
 
     private AgentId manager(AgentId agent) {

@@ -37,7 +37,9 @@ public record RequestSettings(List<TypeDefinition> types, String verifyUrl) {
     /** What a completed request produces. */
     public enum Produces {
         NOTHING,
-        EMPLOYMENT_CERTIFICATE
+        EMPLOYMENT_CERTIFICATE,
+        /** The net pay of the payslips of the period the fields {@code from} and {@code to} give. */
+        SALARY_CERTIFICATE
     }
 
     /**

@@ -10,7 +10,7 @@
  */
 @ApplicationModule(
         displayName = "Requests",
-        allowedDependencies = {"directory", "approval"})
+        allowedDependencies = {"directory", "approval", "payslip"})
 @NullMarked
 package org.guichet.request;
 

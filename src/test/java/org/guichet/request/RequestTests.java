@@ -289,6 +289,41 @@ class RequestTests {
                 .hasStatus(HttpStatus.CONFLICT);
     }
 
+    @Test
+    void salaryCertificateWhenHrApprovesThenStatesTheNetPayOfThePeriod() throws IOException {
+        var camille = signedIn("camille.martin");
+        var lastMonth = java.time.YearMonth.from(org.guichet.platform.DisplayZone.today(clock))
+                .minusMonths(1);
+        var first = lastMonth.minusMonths(2);
+        assertThat(camille.postJson(
+                        "/api/v1/requests",
+                        "{\"type\": \"SALARY_CERTIFICATE\", \"fields\": {\"from\": \"" + lastMonth.atDay(1)
+                                + "\", \"to\": \"" + first.atDay(1) + "\"}}"))
+                .as("the period ends before it starts")
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        var created = camille.postJson(
+                "/api/v1/requests",
+                "{\"type\": \"SALARY_CERTIFICATE\", \"fields\": {\"from\": \"" + first.atDay(1) + "\", \"to\": \""
+                        + lastMonth.atEndOfMonth() + "\"}}");
+        String id = JsonPath.read(camille.body(created), "$.id");
+        var ines = new MockBrowser(mvc);
+        ines.signInWithTotp("ines.petit", jdbc, clock);
+        assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", null))
+                .hasStatusOk();
+
+        var done = camille.body(camille.getJson("/api/v1/requests/" + id));
+        String href = JsonPath.read(done, "$.documents[0].href");
+        String reference = JsonPath.read(done, "$.documents[0].reference");
+        var total = jdbc.sql("SELECT SUM(net_pay) FROM payslip WHERE soi = '1000001' AND period BETWEEN ? AND ?")
+                .params(first.toString(), lastMonth.toString())
+                .query(java.math.BigDecimal.class)
+                .single();
+        assertThat(text(camille.getJson(href).getResponse().getContentAsByteArray()))
+                .contains("ATTESTATION DE SALAIRE", "Total net", org.guichet.payslip.PayslipAmounts.euros(total))
+                .contains("3 bulletin(s)", reference);
+        assertThat(camille.body(camille.get("/verify/" + reference))).contains("rémunération nette");
+    }
+
     private static String situation(String attachment) {
         return """
                 {"type": "PERSONAL_SITUATION", "fields": {"change": "ADDRESS", "details": "12 rue des Lilas",

@@ -2,8 +2,6 @@ package org.guichet.payslip.render;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,10 +41,7 @@ public class PayslipRenderer {
 
     /** An amount as payslips write it: {@code 2 345,67}. */
     public static String amount(BigDecimal value) {
-        var symbols = new DecimalFormatSymbols(Locale.FRENCH);
-        symbols.setGroupingSeparator(' ');
-        symbols.setDecimalSeparator(',');
-        return new DecimalFormat("#,##0.00", symbols).format(value);
+        return org.guichet.payslip.PayslipAmounts.amount(value);
     }
 
     public byte[] render(PayrollLine line, AgentProfile agent, Instant publishedAt) {

@@ -1,8 +1,13 @@
 package org.guichet.request.documents;
 
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
 import org.guichet.directory.AgentProfile;
+import org.guichet.payslip.Payslip;
+import org.guichet.payslip.PayslipAmounts;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.Employer;
 import org.guichet.platform.PdfPages;
@@ -44,6 +49,60 @@ public class Certificates {
         }
         return text.toString();
     }
+
+    /**
+     * The salary certificate ("attestation de salaire") of an agent for the months from {@code first} to {@code last}:
+     * the net pay of each published payslip, and their total.
+     */
+    public Certificate salary(
+            AgentProfile agent, List<Payslip> payslips, YearMonth first, YearMonth last, Instant now) {
+        var reference = reference("SAL");
+        var issued = DisplayZone.DATE.format(DisplayZone.local(now));
+        var known =
+                payslips.stream().filter(payslip -> payslip.netPay() != null).toList();
+        var total = known.stream().map(Payslip::netPay).reduce(BigDecimal.ZERO, BigDecimal::add);
+        var period = MONTH.format(first) + " – " + MONTH.format(last);
+        var summary = agent.displayName() + " (matricule " + agent.id().soi() + ") a perçu de " + employer.name()
+                + ", de " + MONTH.format(first) + " à " + MONTH.format(last) + ", une rémunération nette de "
+                + PayslipAmounts.euros(total) + " (" + known.size() + " bulletin(s) de paie).";
+        var url = settings.verifyUrl() + "/verify/" + reference;
+        var title = "Attestation de salaire – " + agent.displayName() + " – " + period;
+        var content = pages.write(title, employer.name(), now, page -> {
+            page.text(page.bold(), 11, PdfPages.LEFT, 790, employer.name());
+            page.text(page.regular(), 9, PdfPages.LEFT, 776, employer.address());
+            page.text(page.regular(), 9, PdfPages.LEFT, 764, "SIRET " + employer.siret());
+            page.text(page.bold(), 18, PdfPages.LEFT, 700, "ATTESTATION DE SALAIRE");
+            page.rule(690);
+            var y = page.paragraph(
+                    page.regular(),
+                    11,
+                    650,
+                    "Je soussigné(e), " + employer.signatory() + " de " + employer.name() + ", certifie que "
+                            + summary);
+            y -= 6;
+            for (var payslip : known) {
+                page.text(page.regular(), 10, PdfPages.LEFT + 20, y, MONTH.format(payslip.period()));
+                page.right(page.regular(), 10, 400, y, PayslipAmounts.euros(payslip.netPay()));
+                y -= 14;
+            }
+            page.text(page.bold(), 10, PdfPages.LEFT + 20, y, "Total net");
+            page.right(page.bold(), 10, 400, y, PayslipAmounts.euros(total));
+            y = page.paragraph(
+                    page.regular(),
+                    11,
+                    y - 24,
+                    "Cette attestation est délivrée à l’intéressé(e) pour servir et valoir ce que de droit.");
+            page.text(page.regular(), 11, 330, y - 30, "Fait à " + employer.city() + ", le " + issued + ".");
+            page.text(page.regular(), 11, 330, y - 48, employer.signatory());
+            page.rule(120);
+            page.text(page.regular(), 9, PdfPages.LEFT, 104, "Référence : " + reference);
+            page.text(page.regular(), 9, PdfPages.LEFT, 90, "Vérifier l’authenticité de ce document : " + url);
+        });
+        return new Certificate(RequestSettings.Produces.SALARY_CERTIFICATE.name(), reference, title, summary, content);
+    }
+
+    private static final java.time.format.DateTimeFormatter MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRENCH);
 
     /** The employment certificate ("attestation employeur") of an agent, issued now. */
     public Certificate employment(AgentProfile agent, Instant now) {

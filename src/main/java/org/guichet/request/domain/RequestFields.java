@@ -44,7 +44,21 @@ public final class RequestFields {
                                     .toPlainString()
                             : value);
         }
+        var from = fields.get("from");
+        var to = fields.get("to");
+        if (from != null
+                && to != null
+                && isDate(type, "from")
+                && isDate(type, "to")
+                && LocalDate.parse(to).isBefore(LocalDate.parse(from))) {
+            throw new GuichetException(RequestError.FIELD_INVALID, "to");
+        }
         return fields;
+    }
+
+    private static boolean isDate(RequestSettings.TypeDefinition type, String name) {
+        return type.fieldList().stream()
+                .anyMatch(field -> field.name().equals(name) && field.kind() == RequestSettings.Kind.DATE);
     }
 
     private static boolean valid(RequestSettings.FieldDefinition field, String value) {
