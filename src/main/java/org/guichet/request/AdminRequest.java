@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param step the step waiting for a decision (1-based), when in review
  * @param currentStep who decides now, when in review
+ * @param takenBy who of HR handles it, when someone took it from the queue
  */
 public record AdminRequest(
         RequestId id,
@@ -22,6 +23,7 @@ public record AdminRequest(
         int steps,
         RequestSettings.@Nullable Step currentStep,
         Instant submittedAt,
+        @Nullable AgentId takenBy,
         List<TimelineEntry> timeline,
         List<Document> documents,
         List<Attachment> attachments) {

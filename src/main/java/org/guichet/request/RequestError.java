@@ -25,6 +25,8 @@ public enum RequestError implements ErrorCode {
     ATTACHMENT_NOT_FOUND(HttpStatus.NOT_FOUND),
     /** The request is not waiting for its agent's information. */
     NOT_WAITING_FOR_INFORMATION(HttpStatus.CONFLICT),
+    /** Someone else of HR took the request from the queue. */
+    TAKEN_BY_ANOTHER(HttpStatus.CONFLICT),
     /** Only whoever decides the current step asks for more information. */
     NOT_THE_DECIDER(HttpStatus.FORBIDDEN);
 

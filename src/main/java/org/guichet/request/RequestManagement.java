@@ -80,7 +80,7 @@ public class RequestManagement {
         var approver = first == RequestSettings.Step.MANAGER ? manager(agent) : null;
         requests.insert(
                 new RequestRepository.Row(
-                        id, agent, type.id(), RequestState.IN_REVIEW, 1, steps.size(), first, approver, now),
+                        id, agent, type.id(), RequestState.IN_REVIEW, 1, steps.size(), first, approver, null, now),
                 fields);
         for (var field : type.fieldList()) {
             var value = fields.get(field.name());
@@ -258,7 +258,39 @@ public class RequestManagement {
     /** What waits for HR, oldest first. */
     @Transactional(readOnly = true)
     public List<AdminRequest> hrQueue() {
-        return requests.waitingForHr().stream().map(this::view).toList();
+        return hrQueue(null, 0);
+    }
+
+    /**
+     * What waits for HR, oldest first, of one type when given, waiting at least {@code days} days.
+     *
+     * @param type a request type's id, or {@code null} for all
+     */
+    @Transactional(readOnly = true)
+    public List<AdminRequest> hrQueue(@Nullable String type, int days) {
+        var before = clock.instant().minus(java.time.Duration.ofDays(Math.max(days, 0)));
+        return requests.waitingForHr().stream()
+                .filter(row -> type == null || type.isBlank() || row.type().equalsIgnoreCase(type))
+                .filter(row -> !row.submittedAt().isAfter(before))
+                .map(this::view)
+                .toList();
+    }
+
+    /** Someone of HR takes a request of the queue: the others see who handles it, and cannot decide it. */
+    @Transactional
+    public AdminRequest take(AgentId hr, RequestId id) {
+        var row = requests.find(id).orElseThrow(() -> new GuichetException(RequestError.REQUEST_NOT_FOUND));
+        if (row.currentStep() != RequestSettings.Step.HR
+                || !row.state().open()
+                || row.agent().equals(hr)) {
+            throw new GuichetException(RequestError.NOT_FOR_HR);
+        }
+        if (!requests.take(id, hr)) {
+            var other = requests.find(id).map(RequestRepository.Row::takenBy).orElse(null);
+            throw new GuichetException(
+                    RequestError.TAKEN_BY_ANOTHER, other == null ? "" : directory.displayName(other));
+        }
+        return view(requests.find(id).orElseThrow());
     }
 
     /** HR approves or rejects the request waiting for them (a rejection says why). */
@@ -270,6 +302,9 @@ public class RequestManagement {
         }
         if (row.agent().equals(hr)) {
             throw new GuichetException(RequestError.NOT_FOR_HR);
+        }
+        if (row.takenBy() != null && !row.takenBy().equals(hr)) {
+            throw new GuichetException(RequestError.TAKEN_BY_ANOTHER, directory.displayName(row.takenBy()));
         }
         decide(row, RequestSettings.Step.HR, approve, hr, comment, clock.instant());
         return view(requests.find(id).orElseThrow());
@@ -434,6 +469,7 @@ public class RequestManagement {
                 row.stepCount(),
                 row.state().open() ? row.currentStep() : null,
                 row.submittedAt(),
+                row.state().open() ? row.takenBy() : null,
                 requests.timeline(row.id()),
                 requests.documents(row.id()).stream()
                         .map(document -> new AdminRequest.Document(

@@ -308,6 +308,21 @@ class RequestTests {
         String id = JsonPath.read(camille.body(created), "$.id");
         var ines = new MockBrowser(mvc);
         ines.signInWithTotp("ines.petit", jdbc, clock);
+        assertThat(ids(ines.getJson("/api/v1/hr/requests?type=SALARY_CERTIFICATE")))
+                .contains(id);
+        assertThat(ids(ines.getJson("/api/v1/hr/requests?type=PERSONAL_SITUATION")))
+                .doesNotContain(id);
+        assertThat(ids(ines.getJson("/api/v1/hr/requests?waitingDays=7")))
+                .as("filed today")
+                .doesNotContain(id);
+        assertThat(camille.postJson("/api/v1/hr/requests/" + id + "/take", null))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/take", null))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.takenBy")
+                .isEqualTo("Inès Petit");
+        assertThat(ines.body(ines.get("/hr/requests?type=SALARY_CERTIFICATE"))).contains("Traitée par Inès Petit");
         assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", null))
                 .hasStatusOk();
 

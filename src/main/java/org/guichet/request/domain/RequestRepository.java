@@ -41,6 +41,7 @@ public class RequestRepository {
             int stepCount,
             RequestSettings.@Nullable Step currentStep,
             @Nullable AgentId approver,
+            @Nullable AgentId takenBy,
             Instant submittedAt) {}
 
     /** A document row, with what the verification page may say. */
@@ -89,6 +90,14 @@ public class RequestRepository {
                 .param(agent.soi())
                 .query(RequestRepository::row)
                 .list();
+    }
+
+    /** HR takes a request of its queue; false when someone else of HR took it first. */
+    public boolean take(RequestId id, AgentId hr) {
+        return jdbc.sql("""
+                        UPDATE admin_request SET taken_by = ?
+                        WHERE id = ? AND current_step = 'HR' AND state IN ('IN_REVIEW', 'INFO_REQUESTED')
+                        AND (taken_by IS NULL OR taken_by = ?)""").params(hr.soi(), id.value(), hr.soi()).update() == 1;
     }
 
     /** What waits for HR, oldest first. */
@@ -236,6 +245,7 @@ public class RequestRepository {
                 rs.getInt("step_count"),
                 step(rs.getString("current_step")),
                 agent(rs.getString("approver_soi")),
+                agent(rs.getString("taken_by")),
                 rs.getTimestamp("submitted_at").toInstant());
     }
 

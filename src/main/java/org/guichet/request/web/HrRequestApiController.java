@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** HR's queue of requests (the hr-back-office service's rules): what waits for HR, and their decisions. */
@@ -26,11 +27,23 @@ class HrRequestApiController {
 
     record DecisionCommand(@Nullable String comment) {}
 
+    /**
+     * @param type only this type of request
+     * @param waitingDays only requests waiting for at least this many days
+     */
     @GetMapping("/api/v1/hr/requests")
-    List<RequestViews.Request> queue(Locale locale) {
-        return requests.hrQueue().stream()
+    List<RequestViews.Request> queue(
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(defaultValue = "0") int waitingDays,
+            Locale locale) {
+        return requests.hrQueue(type, waitingDays).stream()
                 .map(request -> views.of(request, locale))
                 .toList();
+    }
+
+    @PostMapping("/api/v1/hr/requests/{id}/take")
+    RequestViews.Request take(@PathVariable String id, Principal principal, Locale locale) {
+        return views.of(requests.take(AgentId.of(principal.getName()), RequestApiController.parse(id)), locale);
     }
 
     /** {@code approve} or {@code reject} (which must say why, in {@code comment}). */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.GuichetException;
 import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** HR's queue page (the hr-back-office service's rules): requests waiting for HR, oldest first, and the decisions. */
+/**
+ * HR's queue page (the hr-back-office service's rules): requests waiting for HR, oldest first, filtered by type and
+ * age; taking one, and deciding.
+ */
 @Controller
 class HrRequestController {
 
@@ -27,32 +31,46 @@ class HrRequestController {
     }
 
     @GetMapping("/hr/requests")
-    String showQueue(Locale locale, Model model) {
+    String showQueue(
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(defaultValue = "0") int waitingDays,
+            Principal principal,
+            Locale locale,
+            Model model) {
         model.addAttribute(
                 "queue",
-                requests.hrQueue().stream()
+                requests.hrQueue(type, waitingDays).stream()
                         .map(request -> views.of(request, locale))
                         .toList());
+        model.addAttribute(
+                "types",
+                requests.types().stream()
+                        .filter(definition -> definition.steps().contains(RequestSettings.Step.HR))
+                        .toList());
+        model.addAttribute("type", type);
+        model.addAttribute("waitingDays", waitingDays);
         return "request/hr-requests";
     }
 
-    @PostMapping("/hr/requests/{id}/{decision:approve|reject}")
+    @PostMapping("/hr/requests/{id}/{decision:approve|reject|take}")
     String processDecision(
             @PathVariable String id,
             @PathVariable String decision,
             @RequestParam(required = false) @Nullable String comment,
             Principal principal,
             RedirectAttributes redirect) {
+        var me = AgentId.of(principal.getName());
+        var request = RequestApiController.parse(id);
         try {
-            requests.decideAsHr(
-                    AgentId.of(principal.getName()),
-                    RequestApiController.parse(id),
-                    "approve".equals(decision),
-                    comment);
+            if ("take".equals(decision)) {
+                requests.take(me, request);
+            } else {
+                requests.decideAsHr(me, request, "approve".equals(decision), comment);
+            }
             redirect.addFlashAttribute("decided", decision);
         } catch (GuichetException e) {
             redirect.addFlashAttribute("pageError", e.errorCode().messageKey());
-            redirect.addFlashAttribute("errorId", id);
+            redirect.addFlashAttribute("pageErrorArguments", e.getDetailMessageArguments());
         }
         return "redirect:/hr/requests";
     }

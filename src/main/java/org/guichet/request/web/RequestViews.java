@@ -47,6 +47,7 @@ class RequestViews {
             int steps,
             @Nullable String currentStep,
             Instant submittedAt,
+            @Nullable String takenBy,
             List<Step> timeline,
             List<Document> documents,
             List<Attachment> attachments) {}
@@ -67,6 +68,7 @@ class RequestViews {
                 request.steps(),
                 request.currentStep() == null ? null : request.currentStep().name(),
                 request.submittedAt(),
+                request.takenBy() == null ? null : directory.displayName(request.takenBy()),
                 request.timeline().stream()
                         .map(entry -> new Step(
                                 entry.at(),
