@@ -73,15 +73,69 @@ public class RequestManagement {
     public AdminRequest submit(AgentId agent, String typeId, Map<String, String> input) {
         var type = settings.type(typeId).orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, typeId));
         var fields = RequestFields.check(type, input);
-        var now = clock.instant();
         var id = RequestId.random();
-        var steps = type.steps();
-        var first = steps.isEmpty() ? null : steps.getFirst();
-        var approver = first == RequestSettings.Step.MANAGER ? manager(agent) : null;
+        var now = clock.instant();
         requests.insert(
                 new RequestRepository.Row(
-                        id, agent, type.id(), RequestState.IN_REVIEW, 1, steps.size(), first, approver, null, now),
+                        id,
+                        agent,
+                        type.id(),
+                        RequestState.DRAFT,
+                        0,
+                        type.steps().size(),
+                        null,
+                        null,
+                        null,
+                        now),
                 fields);
+        attach(agent, id, type, fields);
+        return start(agent, id, type, now);
+    }
+
+    /**
+     * Saves a request without filing it: the fields given are checked, the required ones may wait. The agent files
+     * it later ({@link #submitDraft}) or withdraws it.
+     */
+    @Transactional
+    public AdminRequest saveDraft(AgentId agent, String typeId, Map<String, String> input) {
+        var type = settings.type(typeId).orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, typeId));
+        var fields = RequestFields.checkDraft(type, input);
+        var id = RequestId.random();
+        var now = clock.instant();
+        requests.insert(
+                new RequestRepository.Row(
+                        id,
+                        agent,
+                        type.id(),
+                        RequestState.DRAFT,
+                        0,
+                        type.steps().size(),
+                        null,
+                        null,
+                        null,
+                        now),
+                fields);
+        attach(agent, id, type, fields);
+        requests.event(id, now, "DRAFTED", null, agent, null);
+        return view(requests.find(id).orElseThrow());
+    }
+
+    /** Files a draft: every field checked now, then as {@link #submit}. */
+    @Transactional
+    public AdminRequest submitDraft(AgentId agent, RequestId id) {
+        var row = requests.find(id)
+                .filter(found -> found.agent().equals(agent))
+                .orElseThrow(() -> new GuichetException(RequestError.REQUEST_NOT_FOUND));
+        if (row.state() != RequestState.DRAFT) {
+            throw new GuichetException(RequestError.NOT_OPEN);
+        }
+        var type = settings.type(row.type())
+                .orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, row.type()));
+        RequestFields.check(type, requests.fields(id));
+        return start(agent, id, type, clock.instant());
+    }
+
+    private void attach(AgentId agent, RequestId id, RequestSettings.TypeDefinition type, Map<String, String> fields) {
         for (var field : type.fieldList()) {
             var value = fields.get(field.name());
             if (field.kind() == RequestSettings.Kind.ATTACHMENT
@@ -89,6 +143,16 @@ public class RequestManagement {
                     && !attachments.attach(agent, UUID.fromString(value), id, field.name())) {
                 throw new GuichetException(RequestError.FIELD_INVALID, field.name());
             }
+        }
+    }
+
+    /** Starts the route of a request in draft: the first step waits, or the request completes when it has none. */
+    private AdminRequest start(AgentId agent, RequestId id, RequestSettings.TypeDefinition type, Instant now) {
+        var steps = type.steps();
+        var first = steps.isEmpty() ? null : steps.getFirst();
+        var approver = first == RequestSettings.Step.MANAGER ? manager(agent) : null;
+        if (!requests.move(id, RequestState.DRAFT, 0, RequestState.IN_REVIEW, 1, first, approver, now)) {
+            throw new GuichetException(RequestError.NOT_OPEN);
         }
         requests.event(id, now, "SUBMITTED", null, agent, null);
         events.publishEvent(new RequestSubmitted(id, agent, type.id(), now));
@@ -244,7 +308,7 @@ public class RequestManagement {
                 .filter(found -> found.agent().equals(agent))
                 .orElseThrow(() -> new GuichetException(RequestError.REQUEST_NOT_FOUND));
         var now = clock.instant();
-        if (!row.state().open()
+        if ((!row.state().open() && row.state() != RequestState.DRAFT)
                 || !requests.move(
                         id, row.state(), row.stepIndex(), RequestState.CANCELLED, row.stepIndex(), null, null, now)) {
             throw new GuichetException(RequestError.NOT_OPEN);
@@ -430,7 +494,7 @@ public class RequestManagement {
 
     private RequestRepository.Row readable(AgentId reader, RequestId id) {
         var row = requests.find(id).orElseThrow(() -> new GuichetException(RequestError.REQUEST_NOT_FOUND));
-        if (row.agent().equals(reader) || onRoute(reader, row)) {
+        if (row.agent().equals(reader) || (row.state() != RequestState.DRAFT && onRoute(reader, row))) {
             return row;
         }
         throw new GuichetException(RequestError.REQUEST_NOT_FOUND);

@@ -2,6 +2,8 @@ package org.guichet.request;
 
 /** Where a request stands. */
 public enum RequestState {
+    /** Saved by the agent, not filed yet. */
+    DRAFT,
     /** Waiting for the decision of its current step (step n of m). */
     IN_REVIEW,
     /** Sent back to the agent: more information needed. */

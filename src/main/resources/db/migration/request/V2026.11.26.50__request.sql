@@ -5,7 +5,7 @@ CREATE TABLE admin_request (
     soi          VARCHAR(7)   NOT NULL REFERENCES agent (soi),
     type         VARCHAR(40)  NOT NULL,
     state        VARCHAR(16)  NOT NULL
-        CHECK (state IN ('IN_REVIEW', 'INFO_REQUESTED', 'REJECTED', 'COMPLETED', 'CANCELLED')),
+        CHECK (state IN ('DRAFT', 'IN_REVIEW', 'INFO_REQUESTED', 'REJECTED', 'COMPLETED', 'CANCELLED')),
     step_index   INTEGER      NOT NULL,
     step_count   INTEGER      NOT NULL,
     current_step VARCHAR(10),

@@ -339,6 +339,39 @@ class RequestTests {
         assertThat(camille.body(camille.get("/verify/" + reference))).contains("rémunération nette");
     }
 
+    @Test
+    void draftWhenSavedThenOnlyTheAgentSeesItAndItIsFiledOnceComplete() {
+        var camille = signedIn("camille.martin");
+        var incomplete = camille.postJson(
+                "/api/v1/requests", "{\"type\": \"TELEWORK\", \"draft\": true, \"fields\": {\"days\": \"2\"}}");
+        assertThat(incomplete).hasStatus(HttpStatus.CREATED);
+        assertThat(incomplete).bodyJson().extractingPath("$.state").isEqualTo("DRAFT");
+        String first = JsonPath.read(camille.body(incomplete), "$.id");
+        refused(camille.postJson("/api/v1/requests/" + first + "/submit", null), "FIELD_INVALID");
+        refused(
+                camille.postJson(
+                        "/api/v1/requests", "{\"type\": \"TELEWORK\", \"draft\": true, \"fields\": {\"days\": \"9\"}}"),
+                "FIELD_INVALID");
+
+        var complete = camille.postJson(
+                "/api/v1/requests",
+                "{\"type\": \"TELEWORK\", \"draft\": true, "
+                        + "\"fields\": {\"days\": \"1\", \"start\": \"2027-05-03\"}}");
+        String id = JsonPath.read(camille.body(complete), "$.id");
+        var lucas = signedIn("lucas.bernard");
+        assertThat(lucas.getJson("/api/v1/requests/" + id))
+                .as("a draft is the agent's own")
+                .hasStatus(HttpStatus.NOT_FOUND);
+
+        var filed = camille.postJson("/api/v1/requests/" + id + "/submit", null);
+        assertThat(filed).hasStatusOk().bodyJson().extractingPath("$.state").isEqualTo("IN_REVIEW");
+        assertThat(JsonPath.<List<String>>read(camille.body(filed), "$.timeline[*].event"))
+                .containsExactly("DRAFTED", "SUBMITTED");
+        assertThat(lucas.getJson("/api/v1/requests/" + id)).hasStatusOk();
+        assertThat(camille.postJson("/api/v1/requests/" + first + "/cancel", null))
+                .hasStatusOk();
+    }
+
     private static String situation(String attachment) {
         return """
                 {"type": "PERSONAL_SITUATION", "fields": {"change": "ADDRESS", "details": "12 rue des Lilas",

@@ -16,6 +16,33 @@ public final class RequestFields {
 
     private RequestFields() {}
 
+    /** The fields of a draft: those given must be right, the required ones may still be missing. */
+    public static Map<String, String> checkDraft(RequestSettings.TypeDefinition type, Map<String, String> input) {
+        var given = new LinkedHashMap<String, String>();
+        input.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(name, value);
+            }
+        });
+        var optional = new RequestSettings.TypeDefinition(
+                type.id(),
+                type.name(),
+                type.description(),
+                type.fieldList().stream()
+                        .map(field -> new RequestSettings.FieldDefinition(
+                                field.name(),
+                                field.kind(),
+                                false,
+                                field.label(),
+                                field.choices(),
+                                field.min(),
+                                field.max()))
+                        .toList(),
+                type.route(),
+                type.produces());
+        return check(optional, given);
+    }
+
     /** The fields as stored (trimmed, dates ISO, numbers plain); {@link RequestError#FIELD_INVALID} names the first wrong one. */
     public static Map<String, String> check(RequestSettings.TypeDefinition type, Map<String, String> input) {
         for (var name : input.keySet()) {

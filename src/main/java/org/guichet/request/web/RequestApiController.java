@@ -39,7 +39,11 @@ class RequestApiController {
     }
 
     /** A new request: its type's id and its fields by name. */
-    record SubmitCommand(@Nullable String type, @Nullable Map<String, String> fields) {}
+    /** A new request: its type's id, its fields by name, and {@code draft} to save it without filing it. */
+    record SubmitCommand(
+            @Nullable String type,
+            @Nullable Map<String, String> fields,
+            @Nullable Boolean draft) {}
 
     record TypeView(String id, String name, String description, List<String> fields, List<String> route) {}
 
@@ -69,7 +73,18 @@ class RequestApiController {
             throw new GuichetException(RequestError.UNKNOWN_TYPE, "");
         }
         var fields = command.fields() == null ? Map.<String, String>of() : command.fields();
-        return views.of(requests.submit(AgentId.of(principal.getName()), command.type(), fields), locale);
+        var agent = AgentId.of(principal.getName());
+        return views.of(
+                Boolean.TRUE.equals(command.draft())
+                        ? requests.saveDraft(agent, command.type(), fields)
+                        : requests.submit(agent, command.type(), fields),
+                locale);
+    }
+
+    /** Files a draft. */
+    @PostMapping("/api/v1/requests/{id}/submit")
+    RequestViews.Request submitDraft(@PathVariable String id, Principal principal, Locale locale) {
+        return views.of(requests.submitDraft(AgentId.of(principal.getName()), parse(id)), locale);
     }
 
     @GetMapping("/api/v1/requests/{id}")

@@ -88,8 +88,11 @@ class RequestController {
                 }
             }
             errorField = null;
-            var request = requests.submit(agent, definition.id(), fields);
-            redirect.addFlashAttribute("submitted", true);
+            var draft = parameters.containsKey("draft");
+            var request = draft
+                    ? requests.saveDraft(agent, definition.id(), fields)
+                    : requests.submit(agent, definition.id(), fields);
+            redirect.addFlashAttribute(draft ? "drafted" : "submitted", true);
             return "redirect:/requests/" + request.id();
         } catch (GuichetException e) {
             var field = e.errorCode() == RequestError.FIELD_INVALID
@@ -141,6 +144,20 @@ class RequestController {
         model.addAttribute("mine", request.agent().soi().equals(principal.getName()));
         model.addAttribute("type", settings.type(request.type()).orElse(null));
         return "request/request";
+    }
+
+    @PostMapping("/requests/{id}/submit")
+    String processDraftSubmission(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
+        try {
+            requests.submitDraft(AgentId.of(principal.getName()), RequestApiController.parse(id));
+            redirect.addFlashAttribute("submitted", true);
+        } catch (GuichetException e) {
+            if (e.errorCode() != RequestError.FIELD_INVALID) {
+                throw e;
+            }
+            redirect.addFlashAttribute("draftError", String.valueOf(e.getDetailMessageArguments()[0]));
+        }
+        return "redirect:/requests/" + id;
     }
 
     @PostMapping("/requests/{id}/cancel")
