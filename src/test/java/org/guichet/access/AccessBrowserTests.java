@@ -7,7 +7,6 @@ import java.util.Map;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.DemoState;
-import org.guichet.testing.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,20 +53,7 @@ class AccessBrowserTests extends BrowserTest {
     }
 
     private void signInWithApp(String login) {
-        submitLogin(login, org.guichet.testing.Demo.PASSWORD);
-        // the redirects after each form pass through other pages: wait for one that has settled
-        waiting().until(driver -> driver.getCurrentUrl().contains("/sign-in/second-factor") || settled(driver));
-        if (chrome.getCurrentUrl().contains("/sign-in/second-factor")) {
-            chrome.findElement(By.id("code")).sendKeys(Totp.demo(clock.instant()));
-            submit();
-            waiting().until(AccessBrowserTests::settled);
-        }
-    }
-
-    /** The home page with its tiles, or the remote-access page: where a complete sign-in lands. */
-    private static boolean settled(org.openqa.selenium.WebDriver driver) {
-        return driver.getCurrentUrl().endsWith("/remote-access")
-                || !driver.findElements(By.id("services")).isEmpty();
+        signInWithApp(login, clock);
     }
 
     private void accessible(String name) {

@@ -63,6 +63,27 @@ public abstract class BrowserTest {
         waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /**
+     * Signs in with the demo password, then the demo authenticator-app code when the second step asks for it, and
+     * waits for a page where a complete sign-in lands (the home page, or the remote-access page).
+     */
+    protected void signInWithApp(String login, java.time.Clock clock) {
+        submitLogin(login, Demo.PASSWORD);
+        // the redirects after each form pass through other pages: wait for one that has settled
+        waiting().until(driver -> driver.getCurrentUrl().contains("/sign-in/second-factor") || settled(driver));
+        if (chrome.getCurrentUrl().contains("/sign-in/second-factor")) {
+            chrome.findElement(By.id("code")).sendKeys(Totp.demo(clock.instant()));
+            submit();
+            waiting().until(BrowserTest::settled);
+        }
+    }
+
+    /** The home page with its tiles, or the remote-access page: where a complete sign-in lands. */
+    protected static boolean settled(org.openqa.selenium.WebDriver driver) {
+        return driver.getCurrentUrl().endsWith("/remote-access")
+                || !driver.findElements(By.id("services")).isEmpty();
+    }
+
     /** Submits the page's main form. */
     protected void submit() {
         chrome.findElement(By.cssSelector("form.form button[type=submit]")).click();

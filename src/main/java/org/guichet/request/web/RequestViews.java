@@ -41,6 +41,7 @@ class RequestViews {
             String typeName,
             String agent,
             Map<String, String> fields,
+            List<ShownField> shown,
             String state,
             String stateLabel,
             int step,
@@ -52,7 +53,35 @@ class RequestViews {
             List<Document> documents,
             List<Attachment> attachments) {}
 
+    /** A field as people read it: its label, and its value with dates and choices written for them. */
+    record ShownField(String name, String label, String value) {}
+
     record Attachment(String id, String field, String fileName, String contentType, int size, String href) {}
+
+    private List<ShownField> shown(RequestSettings.@Nullable TypeDefinition type, AdminRequest request, Locale locale) {
+        if (type == null) {
+            return List.of();
+        }
+        return type.fieldList().stream()
+                .filter(field -> request.fields().containsKey(field.name()))
+                .map(field -> {
+                    var value = request.fields().get(field.name());
+                    var shown = switch (field.kind()) {
+                        case DATE -> org.guichet.platform.DisplayZone.DATE.format(java.time.LocalDate.parse(value));
+                        case CHOICE ->
+                            messages.getMessage("request.choice." + field.name() + "." + value, null, value, locale);
+                        case ATTACHMENT ->
+                            request.attachments().stream()
+                                    .filter(attachment -> attachment.id().equals(value))
+                                    .map(AdminRequest.Attachment::fileName)
+                                    .findFirst()
+                                    .orElse(value);
+                        default -> value;
+                    };
+                    return new ShownField(field.name(), field.label(locale), shown);
+                })
+                .toList();
+    }
 
     Request of(AdminRequest request, Locale locale) {
         var type = settings.type(request.type()).orElse(null);
@@ -62,6 +91,7 @@ class RequestViews {
                 type == null ? request.type() : type.name(locale),
                 request.agent().soi(),
                 request.fields(),
+                shown(type, request, locale),
                 request.state().name(),
                 messages.getMessage("request.state." + request.state().name(), null, locale),
                 request.step(),
