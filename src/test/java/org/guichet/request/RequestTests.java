@@ -52,6 +52,14 @@ class RequestTests {
                 .contains("ATTESTATION EMPLOYEUR", "Camille Martin", "11/04/2016", "Technicien principal de 2e classe")
                 .contains(reference, "/verify/" + reference);
 
+        // signed in the employer's name: the signature covers the whole file, and fails once a byte changes
+        var bytes = pdf.getResponse().getContentAsByteArray();
+        assertThat(signatureValid(bytes)).isTrue();
+        var tampered = bytes.clone();
+        var at = new String(tampered, StandardCharsets.ISO_8859_1).indexOf("/Author");
+        tampered[at + 10] = (byte) (tampered[at + 10] ^ 1);
+        assertThat(signatureValid(tampered)).isFalse();
+
         // anyone, signed in or not, checks it; a made-up reference is unknown
         var anyone = new MockBrowser(mvc, "203.0.113.50");
         var verified = anyone.get("/verify/" + reference);
@@ -376,6 +384,29 @@ class RequestTests {
         return """
                 {"type": "PERSONAL_SITUATION", "fields": {"change": "ADDRESS", "details": "12 rue des Lilas",
                  "effective": "2026-11-01", "proof": "%s"}}""".formatted(attachment);
+    }
+
+    /** Whether the PDF's last signature verifies over the bytes it covers (CMS, checked with Bouncy Castle). */
+    static boolean signatureValid(byte[] pdf) {
+        try (var document = Loader.loadPDF(pdf)) {
+            var signature = document.getLastSignatureDictionary();
+            if (signature == null) {
+                return false;
+            }
+            // the signature is padded with zeros up to its reserved size: read the one object it holds
+            var contentInfo = org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                    new org.bouncycastle.asn1.ASN1InputStream(signature.getContents(pdf)).readObject());
+            var cms = new org.bouncycastle.cms.CMSSignedData(
+                    new org.bouncycastle.cms.CMSProcessableByteArray(signature.getSignedContent(pdf)), contentInfo);
+            var signer = cms.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            var certificate = (org.bouncycastle.cert.X509CertificateHolder)
+                    cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+            return signer.verify(
+                    new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static byte[] pdf() throws IOException {

@@ -43,7 +43,7 @@ public class AgentSpaceBenchmarks {
     @Setup
     public void setUp() {
         renderer = new PayslipRenderer(new Employer("Ville d'Exemple", "Hôtel de ville, 1 place de la Mairie",
-                "219 900 000 00018", "Exemple", "Le directeur des ressources humaines"), new org.guichet.platform.PdfPages());
+                "219 900 000 00018", "Exemple", "Le directeur des ressources humaines", null, null), new org.guichet.platform.PdfPages());
         var id = AgentId.of("1000001");
         agent = new AgentProfile(id, "camille.martin", "camille.martin@ville.example", "Camille", "Martin", "VOIRIE",
                 "Service voirie et déplacements", null, "Technicienne voirie", "Technicien principal de 2e classe",

@@ -9,6 +9,7 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.payslip.Payslip;
 import org.guichet.payslip.PayslipAmounts;
 import org.guichet.platform.DisplayZone;
+import org.guichet.platform.DocumentSigner;
 import org.guichet.platform.Employer;
 import org.guichet.platform.PdfPages;
 import org.guichet.request.RequestSettings;
@@ -24,12 +25,14 @@ public class Certificates {
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private final PdfPages pages;
+    private final DocumentSigner signer;
     private final Employer employer;
     private final RequestSettings settings;
     private final SecureRandom random = new SecureRandom();
 
-    Certificates(PdfPages pages, Employer employer, RequestSettings settings) {
+    Certificates(PdfPages pages, DocumentSigner signer, Employer employer, RequestSettings settings) {
         this.pages = pages;
+        this.signer = signer;
         this.employer = employer;
         this.settings = settings;
     }
@@ -98,7 +101,12 @@ public class Certificates {
             page.text(page.regular(), 9, PdfPages.LEFT, 104, "Référence : " + reference);
             page.text(page.regular(), 9, PdfPages.LEFT, 90, "Vérifier l’authenticité de ce document : " + url);
         });
-        return new Certificate(RequestSettings.Produces.SALARY_CERTIFICATE.name(), reference, title, summary, content);
+        return new Certificate(
+                RequestSettings.Produces.SALARY_CERTIFICATE.name(),
+                reference,
+                title,
+                summary,
+                signer.sign(content, "Attestation de salaire délivrée par Guichet, référence " + reference));
     }
 
     private static final java.time.format.DateTimeFormatter MONTH =
@@ -140,6 +148,10 @@ public class Certificates {
             page.text(page.regular(), 9, PdfPages.LEFT, 90, "Vérifier l’authenticité de ce document : " + url);
         });
         return new Certificate(
-                RequestSettings.Produces.EMPLOYMENT_CERTIFICATE.name(), reference, title, summary, content);
+                RequestSettings.Produces.EMPLOYMENT_CERTIFICATE.name(),
+                reference,
+                title,
+                summary,
+                signer.sign(content, "Attestation employeur délivrée par Guichet, référence " + reference));
     }
 }
