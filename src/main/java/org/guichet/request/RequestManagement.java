@@ -73,22 +73,8 @@ public class RequestManagement {
     public AdminRequest submit(AgentId agent, String typeId, Map<String, String> input) {
         var type = settings.type(typeId).orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, typeId));
         var fields = RequestFields.check(type, input);
-        var id = RequestId.random();
         var now = clock.instant();
-        requests.insert(
-                new RequestRepository.Row(
-                        id,
-                        agent,
-                        type.id(),
-                        RequestState.DRAFT,
-                        0,
-                        type.steps().size(),
-                        null,
-                        null,
-                        null,
-                        now),
-                fields);
-        attach(agent, id, type, fields);
+        var id = create(agent, type, fields, now);
         return start(agent, id, type, now);
     }
 
@@ -100,22 +86,8 @@ public class RequestManagement {
     public AdminRequest saveDraft(AgentId agent, String typeId, Map<String, String> input) {
         var type = settings.type(typeId).orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, typeId));
         var fields = RequestFields.checkDraft(type, input);
-        var id = RequestId.random();
         var now = clock.instant();
-        requests.insert(
-                new RequestRepository.Row(
-                        id,
-                        agent,
-                        type.id(),
-                        RequestState.DRAFT,
-                        0,
-                        type.steps().size(),
-                        null,
-                        null,
-                        null,
-                        now),
-                fields);
-        attach(agent, id, type, fields);
+        var id = create(agent, type, fields, now);
         requests.event(id, now, "DRAFTED", null, agent, null);
         return view(requests.find(id).orElseThrow());
     }
@@ -133,6 +105,27 @@ public class RequestManagement {
                 .orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, row.type()));
         RequestFields.check(type, requests.fields(id));
         return start(agent, id, type, clock.instant());
+    }
+
+    /** Writes a request in draft with its fields, and attaches its uploads. */
+    private RequestId create(
+            AgentId agent, RequestSettings.TypeDefinition type, Map<String, String> fields, Instant now) {
+        var id = RequestId.random();
+        requests.insert(
+                new RequestRepository.Row(
+                        id,
+                        agent,
+                        type.id(),
+                        RequestState.DRAFT,
+                        0,
+                        type.steps().size(),
+                        null,
+                        null,
+                        null,
+                        now),
+                fields);
+        attach(agent, id, type, fields);
+        return id;
     }
 
     private void attach(AgentId agent, RequestId id, RequestSettings.TypeDefinition type, Map<String, String> fields) {

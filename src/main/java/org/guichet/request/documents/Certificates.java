@@ -59,54 +59,32 @@ public class Certificates {
      */
     public Certificate salary(
             AgentProfile agent, List<Payslip> payslips, YearMonth first, YearMonth last, Instant now) {
-        var reference = reference("SAL");
-        var issued = DisplayZone.DATE.format(DisplayZone.local(now));
         var known =
                 payslips.stream().filter(payslip -> payslip.netPay() != null).toList();
         var total = known.stream().map(Payslip::netPay).reduce(BigDecimal.ZERO, BigDecimal::add);
-        var period = MONTH.format(first) + " – " + MONTH.format(last);
         var summary = agent.displayName() + " (matricule " + agent.id().soi() + ") a perçu de " + employer.name()
                 + ", de " + MONTH.format(first) + " à " + MONTH.format(last) + ", une rémunération nette de "
                 + PayslipAmounts.euros(total) + " (" + known.size() + " bulletin(s) de paie).";
-        var url = settings.verifyUrl() + "/verify/" + reference;
-        var title = "Attestation de salaire – " + agent.displayName() + " – " + period;
-        var content = pages.write(title, employer.name(), now, page -> {
-            page.text(page.bold(), 11, PdfPages.LEFT, 790, employer.name());
-            page.text(page.regular(), 9, PdfPages.LEFT, 776, employer.address());
-            page.text(page.regular(), 9, PdfPages.LEFT, 764, "SIRET " + employer.siret());
-            page.text(page.bold(), 18, PdfPages.LEFT, 700, "ATTESTATION DE SALAIRE");
-            page.rule(690);
-            var y = page.paragraph(
-                    page.regular(),
-                    11,
-                    650,
-                    "Je soussigné(e), " + employer.signatory() + " de " + employer.name() + ", certifie que "
-                            + summary);
-            y -= 6;
-            for (var payslip : known) {
-                page.text(page.regular(), 10, PdfPages.LEFT + 20, y, MONTH.format(payslip.period()));
-                page.right(page.regular(), 10, 400, y, PayslipAmounts.euros(payslip.netPay()));
-                y -= 14;
-            }
-            page.text(page.bold(), 10, PdfPages.LEFT + 20, y, "Total net");
-            page.right(page.bold(), 10, 400, y, PayslipAmounts.euros(total));
-            y = page.paragraph(
-                    page.regular(),
-                    11,
-                    y - 24,
-                    "Cette attestation est délivrée à l’intéressé(e) pour servir et valoir ce que de droit.");
-            page.text(page.regular(), 11, 330, y - 30, "Fait à " + employer.city() + ", le " + issued + ".");
-            page.text(page.regular(), 11, 330, y - 48, employer.signatory());
-            page.rule(120);
-            page.text(page.regular(), 9, PdfPages.LEFT, 104, "Référence : " + reference);
-            page.text(page.regular(), 9, PdfPages.LEFT, 90, "Vérifier l’authenticité de ce document : " + url);
-        });
-        return new Certificate(
-                RequestSettings.Produces.SALARY_CERTIFICATE.name(),
-                reference,
+        var title = "Attestation de salaire – " + agent.displayName() + " – " + MONTH.format(first) + " – "
+                + MONTH.format(last);
+        return certificate(
+                RequestSettings.Produces.SALARY_CERTIFICATE,
+                "SAL",
+                "ATTESTATION DE SALAIRE",
                 title,
                 summary,
-                signer.sign(content, "Attestation de salaire délivrée par Guichet, référence " + reference));
+                now,
+                (page, top) -> {
+                    var y = top - 6;
+                    for (var payslip : known) {
+                        page.text(page.regular(), 10, PdfPages.LEFT + 20, y, MONTH.format(payslip.period()));
+                        page.right(page.regular(), 10, 400, y, PayslipAmounts.euros(payslip.netPay()));
+                        y -= 14;
+                    }
+                    page.text(page.bold(), 10, PdfPages.LEFT + 20, y, "Total net");
+                    page.right(page.bold(), 10, 400, y, PayslipAmounts.euros(total));
+                    return y - 14;
+                });
     }
 
     private static final java.time.format.DateTimeFormatter MONTH =
@@ -114,21 +92,48 @@ public class Certificates {
 
     /** The employment certificate ("attestation employeur") of an agent, issued now. */
     public Certificate employment(AgentProfile agent, Instant now) {
-        var reference = reference("ATT");
-        var issued = DisplayZone.DATE.format(DisplayZone.local(now));
         var summary =
                 agent.displayName() + " (matricule " + agent.id().soi() + ") est employé(e) par " + employer.name()
                         + (agent.hiredOn() == null ? "" : " depuis le " + DisplayZone.DATE.format(agent.hiredOn()))
                         + (agent.grade() == null ? "" : ", grade " + agent.grade())
                         + (agent.jobTitle() == null ? "" : ", en qualité de " + agent.jobTitle())
                         + ", au sein du service " + agent.departmentName() + ".";
+        return certificate(
+                RequestSettings.Produces.EMPLOYMENT_CERTIFICATE,
+                "ATT",
+                "ATTESTATION EMPLOYEUR",
+                "Attestation employeur – " + agent.displayName(),
+                summary,
+                now,
+                (page, y) -> y);
+    }
+
+    /** What a certificate adds below its statement; gives the baseline below it. */
+    @FunctionalInterface
+    private interface Details {
+        float draw(PdfPages.Page page, float y) throws java.io.IOException;
+    }
+
+    /**
+     * A certificate: the employer, the heading, the signatory's statement ("certifie que" and the summary), the
+     * details, the place, date and signatory, then the reference and the verification address; signed.
+     */
+    private Certificate certificate(
+            RequestSettings.Produces kind,
+            String prefix,
+            String heading,
+            String title,
+            String summary,
+            Instant now,
+            Details details) {
+        var reference = reference(prefix);
+        var issued = DisplayZone.DATE.format(DisplayZone.local(now));
         var url = settings.verifyUrl() + "/verify/" + reference;
-        var title = "Attestation employeur – " + agent.displayName();
         var content = pages.write(title, employer.name(), now, page -> {
             page.text(page.bold(), 11, PdfPages.LEFT, 790, employer.name());
             page.text(page.regular(), 9, PdfPages.LEFT, 776, employer.address());
             page.text(page.regular(), 9, PdfPages.LEFT, 764, "SIRET " + employer.siret());
-            page.text(page.bold(), 18, PdfPages.LEFT, 700, "ATTESTATION EMPLOYEUR");
+            page.text(page.bold(), 18, PdfPages.LEFT, 700, heading);
             page.rule(690);
             var y = page.paragraph(
                     page.regular(),
@@ -136,6 +141,7 @@ public class Certificates {
                     650,
                     "Je soussigné(e), " + employer.signatory() + " de " + employer.name() + ", certifie que "
                             + summary);
+            y = details.draw(page, y);
             y = page.paragraph(
                     page.regular(),
                     11,
@@ -147,11 +153,7 @@ public class Certificates {
             page.text(page.regular(), 9, PdfPages.LEFT, 104, "Référence : " + reference);
             page.text(page.regular(), 9, PdfPages.LEFT, 90, "Vérifier l’authenticité de ce document : " + url);
         });
-        return new Certificate(
-                RequestSettings.Produces.EMPLOYMENT_CERTIFICATE.name(),
-                reference,
-                title,
-                summary,
-                signer.sign(content, "Attestation employeur délivrée par Guichet, référence " + reference));
+        var signed = signer.sign(content, title + ", référence " + reference);
+        return new Certificate(kind.name(), reference, title, summary, signed);
     }
 }
