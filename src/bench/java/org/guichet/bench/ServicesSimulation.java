@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * The cost of access decisions: signed in once (camille.martin, office network), each virtual agent then asks
  * {@code GET /api/v1/services} (ten decisions and their sentences) and the home page (the same, rendered as tiles),
- * and goes through {@code /services/gis} (one decision, a redirect). One agent at a time, then eight at once.
+ * and goes through {@code /services/gis} (one decision, a redirect), twenty times per sign-in. One agent at a time,
+ * then eight at once.
  */
 public class ServicesSimulation extends Simulation {
 
@@ -41,7 +42,7 @@ public class ServicesSimulation extends Simulation {
     private static PopulationBuilder phase(String name, int agents, int seconds) {
         return scenario(name)
                 .group(name)
-                .on(SIGN_IN.repeat(1_000_000).on(DECIDE))
+                .on(SIGN_IN.repeat(20).on(DECIDE))
                 .injectClosed(constantConcurrentUsers(agents).during(Duration.ofSeconds(seconds)));
     }
 
