@@ -11,10 +11,17 @@ import java.util.TreeMap;
  */
 public final class PublicHolidays {
 
+    /** Each year's holidays, computed once: counting a request's working days asks for every day of it. */
+    private static final Map<String, Map<LocalDate, String>> YEARS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private PublicHolidays() {}
 
     /** The year's public holidays, by date, with their French names. */
     public static Map<LocalDate, String> of(int year, boolean alsaceMoselle) {
+        return YEARS.computeIfAbsent(year + "/" + alsaceMoselle, key -> compute(year, alsaceMoselle));
+    }
+
+    private static Map<LocalDate, String> compute(int year, boolean alsaceMoselle) {
         var easter = easterSunday(year);
         var days = new TreeMap<LocalDate, String>();
         days.put(LocalDate.of(year, Month.JANUARY, 1), "Jour de l’an");
@@ -32,7 +39,7 @@ public final class PublicHolidays {
             days.put(easter.minusDays(2), "Vendredi saint");
             days.put(LocalDate.of(year, Month.DECEMBER, 26), "Saint-Étienne");
         }
-        return days;
+        return java.util.Collections.unmodifiableMap(days);
     }
 
     public static boolean isHoliday(LocalDate day, boolean alsaceMoselle) {
