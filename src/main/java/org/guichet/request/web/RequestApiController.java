@@ -1,19 +1,16 @@
 package org.guichet.request.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Downloads;
 import org.guichet.platform.GuichetException;
 import org.guichet.request.RequestError;
 import org.guichet.request.RequestId;
 import org.guichet.request.RequestManagement;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,15 +92,7 @@ class RequestApiController {
     @GetMapping("/api/v1/requests/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String documentId, Principal principal) {
         var document = requests.document(AgentId.of(principal.getName()), parse(id), documentId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(document.reference() + ".pdf", StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .cacheControl(CacheControl.noStore())
+        return Downloads.file(MediaType.APPLICATION_PDF, document.reference() + ".pdf", false)
                 .body(document.content());
     }
 
@@ -126,15 +115,7 @@ class RequestApiController {
     @GetMapping("/api/v1/requests/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId, Principal principal) {
         var attachment = requests.attachment(AgentId.of(principal.getName()), parse(id), attachmentId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.contentType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(attachment.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .cacheControl(CacheControl.noStore())
+        return Downloads.file(MediaType.parseMediaType(attachment.contentType()), attachment.fileName(), false)
                 .body(attachment.content());
     }
 
