@@ -60,6 +60,12 @@ class NotificationTests {
         var theo = new MockBrowser(mvc);
         theo.signIn("theo.moreau", "Guichet-demo-2026");
         assertThat(theo.postJson("/api/v1/notifications/" + id + "/read", null)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(theo.get("/notifications/" + id)).hasRedirectedUrl("/notifications");
+        assertThat(JsonPath.<Integer>read(camille.body(camille.getJson("/api/v1/notifications")), "$.unread"))
+                .isEqualTo(1);
+        assertThat(camille.get("/notifications/" + id))
+                .as("opening it goes to its page")
+                .hasRedirectedUrl("/requests");
         assertThat(camille.postJson("/api/v1/notifications/" + id + "/read", null))
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(JsonPath.<Integer>read(camille.body(camille.getJson("/api/v1/notifications")), "$.unread"))

@@ -73,6 +73,14 @@ public class Inbox {
                 .list();
     }
 
+    /** The page an agent's notification links to; empty when it is not theirs. */
+    public java.util.Optional<String> link(AgentId agent, UUID id) {
+        return jdbc.sql("SELECT link FROM notification WHERE id = ? AND soi = ?")
+                .params(id, agent.soi())
+                .query(String.class)
+                .optional();
+    }
+
     public int unread(AgentId agent) {
         return jdbc.sql("SELECT COUNT(*) FROM notification WHERE soi = ? AND read_at IS NULL")
                 .param(agent.soi())

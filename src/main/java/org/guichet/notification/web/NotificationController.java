@@ -43,12 +43,10 @@ class NotificationController {
         var agent = AgentId.of(principal.getName());
         try {
             var uuid = UUID.fromString(id);
-            var link = inbox.latest(agent, SHOWN).stream()
-                    .filter(notification -> notification.id().equals(uuid))
-                    .findFirst();
+            var link = inbox.link(agent, uuid);
             if (link.isPresent()) {
                 inbox.markRead(agent, uuid, clock.instant());
-                return "redirect:" + link.get().link();
+                return "redirect:" + link.get();
             }
         } catch (IllegalArgumentException e) {
             // a bad link: back to the list
