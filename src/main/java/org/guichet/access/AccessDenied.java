@@ -2,6 +2,7 @@ package org.guichet.access;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /**
  * An agent tried to reach a service and was refused.
@@ -9,4 +10,5 @@ import org.guichet.directory.AgentId;
  * @param reference the reference the agent was shown, to give the helpdesk
  */
 public record AccessDenied(
-        AgentId agent, String service, Channel channel, AccessDenial reason, String reference, Instant at) {}
+        AgentId agent, String service, Channel channel, AccessDenial reason, String reference, Instant at)
+        implements Journaled {}

@@ -3,8 +3,9 @@ package org.guichet.access;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /** A remote-access profile is active until {@code validUntil} included; {@code by} is empty when activation is automatic. */
 public record NomadicProfileActivated(
-        AgentId agent, @Nullable AgentId by, LocalDate validUntil, Instant at) {}
+        AgentId agent, @Nullable AgentId by, LocalDate validUntil, Instant at) implements Journaled {}

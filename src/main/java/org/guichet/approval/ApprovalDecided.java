@@ -2,6 +2,7 @@ package org.guichet.approval;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,4 +20,5 @@ public record ApprovalDecided(
         AgentId decidedBy,
         @Nullable AgentId onBehalfOf,
         @Nullable String comment,
-        Instant at) {}
+        Instant at)
+        implements Journaled {}

@@ -1,5 +1,6 @@
 package org.guichet.directory;
 
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /** An agent changed department or manager: rights that were granted by the former ones may no longer hold. */
@@ -8,4 +9,5 @@ public record AgentTransferred(
         String fromDepartment,
         String toDepartment,
         @Nullable AgentId fromManager,
-        @Nullable AgentId toManager) {}
+        @Nullable AgentId toManager)
+        implements Journaled {}

@@ -45,6 +45,19 @@ public class DirectoryManagement {
         return agents.findBySoi(id.soi());
     }
 
+    /**
+     * The agents a person looks for (the helpdesk): the one an identifier names (SOI, login, e-mail), else those whose
+     * name contains the text, at most {@code limit}, by name.
+     */
+    public java.util.List<AgentProfile> search(String text, int limit) {
+        var stripped = text.strip();
+        if (stripped.length() < 2 || stripped.length() > 100) {
+            return java.util.List.of();
+        }
+        var exact = findByIdentifier(stripped);
+        return exact.map(java.util.List::of).orElseGet(() -> agents.searchByName(stripped, limit));
+    }
+
     /** The active agents holding a granted role, by name (e.g. everyone in HR, to tell them of their queue). */
     public java.util.List<AgentProfile> withRole(Role role) {
         return agents.activeWithRole(role);

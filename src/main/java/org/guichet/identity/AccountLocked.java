@@ -3,6 +3,8 @@ package org.guichet.identity;
 import java.time.Instant;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** Sign-in with one of the agent's identifiers was suspended after repeated failures. */
-public record AccountLocked(AgentId agent, Instant until, int failures, ClientConnection connection, Instant at) {}
+public record AccountLocked(AgentId agent, Instant until, int failures, ClientConnection connection, Instant at)
+        implements Journaled {}

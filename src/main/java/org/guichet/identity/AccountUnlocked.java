@@ -2,6 +2,12 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
+import org.jspecify.annotations.Nullable;
 
-/** The agent's identifiers were unlocked (by themselves through the reset, or by the helpdesk). */
-public record AccountUnlocked(AgentId agent, Instant at) {}
+/**
+ * The agent's identifiers were unlocked: by themselves through the reset ({@code by} is the agent), or by the
+ * helpdesk ({@code by} the helpdesk agent, with the reason they gave).
+ */
+public record AccountUnlocked(
+        AgentId agent, AgentId by, @Nullable String reason, Instant at) implements Journaled {}

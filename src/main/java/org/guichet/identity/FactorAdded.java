@@ -2,6 +2,7 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** An agent enrolled a second factor (for recovery codes: a new set was generated). */
-public record FactorAdded(AgentId agent, FactorType type, String name, Instant at) {}
+public record FactorAdded(AgentId agent, FactorType type, String name, Instant at) implements Journaled {}

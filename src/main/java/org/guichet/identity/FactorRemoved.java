@@ -2,6 +2,7 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** A second factor of the agent was removed. */
-public record FactorRemoved(AgentId agent, FactorType type, String name, Instant at) {}
+public record FactorRemoved(AgentId agent, FactorType type, String name, Instant at) implements Journaled {}

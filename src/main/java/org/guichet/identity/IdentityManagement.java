@@ -1,9 +1,12 @@
 package org.guichet.identity;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.identity.mfa.EnrolmentCodes;
+import org.guichet.identity.mfa.Factors;
 import org.guichet.identity.password.PasswordService;
 import org.guichet.identity.password.VerifiedMobiles;
 import org.guichet.identity.reset.Masking;
@@ -20,18 +23,24 @@ public class IdentityManagement {
     private final TrustedDevices devices;
     private final Lockout lockout;
     private final VerifiedMobiles mobiles;
+    private final EnrolmentCodes enrolmentCodes;
+    private final Factors factors;
 
     IdentityManagement(
             DirectoryManagement directory,
             PasswordService passwords,
             TrustedDevices devices,
             Lockout lockout,
-            VerifiedMobiles mobiles) {
+            VerifiedMobiles mobiles,
+            EnrolmentCodes enrolmentCodes,
+            Factors factors) {
         this.directory = directory;
         this.passwords = passwords;
         this.devices = devices;
         this.lockout = lockout;
         this.mobiles = mobiles;
+        this.enrolmentCodes = enrolmentCodes;
+        this.factors = factors;
     }
 
     /**
@@ -65,8 +74,39 @@ public class IdentityManagement {
         return devices.lifetime();
     }
 
-    /** Lifts every lock on the agent's identifiers (the helpdesk's unlock); tells whether one was locked. */
-    public boolean unlock(AgentId agent) {
-        return directory.findById(agent).map(lockout::unlock).orElse(false);
+    /** Lifts every lock on the agent's identifiers and codes (the helpdesk's unlock); tells whether one was locked. */
+    public boolean unlock(AgentId agent, AgentId by, String reason) {
+        return directory
+                .findById(agent)
+                .map(profile -> lockout.unlock(profile, by, reason))
+                .orElse(false);
+    }
+
+    /** The locks in force on the agent now, each with the failures that caused it and its end. */
+    public List<AccountLock> locks(AgentId agent) {
+        return directory.findById(agent).map(lockout::locks).orElse(List.of());
+    }
+
+    /**
+     * Issues an enrolment code for the agent (the former one stops working), to be read out to them once.
+     *
+     * @param by who issues it, as the journal names them
+     */
+    public EnrolmentCode issueEnrolmentCode(AgentId agent, String by) {
+        var issued = enrolmentCodes.issue(agent, by);
+        return new EnrolmentCode(issued.code(), issued.expiresAt());
+    }
+
+    /** Makes the agent choose a new password at their next sign-in (after "this wasn't me"). */
+    public boolean requirePasswordChange(AgentId agent) {
+        return directory.findById(agent).map(passwords::requireChange).orElse(false);
+    }
+
+    /** The agent's verification methods, as the agent sees them on their own page. */
+    public List<FactorSummary> factors(AgentId agent) {
+        return directory.findById(agent).map(factors::list).orElse(List.of()).stream()
+                .map(factor -> new FactorSummary(
+                        factor.type(), factor.name(), factor.addedAt(), factor.lastUsedAt(), factor.usable()))
+                .toList();
     }
 }

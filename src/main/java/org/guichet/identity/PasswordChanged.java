@@ -2,6 +2,7 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,4 +14,4 @@ public record PasswordChanged(
         AgentId agent,
         PasswordChangeReason reason,
         @Nullable String keptSession,
-        Instant at) {}
+        Instant at) implements Journaled {}

@@ -3,6 +3,7 @@ package org.guichet.identity;
 import java.time.Instant;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** An agent set a new password through the self-service reset. */
-public record PasswordResetCompleted(AgentId agent, ClientConnection connection, Instant at) {}
+public record PasswordResetCompleted(AgentId agent, ClientConnection connection, Instant at) implements Journaled {}

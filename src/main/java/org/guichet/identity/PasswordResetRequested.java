@@ -4,8 +4,10 @@ import java.time.Instant;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.DeliveryChannel;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /** Someone asked for a reset code (for an identifier that may name no agent: then {@code agent} is null). */
 public record PasswordResetRequested(
-        @Nullable AgentId agent, DeliveryChannel channel, ClientConnection connection, Instant at) {}
+        @Nullable AgentId agent, DeliveryChannel channel, ClientConnection connection, Instant at)
+        implements Journaled {}

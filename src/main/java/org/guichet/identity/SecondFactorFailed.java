@@ -3,6 +3,7 @@ package org.guichet.identity;
 import java.time.Instant;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /**
  * A wrong one-time code at the second step.
@@ -17,4 +18,5 @@ public record SecondFactorFailed(
         int failures,
         @org.jspecify.annotations.Nullable Long clockDriftMinutes,
         ClientConnection connection,
-        Instant at) {}
+        Instant at)
+        implements Journaled {}

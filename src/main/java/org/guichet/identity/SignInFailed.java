@@ -3,6 +3,7 @@ package org.guichet.identity;
 import java.time.Instant;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,4 +13,5 @@ import org.jspecify.annotations.Nullable;
  * @param failures consecutive failures on this identifier (or trusted browser) so far
  */
 public record SignInFailed(
-        @Nullable AgentId agent, SignInError reason, int failures, ClientConnection connection, Instant at) {}
+        @Nullable AgentId agent, SignInError reason, int failures, ClientConnection connection, Instant at)
+        implements Journaled {}

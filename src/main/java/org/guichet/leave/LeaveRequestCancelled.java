@@ -3,6 +3,7 @@ package org.guichet.leave;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,4 +18,5 @@ public record LeaveRequestCancelled(
         LocalDate start,
         LocalDate end,
         @Nullable AgentId manager,
-        Instant at) {}
+        Instant at)
+        implements Journaled {}

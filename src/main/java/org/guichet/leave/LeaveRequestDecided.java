@@ -3,6 +3,7 @@ package org.guichet.leave;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /** The manager approved or rejected a leave request. */
@@ -15,4 +16,5 @@ public record LeaveRequestDecided(
         boolean approved,
         AgentId by,
         @Nullable String comment,
-        Instant at) {}
+        Instant at)
+        implements Journaled {}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** An agent asked for leave; it waits for {@code approver}. */
 public record LeaveRequested(
@@ -14,4 +15,5 @@ public record LeaveRequested(
         LocalDate end,
         BigDecimal days,
         AgentId approver,
-        Instant at) {}
+        Instant at)
+        implements Journaled {}

@@ -3,6 +3,7 @@ package org.guichet.payslip;
 import java.time.Instant;
 import java.time.YearMonth;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** A payslip is available to its agent. */
-public record PayslipPublished(PayslipId id, AgentId agent, YearMonth period, Instant at) {}
+public record PayslipPublished(PayslipId id, AgentId agent, YearMonth period, Instant at) implements Journaled {}

@@ -2,6 +2,7 @@ package org.guichet.request;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /** A step of a request's route approved it (the manager, or HR). */
@@ -12,4 +13,5 @@ public record RequestStepApproved(
         RequestSettings.Step step,
         AgentId by,
         @Nullable String comment,
-        Instant at) {}
+        Instant at)
+        implements Journaled {}

@@ -2,6 +2,7 @@ package org.guichet.request;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** An agent filed a request. */
-public record RequestSubmitted(RequestId id, AgentId agent, String type, Instant at) {}
+public record RequestSubmitted(RequestId id, AgentId agent, String type, Instant at) implements Journaled {}

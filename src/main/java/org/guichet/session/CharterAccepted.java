@@ -3,6 +3,7 @@ package org.guichet.session;
 import java.time.Instant;
 import org.guichet.access.Channel;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** An agent accepted a version of the IT charter. */
-public record CharterAccepted(AgentId agent, int version, Channel channel, Instant at) {}
+public record CharterAccepted(AgentId agent, int version, Channel channel, Instant at) implements Journaled {}

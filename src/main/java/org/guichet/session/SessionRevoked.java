@@ -2,9 +2,10 @@ package org.guichet.session;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /** One of an agent's sessions was closed before its time. */
-public record SessionRevoked(AgentId agent, String session, Cause cause, Instant at) {
+public record SessionRevoked(AgentId agent, String session, Cause cause, Instant at) implements Journaled {
 
     public enum Cause {
         /** The agent closed it from "my sessions". */
@@ -12,6 +13,10 @@ public record SessionRevoked(AgentId agent, String session, Cause cause, Instant
         /** The agent's password changed. */
         PASSWORD_CHANGED,
         /** The session outlived its absolute lifetime. */
-        LIFETIME
+        LIFETIME,
+        /** The helpdesk closed the agent's sessions. */
+        HELPDESK,
+        /** The agent reported activity that was not theirs: every session closed. */
+        NOT_ME
     }
 }

@@ -3,6 +3,7 @@ package org.guichet.session;
 import java.time.Instant;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.Journaled;
 
 /**
  * An agent signed in with their password (further steps may still be due).
@@ -10,4 +11,5 @@ import org.guichet.directory.AgentId;
  * @param device the browser and system, e.g. "Firefox · Windows"
  * @param session the new session's handle (never its id)
  */
-public record SignedIn(AgentId agent, ClientConnection connection, String device, String session, Instant at) {}
+public record SignedIn(AgentId agent, ClientConnection connection, String device, String session, Instant at)
+        implements Journaled {}

@@ -62,6 +62,21 @@ public class AgentRepository {
                 .list();
     }
 
+    /** Agents (whatever their status) whose name, first name then last or last then first, contains the text. */
+    public java.util.List<AgentProfile> searchByName(String text, int limit) {
+        var pattern = "%"
+                + text.toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        return jdbc.sql(PROFILE_QUERY + " WHERE LOWER(a.first_name || ' ' || a.last_name) LIKE ? ESCAPE '\\'"
+                        + " OR LOWER(a.last_name || ' ' || a.first_name) LIKE ? ESCAPE '\\'"
+                        + " ORDER BY a.last_name, a.first_name FETCH FIRST " + limit + " ROWS ONLY")
+                .params(pattern, pattern)
+                .query((rs, n) -> profile(rs))
+                .list();
+    }
+
     /** The agent's direct reports who are still active, by name. */
     public java.util.List<AgentProfile> activeReports(String managerSoi) {
         return jdbc.sql(PROFILE_QUERY

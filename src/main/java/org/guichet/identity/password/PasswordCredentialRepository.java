@@ -61,6 +61,14 @@ public class PasswordCredentialRepository {
     }
 
     /** The latest former hashes, newest first. */
+    /** Makes the agent choose a new password at their next sign-in; tells whether they have one. */
+    boolean requireChange(String soi) {
+        return jdbc.sql("UPDATE password_credential SET must_change = TRUE WHERE soi = ?")
+                        .param(soi)
+                        .update()
+                > 0;
+    }
+
     List<String> history(String soi, int latest) {
         return jdbc.sql("SELECT password_hash FROM password_history WHERE soi = ? ORDER BY retired_at DESC LIMIT ?")
                 .params(soi, latest)

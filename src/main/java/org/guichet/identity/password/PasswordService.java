@@ -85,6 +85,12 @@ public class PasswordService {
         events.publishEvent(new PasswordChanged(agent.id(), reason, keptSession, now));
     }
 
+    /** Makes the agent choose a new password at their next sign-in. */
+    @Transactional
+    public boolean requireChange(AgentProfile agent) {
+        return credentials.requireChange(agent.id().soi());
+    }
+
     private boolean isReused(AgentProfile agent, String password) {
         var soi = agent.id().soi();
         var latest = new ArrayList<String>();

@@ -237,7 +237,7 @@ public class ResetService {
         }
         var agent = directory.findById(AgentId.of(state.soi())).orElseThrow();
         passwords.change(agent, password, PasswordChangeReason.RESET, null, locale);
-        lockout.unlock(agent);
+        lockout.unlock(agent, agent.id(), null);
         events.publishEvent(new PasswordResetCompleted(agent.id(), connection, clock.instant()));
     }
 

@@ -10,10 +10,12 @@ import java.util.Optional;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
+import org.guichet.identity.AccountLock;
 import org.guichet.identity.AccountLocked;
 import org.guichet.identity.AccountUnlocked;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.LockKind;
 import org.guichet.identity.SecondFactorFailed;
 import org.guichet.identity.SecondStepLocked;
 import org.guichet.identity.SignInError;
@@ -167,15 +169,36 @@ public class Lockout {
         counters.clear(keys, clock.instant());
     }
 
-    /** Lifts every lock on the agent's identifiers; announces it when one was locked. */
+    /**
+     * Lifts every lock on the agent's identifiers and codes; announces it when one was locked.
+     *
+     * @param by the agent themselves (through the reset) or the helpdesk agent
+     * @param reason why the helpdesk unlocked
+     */
     @Transactional
-    public boolean unlock(AgentProfile agent) {
+    public boolean unlock(AgentProfile agent, AgentId by, @Nullable String reason) {
         var now = clock.instant();
         var unlocked = counters.clear(keysOf(agent), now) > 0;
         if (unlocked) {
-            events.publishEvent(new AccountUnlocked(agent.id(), now));
+            events.publishEvent(new AccountUnlocked(agent.id(), by, reason, now));
         }
         return unlocked;
+    }
+
+    /** The locks in force on the agent now: their SOI, login, e-mail address, one-time codes. */
+    public List<AccountLock> locks(AgentProfile agent) {
+        var now = clock.instant();
+        var keys = keysOf(agent);
+        var kinds = LockKind.values();
+        var locks = new java.util.ArrayList<AccountLock>();
+        for (var i = 0; i < keys.size(); i++) {
+            var kind = kinds[i];
+            counters.find(keys.get(i))
+                    .filter(counter -> counter.lockedUntil() != null
+                            && counter.lockedUntil().isAfter(now))
+                    .ifPresent(counter -> locks.add(new AccountLock(kind, counter.failures(), counter.lockedUntil())));
+        }
+        return locks;
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

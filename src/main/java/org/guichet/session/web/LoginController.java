@@ -55,7 +55,7 @@ class LoginController {
             }
             return "failed";
         }
-        for (var notice : new String[] {"logout", "reset", "expired"}) {
+        for (var notice : new String[] {"logout", "reset", "expired", "reported"}) {
             if (request.getParameter(notice) != null) {
                 return notice;
             }

@@ -135,10 +135,11 @@ class SecurityConfiguration {
                         .requestMatchers(SecondFactors.STEP_UP_PAGES)
                         .access(secondFactors.signedIn())
                         .requestMatchers(SecondFactors.STEP_UP)
-                        .access(secondFactors.stepUp())
-                        // IT support's tools: signed in (always with a second factor for this role) and SUPPORT
-                        .requestMatchers("/support/**", "/api/v1/support/**")
-                        .access(signedInWithRole(secondFactors, "SUPPORT")))
+                        .access(secondFactors.stepUp()))
+                // The back offices: the role first (whatever the catalogue says), then the catalogue's decision for
+                // the service (channels, assurance), which explains a refusal like any other service's
+                .authorizeHttpRequests(requests -> BACK_OFFICES.forEach((role, paths) -> requests.requestMatchers(paths)
+                        .access(backOffice(secondFactors, role, paths[0], catalogue, services))))
                 // Each service's pages and API: the access policy's decision, as on the home page
                 .authorizeHttpRequests(requests -> catalogue.all().stream()
                         .filter(service -> !service.paths().isEmpty())
@@ -214,14 +215,36 @@ class SecurityConfiguration {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 
-    /** Signed in as everywhere, and holding the role; a missing second factor is asked for as everywhere. */
-    private static AuthorizationManager<RequestAuthorizationContext> signedInWithRole(
-            SecondFactors secondFactors, String role) {
+    /** The back offices' paths, by the role each needs. */
+    static final java.util.Map<String, String[]> BACK_OFFICES = java.util.Map.of(
+            "HR", new String[] {"/hr/**", "/api/v1/hr/**"},
+            "SUPPORT", new String[] {"/support/**", "/api/v1/support/**"},
+            "SECURITY", new String[] {"/security/**", "/api/v1/audit/**"});
+
+    /**
+     * Signed in as everywhere; when the catalogue has a service for these paths, its decision (role, channels,
+     * assurance), refused with its reason like any service's; and in any case the role, so that a catalogue that
+     * lost the service or its roles never opens a back office. A missing second factor is asked for as everywhere.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> backOffice(
+            SecondFactors secondFactors, String role, String path, ServiceCatalogue catalogue, ServiceRules services) {
         var signedIn = secondFactors.signedIn();
         var hasRole = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole(role);
+        var service = catalogue.all().stream()
+                .filter(candidate -> candidate.paths().contains(path))
+                .findFirst()
+                .map(services::rule)
+                .orElse(null);
         return (authentication, context) -> {
             var first = signedIn.authorize(authentication, context);
-            return first == null || !first.isGranted() ? first : hasRole.authorize(authentication, context);
+            if (first == null || !first.isGranted()) {
+                return first;
+            }
+            var decision = service == null ? null : service.authorize(authentication, context);
+            if (decision != null && !decision.isGranted()) {
+                return decision;
+            }
+            return hasRole.authorize(authentication, context);
         };
     }
 

@@ -1,0 +1,188 @@
+package org.guichet.audit.journal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.guichet.audit.JournalQuery;
+import org.guichet.platform.DisplayZone;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+/** The journal's tables: entries appended under the head's row lock, read in order, purged from the oldest. */
+@Repository
+public class JournalStore {
+
+    private static final String COLUMNS = "seq, at, type, actor, subject, address, channel, details, prev_hash, hash";
+    private static final RowMapper<StoredEntry> ENTRY = JournalStore::entry;
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    JournalStore(JdbcClient jdbc, DataSource dataSource) throws Exception {
+        this.jdbc = jdbc;
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
+        this.postgres = "PostgreSQL".equalsIgnoreCase(product);
+    }
+
+    /** The chain's ends: the last entry appended, and the last one purged. */
+    record Head(long lastSeq, String lastHash, long purgedThroughSeq, String purgedThroughHash) {}
+
+    /** The head, locked until the transaction ends: one append at a time, across nodes. */
+    Head lockHead() {
+        return head(" FOR UPDATE");
+    }
+
+    Head head() {
+        return head("");
+    }
+
+    private Head head(String lock) {
+        return jdbc.sql("SELECT last_seq, last_hash, purged_through_seq, purged_through_hash FROM journal_head"
+                        + " WHERE id = 1" + lock)
+                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .single();
+    }
+
+    void append(StoredEntry entry) {
+        jdbc.sql("INSERT INTO journal_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        entry.seq(),
+                        Timestamp.from(entry.at()),
+                        entry.type(),
+                        entry.actor(),
+                        entry.subject(),
+                        entry.address(),
+                        entry.channel(),
+                        entry.details(),
+                        entry.prevHash(),
+                        entry.hash())
+                .update();
+        jdbc.sql("UPDATE journal_head SET last_seq = ?, last_hash = ? WHERE id = 1")
+                .params(entry.seq(), entry.hash())
+                .update();
+    }
+
+    /** Up to {@code size} entries after this place, in order. */
+    List<StoredEntry> after(long seq, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM journal_entry WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")
+                .params(seq, size)
+                .query(ENTRY)
+                .list();
+    }
+
+    Optional<StoredEntry> find(long seq) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM journal_entry WHERE seq = ?")
+                .param(seq)
+                .query(ENTRY)
+                .optional();
+    }
+
+    /** The first entry at or after this instant, if any. */
+    Optional<Long> firstSeqFrom(Instant at) {
+        return jdbc.sql("SELECT MIN(seq) FROM journal_entry WHERE at >= ?")
+                .param(Timestamp.from(at))
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Deletes the entries up to this one (included) and anchors the chain on it; PostgreSQL's trigger lets only this. */
+    int purgeThrough(StoredEntry last) {
+        if (postgres) {
+            jdbc.sql("SELECT set_config('guichet.journal_purge', 'on', true)")
+                    .query()
+                    .singleValue();
+        }
+        var removed = jdbc.sql("DELETE FROM journal_entry WHERE seq <= ?")
+                .param(last.seq())
+                .update();
+        if (postgres) {
+            jdbc.sql("SELECT set_config('guichet.journal_purge', 'off', true)")
+                    .query()
+                    .singleValue();
+        }
+        jdbc.sql("UPDATE journal_head SET purged_through_seq = ?, purged_through_hash = ? WHERE id = 1")
+                .params(last.seq(), last.hash())
+                .update();
+        return removed;
+    }
+
+    /** The entries a query finds, newest first, before this place when given. */
+    List<StoredEntry> search(JournalQuery query, @Nullable Long beforeSeq, int limit) {
+        var where = where(query, beforeSeq);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM journal_entry" + where.sql() + " ORDER BY seq DESC FETCH FIRST "
+                        + limit + " ROWS ONLY")
+                .params(where.params())
+                .query(ENTRY)
+                .list();
+    }
+
+    /** Hands each entry a query finds to the consumer, newest first, without holding them all. */
+    void forEach(JournalQuery query, int limit, Consumer<StoredEntry> consumer) {
+        var where = where(query, null);
+        jdbc.sql("SELECT " + COLUMNS + " FROM journal_entry" + where.sql() + " ORDER BY seq DESC FETCH FIRST " + limit
+                        + " ROWS ONLY")
+                .params(where.params())
+                .withFetchSize(500)
+                .query(rs -> {
+                    consumer.accept(entry(rs, 0));
+                });
+    }
+
+    private record Where(String sql, List<Object> params) {}
+
+    private static Where where(JournalQuery query, @Nullable Long beforeSeq) {
+        var conditions = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        if (query.agent() != null) {
+            conditions.add("(subject = ? OR actor = ?)");
+            params.add(query.agent());
+            params.add(query.agent());
+        }
+        if (query.type() != null) {
+            conditions.add("type = ?");
+            params.add(query.type());
+        }
+        if (query.from() != null) {
+            conditions.add("at >= ?");
+            params.add(
+                    Timestamp.from(query.from().atStartOfDay(DisplayZone.ZONE).toInstant()));
+        }
+        if (query.to() != null) {
+            conditions.add("at < ?");
+            params.add(Timestamp.from(
+                    query.to().plusDays(1).atStartOfDay(DisplayZone.ZONE).toInstant()));
+        }
+        if (query.address() != null) {
+            conditions.add("address = ?");
+            params.add(query.address());
+        }
+        if (beforeSeq != null) {
+            conditions.add("seq < ?");
+            params.add(beforeSeq);
+        }
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    private static StoredEntry entry(ResultSet rs, int row) throws SQLException {
+        return new StoredEntry(
+                rs.getLong("seq"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("type"),
+                rs.getString("actor"),
+                rs.getString("subject"),
+                rs.getString("address"),
+                rs.getString("channel"),
+                rs.getString("details"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+}

@@ -1,0 +1,34 @@
+package org.guichet.audit.journal;
+
+import java.time.Clock;
+import org.guichet.audit.AuditSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Once a day, removes the entries older than the retention period (a year by default). */
+@Component
+class Retention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+
+    private final JournalWriter writer;
+    private final AuditSettings settings;
+    private final Clock clock;
+
+    Retention(JournalWriter writer, AuditSettings settings, Clock clock) {
+        this.writer = writer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT17M")
+    void purge() {
+        var now = clock.instant();
+        var removed = writer.purgeBefore(now.minus(settings.retention()), now);
+        if (removed > 0) {
+            LOG.info("Journal retention: removed {} entries older than {}", removed, settings.retention());
+        }
+    }
+}

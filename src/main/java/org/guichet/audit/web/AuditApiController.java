@@ -1,0 +1,62 @@
+package org.guichet.audit.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.guichet.audit.Journal;
+import org.guichet.audit.JournalEntry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The journal's API for security officers: search, CSV export, verification of the chain. */
+@RestController
+class AuditApiController {
+
+    static final int PAGE = 100;
+
+    private final Journal journal;
+
+    AuditApiController(Journal journal) {
+        this.journal = journal;
+    }
+
+    /** The newest entries found (100 a page); {@code before} is the {@code seq} of the last entry of the page before. */
+    @GetMapping("/api/v1/audit")
+    List<JournalEntry> search(
+            @RequestParam(required = false) @Nullable String agent,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String address,
+            @RequestParam(required = false) @Nullable Long before) {
+        return journal.search(JournalCriteria.parse(agent, type, from, to, address), before, PAGE);
+    }
+
+    @GetMapping("/api/v1/audit/verify")
+    Journal.Verification verify() {
+        return journal.verify();
+    }
+
+    @GetMapping({"/api/v1/audit/export.csv", "/security/journal/export.csv"})
+    void export(
+            @RequestParam(required = false) @Nullable String agent,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String address,
+            HttpServletResponse response)
+            throws IOException {
+        var query = JournalCriteria.parse(agent, type, from, to, address);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"journal.csv\"");
+        response.setHeader("Cache-Control", "no-store");
+        var out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        journal.exportCsv(query, out);
+        out.flush();
+    }
+}

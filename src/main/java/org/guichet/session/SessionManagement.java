@@ -1,0 +1,55 @@
+package org.guichet.session;
+
+import java.util.List;
+import org.guichet.directory.AgentId;
+import org.guichet.session.charter.CharterService;
+import org.guichet.session.sessions.AgentSessions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of sessions: an agent's open sessions, closing them, and the charter. */
+@Service
+public class SessionManagement {
+
+    private final ObjectProvider<AgentSessions> sessions;
+    private final CharterService charter;
+
+    SessionManagement(ObjectProvider<AgentSessions> sessions, CharterService charter) {
+        this.sessions = sessions;
+        this.charter = charter;
+    }
+
+    /** An open session, as the helpdesk may see it (never its id). */
+    public record OpenSession(
+            String browser,
+            String system,
+            @org.jspecify.annotations.Nullable String address,
+            java.time.Instant lastSeenAt) {}
+
+    /** The agent's open sessions, on every node, the most recently used first. */
+    public List<OpenSession> openSessions(AgentId agent) {
+        var store = sessions.getIfAvailable();
+        if (store == null) {
+            return List.of();
+        }
+        return store.of(agent, null).stream()
+                .map(session ->
+                        new OpenSession(session.browser(), session.system(), session.address(), session.lastSeenAt()))
+                .toList();
+    }
+
+    /** Closes every session of the agent's; returns how many were open. */
+    public int revokeAll(AgentId agent, SessionRevoked.Cause cause) {
+        var store = sessions.getIfAvailable();
+        return store == null ? 0 : store.revokeAllBut(agent, null, cause);
+    }
+
+    /** Whether the agent has yet to accept the current version of the IT charter. */
+    public boolean charterPending(AgentId agent) {
+        return charter.pending(agent);
+    }
+
+    public int charterVersion() {
+        return charter.currentVersion();
+    }
+}
