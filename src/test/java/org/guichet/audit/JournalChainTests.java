@@ -59,14 +59,18 @@ class JournalChainTests {
                             .param(changed)
                             .update())
                     .isInstanceOf(DataAccessException.class)
+                    .rootCause()
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal_entry WHERE seq = ?")
                             .param(changed)
                             .update())
                     .isInstanceOf(DataAccessException.class)
+                    .rootCause()
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> jdbc.sql("TRUNCATE journal_entry").update())
-                    .isInstanceOf(DataAccessException.class);
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .hasMessageContaining("append-only");
             // what an owner of the database could still do: switch the trigger off
             jdbc.sql("ALTER TABLE journal_entry DISABLE TRIGGER journal_append_only")
                     .update();
