@@ -9,6 +9,7 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
 import org.guichet.identity.IdentityManagement;
 import org.guichet.identity.LockKind;
+import org.guichet.identity.SecondFactors;
 import org.guichet.session.SessionManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -19,12 +20,19 @@ import org.springframework.stereotype.Component;
 class Findings {
 
     private final IdentityManagement identity;
+    private final SecondFactors secondFactors;
     private final NomadicProfiles nomadic;
     private final SessionManagement sessions;
     private final MessageSource messages;
 
-    Findings(IdentityManagement identity, NomadicProfiles nomadic, SessionManagement sessions, MessageSource messages) {
+    Findings(
+            IdentityManagement identity,
+            SecondFactors secondFactors,
+            NomadicProfiles nomadic,
+            SessionManagement sessions,
+            MessageSource messages) {
         this.identity = identity;
+        this.secondFactors = secondFactors;
         this.nomadic = nomadic;
         this.sessions = sessions;
         this.messages = messages;
@@ -90,6 +98,11 @@ class Findings {
             say.add(Finding.Code.NOTHING_BLOCKING, null);
         }
         return found;
+    }
+
+    /** Whether the agent has a factor to sign in with (recovery codes aside). */
+    boolean hasSecondFactor(AgentProfile agent) {
+        return secondFactors.hasSecondFactor(agent.id());
     }
 
     private void nomadic(AgentProfile agent, Sentences say) {

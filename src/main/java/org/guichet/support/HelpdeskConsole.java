@@ -195,7 +195,7 @@ public class HelpdeskConsole {
         if (channel == null || service == null) {
             throw new GuichetException(SupportError.WHAT_IF_INVALID);
         }
-        var assurance = identity.factors(agent.id()).isEmpty() ? Assurance.PASSWORD : Assurance.MFA;
+        var assurance = findings.hasSecondFactor(agent) ? Assurance.MFA : Assurance.PASSWORD;
         var decision = policy.evaluate(agent, channel, assurance, service);
         var explanation = explanations.explain(decision, agent, locale);
         record(
