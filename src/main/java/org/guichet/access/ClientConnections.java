@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Objects;
+import org.guichet.platform.LiveSettings;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,14 +21,51 @@ public class ClientConnections {
     /** What a garbled forwarded address is recorded as; it belongs to no zone, so its channel is the internet. */
     static final String UNKNOWN = "unknown";
 
-    private final Networks trustedProxies;
-    private final Networks vpn;
-    private final Networks internal;
+    private final NetworkZones configured;
+    private final @Nullable LiveSettings live;
+    private volatile Compiled compiled;
 
+    /** Zones fixed by the configuration alone (unit tests). */
     ClientConnections(AccessSettings settings) {
-        this.trustedProxies = new Networks(settings.trustedProxies());
-        this.vpn = new Networks(settings.vpnNetworks());
-        this.internal = new Networks(settings.internalNetworks());
+        this(settings, null);
+    }
+
+    @Autowired
+    ClientConnections(AccessSettings settings, @Nullable LiveSettings live) {
+        this.configured =
+                new NetworkZones(settings.trustedProxies(), settings.vpnNetworks(), settings.internalNetworks());
+        this.live = live;
+        this.compiled = new Compiled(configured);
+    }
+
+    /** The zones in force: the configuration's, or what an administrator set (on every node within seconds). */
+    public NetworkZones zones() {
+        return live == null ? configured : live.get(NetworkZones.LIVE, NetworkZones.class, configured);
+    }
+
+    /** The zones of the configuration, which a reset brings back. */
+    public NetworkZones configuredZones() {
+        return configured;
+    }
+
+    private record Compiled(NetworkZones zones, Networks trustedProxies, Networks vpn, Networks internal) {
+        Compiled(NetworkZones zones) {
+            this(
+                    zones,
+                    new Networks(zones.trustedProxies()),
+                    new Networks(zones.vpnNetworks()),
+                    new Networks(zones.internalNetworks()));
+        }
+    }
+
+    private Compiled compiled() {
+        var zones = zones();
+        var current = compiled;
+        if (!current.zones().equals(zones)) {
+            current = new Compiled(zones);
+            compiled = current;
+        }
+        return current;
     }
 
     /** The client of this request, resolved once per request. */
@@ -40,14 +80,16 @@ public class ClientConnections {
     }
 
     public Channel channelOf(String address) {
-        if (vpn.contains(address)) {
+        var zones = compiled();
+        if (zones.vpn().contains(address)) {
             return Channel.VPN;
         }
-        return internal.contains(address) ? Channel.INTERNAL : Channel.NOMADIC;
+        return zones.internal().contains(address) ? Channel.INTERNAL : Channel.NOMADIC;
     }
 
     private String clientAddress(String peer, java.util.Enumeration<String> forwardedHeaders) {
         var address = strip(peer);
+        var trustedProxies = compiled().trustedProxies();
         if (!trustedProxies.contains(address) || forwardedHeaders == null) {
             return address;
         }

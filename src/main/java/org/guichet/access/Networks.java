@@ -20,6 +20,33 @@ public final class Networks {
         return isLiteral(address) && ranges.stream().anyMatch(range -> range.matches(address));
     }
 
+    /**
+     * The entries that are not an address or a CIDR range written with IP literals ({@code 10.0.0.0/8}, {@code
+     * ::1/128}), for forms: a host name would be looked up, a wrong prefix would match nothing or everything.
+     */
+    public static List<String> invalid(List<String> ranges) {
+        return ranges.stream()
+                .filter(range -> {
+                    var slash = range.indexOf('/');
+                    var address = slash < 0 ? range : range.substring(0, slash);
+                    if (!isLiteral(address)) {
+                        return true;
+                    }
+                    try {
+                        new IpAddressMatcher(range);
+                    } catch (IllegalArgumentException e) {
+                        return true;
+                    }
+                    if (slash < 0) {
+                        return false;
+                    }
+                    var prefix = range.substring(slash + 1);
+                    var longest = address.contains(":") ? 128 : 32;
+                    return !prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > longest;
+                })
+                .toList();
+    }
+
     /** Whether this is an IPv4 or IPv6 literal (so that matching it never triggers a DNS look-up). */
     public static boolean isLiteral(String address) {
         return IPV4.matcher(address).matches() || IPV6.matcher(address).matches();

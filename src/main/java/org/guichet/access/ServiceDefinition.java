@@ -60,6 +60,21 @@ public record ServiceDefinition(
         paths = List.copyOf(paths);
     }
 
+    /** This service with another opening (channels, assurance, closed departments). */
+    public ServiceDefinition with(ServiceOpening opening) {
+        return new ServiceDefinition(
+                id,
+                name,
+                description,
+                entry,
+                opening.channels(),
+                opening.assurance(),
+                roles,
+                departments,
+                opening.closedDepartments(),
+                paths);
+    }
+
     public String name(Locale locale) {
         return inLanguage(name, locale);
     }

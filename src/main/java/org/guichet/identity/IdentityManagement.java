@@ -82,6 +82,11 @@ public class IdentityManagement {
                 .orElse(false);
     }
 
+    /** The lockout rules in force (the configuration's, or an administrator's). */
+    public IdentitySettings.Lockout lockoutRules() {
+        return lockout.settings();
+    }
+
     /** The locks in force on the agent now, each with the failures that caused it and its end. */
     public List<AccountLock> locks(AgentId agent) {
         return directory.findById(agent).map(lockout::locks).orElse(List.of());

@@ -41,6 +41,12 @@ public record IdentitySettings(
         @DefaultValue @Valid Passkeys passkeys,
         @DefaultValue @Valid Enrolment enrolment) {
 
+    /** The live setting of the lockout rules (an {@link Lockout}). */
+    public static final String LIVE_LOCKOUT = "identity.lockout";
+
+    /** The live setting of who needs a second factor (an {@link Mfa}). */
+    public static final String LIVE_MFA = "identity.mfa";
+
     /** Argon2id parameters; the defaults are OWASP's minimum: 19 MiB of memory, 2 passes, 1 lane. */
     public record Argon2(
             @DefaultValue("19456") @Min(19456) @Max(1048576) int memoryKib,

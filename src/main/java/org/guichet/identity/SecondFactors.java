@@ -15,6 +15,7 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
 import org.guichet.identity.mfa.Factors;
 import org.guichet.identity.mfa.SecondStep;
+import org.guichet.platform.LiveSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -68,6 +69,7 @@ public class SecondFactors implements SecondFactorDirectory {
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final IdentitySettings.Mfa settings;
+    private final LiveSettings live;
     private final DirectoryManagement directory;
     private final Factors factors;
     private final SecondStep secondStep;
@@ -82,8 +84,10 @@ public class SecondFactors implements SecondFactorDirectory {
             Factors factors,
             SecondStep secondStep,
             ClientConnections connections,
+            LiveSettings live,
             Clock clock) {
         this.settings = settings.mfa();
+        this.live = live;
         this.directory = directory;
         this.factors = factors;
         this.secondStep = secondStep;
@@ -94,6 +98,14 @@ public class SecondFactors implements SecondFactorDirectory {
                 .requireFactor(factor -> factor.passwordAuthority().validDuration(this.settings.stepUpWindow()))
                 .build();
         this.recentPassword.setClock(clock);
+    }
+
+    /**
+     * The rules in force for who needs a second factor: the configuration's, or what an administrator set (live
+     * setting {@code identity.mfa}; the step-up window and the code failures stay the configuration's).
+     */
+    public IdentitySettings.Mfa rules() {
+        return live.get(IdentitySettings.LIVE_MFA, IdentitySettings.Mfa.class, settings);
     }
 
     /** The password and one second factor (of any kind), each used within {@code window} when given. */
@@ -129,9 +141,10 @@ public class SecondFactors implements SecondFactorDirectory {
     }
 
     private boolean required(boolean sensitive, Collection<Role> roles, Channel channel) {
-        return !settings.channelsWithoutMfa().contains(channel)
-                || (settings.alwaysForSensitive() && sensitive)
-                || roles.stream().anyMatch(settings.alwaysForRoles()::contains);
+        var rules = rules();
+        return !rules.channelsWithoutMfa().contains(channel)
+                || (rules.alwaysForSensitive() && sensitive)
+                || roles.stream().anyMatch(rules.alwaysForRoles()::contains);
     }
 
     /** The second-factor step this session still owes on this channel. */

@@ -1,10 +1,13 @@
 package org.guichet.session;
 
+import java.time.Duration;
 import java.util.List;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.LiveSettings;
 import org.guichet.session.charter.CharterService;
 import org.guichet.session.sessions.AgentSessions;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.session.autoconfigure.SessionProperties;
 import org.springframework.stereotype.Service;
 
 /** What other modules may ask of sessions: an agent's open sessions, closing them, and the charter. */
@@ -13,10 +16,49 @@ public class SessionManagement {
 
     private final ObjectProvider<AgentSessions> sessions;
     private final CharterService charter;
+    private final LiveSettings live;
+    private final SessionRules configured;
 
-    SessionManagement(ObjectProvider<AgentSessions> sessions, CharterService charter) {
+    SessionManagement(
+            ObjectProvider<AgentSessions> sessions,
+            CharterService charter,
+            LiveSettings live,
+            SessionSettings settings,
+            ObjectProvider<SessionProperties> session) {
         this.sessions = sessions;
         this.charter = charter;
+        this.live = live;
+        var properties = session.getIfAvailable();
+        var idle = properties == null || properties.getTimeout() == null
+                ? Duration.ofMinutes(30)
+                : properties.getTimeout();
+        this.configured = new SessionRules(idle, settings.absoluteLifetime());
+    }
+
+    /** How long sessions last now: the configuration's, or what an administrator set, on every node. */
+    public SessionRules rules() {
+        return live.get(SessionRules.LIVE, SessionRules.class, configured);
+    }
+
+    /** How long sessions last by the configuration (what a reset brings back). */
+    public SessionRules configuredRules() {
+        return configured;
+    }
+
+    /**
+     * Publishes a new version of the IT charter: every agent accepts it at their next sign-in. Paragraphs are
+     * separated by line breaks.
+     *
+     * @return the new version's number
+     */
+    public int publishCharter(String titleFr, String titleEn, String textFr, String textEn) {
+        return charter.publish(titleFr, titleEn, textFr, textEn);
+    }
+
+    /** The current charter in this language. */
+    public CharterText charter(java.util.Locale locale) {
+        var current = charter.current(locale);
+        return new CharterText(current.version(), current.publishedAt(), current.title(), current.paragraphs());
     }
 
     /** An open session, as the helpdesk may see it (never its id). */

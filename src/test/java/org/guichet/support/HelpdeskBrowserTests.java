@@ -3,9 +3,11 @@ package org.guichet.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import org.guichet.directory.DirectoryManagement;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.DemoState;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * What the helpdesk sees: Hugo Robert checks Théo Moreau, who locked himself out, and unlocks him with a reason; then
- * Sarah Durand reads it in the journal. Each page passes axe-core's WCAG 2.1 A and AA rules; screenshots
- * {@code check-agent-locked}, {@code check-agent-unlocked} and {@code journal}.
+ * What the helpdesk sees: Hugo Robert checks a new agent who locked himself out, finds him by name, and unlocks him
+ * with a reason; then Sarah Durand reads it in the journal. Each page passes axe-core's WCAG 2.1 A and AA rules; screenshots
+ * {@code check-agent-locked}, {@code check-agent-unlocked}, {@code journal} and {@code administration}.
  */
 class HelpdeskBrowserTests extends BrowserTest {
 
@@ -29,24 +31,37 @@ class HelpdeskBrowserTests extends BrowserTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    DirectoryManagement directory;
+
     @BeforeEach
     void nothingLocked() {
         new DemoState(jdbc, encoder).unlockEverything();
         jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
     }
 
+    @AfterEach
+    void unlockAfterwards() {
+        new DemoState(jdbc, encoder).unlockEverything();
+    }
+
     @Test
     void checkAgentWhenLockedThenTheLockItsEndAndTheUnlockAreOnThePage() {
+        var block = new DemoState(jdbc, encoder).agent(directory, "Bastien", "", "");
+        var soi = block.soi(1);
         for (var attempt = 0; attempt < 5; attempt++) {
-            submitLogin("theo.moreau", "not-his-password-42");
+            submitLogin(soi, "not-his-password-42");
         }
         signInWithApp("hugo.robert", clock);
         chrome.get(url("/support"));
-        chrome.findElement(By.id("q")).sendKeys("Moreau");
+        chrome.findElement(By.id("q")).sendKeys("Bastien " + block.name());
         submit();
-        waiting().until(driver -> driver.getCurrentUrl().contains("/support/agents/1000007"));
+        waiting().until(driver -> driver.getCurrentUrl().contains("/support/agents/" + soi));
         var locked = chrome.findElement(By.cssSelector("[data-code='LOCKED']"));
         assertThat(locked.getText()).contains("verrouillé jusqu’au", "après 5 échecs");
+        assertThat(chrome.findElement(By.cssSelector("[data-code='NO_SECOND_FACTOR']"))
+                        .getText())
+                .contains("code d’enrôlement");
         assertThat(Chromium.accessibilityViolations(chrome)).as("check agent").isEmpty();
         Chromium.screenshot(chrome, "check-agent-locked");
 
@@ -57,9 +72,28 @@ class HelpdeskBrowserTests extends BrowserTest {
         Chromium.screenshot(chrome, "check-agent-unlocked");
 
         signInWithApp("sarah.durand", clock);
-        chrome.get(url("/security/journal?agent=1000007&type=HelpdeskUnlock"));
+        chrome.get(url("/security/journal?agent=" + soi + "&type=HelpdeskUnlock"));
         assertThat(chrome.findElement(By.id("entries")).getText()).contains("HelpdeskUnlock", "1000004");
         assertThat(Chromium.accessibilityViolations(chrome)).as("journal").isEmpty();
         Chromium.screenshot(chrome, "journal");
+    }
+
+    @Test
+    void administrationWhenVisitedThenAccessibleAndARefusedFieldIsNamed() {
+        signInWithApp("nora.lefevre", clock);
+        chrome.get(url("/admin"));
+        assertThat(Chromium.accessibilityViolations(chrome))
+                .as("administration")
+                .isEmpty();
+        Chromium.screenshot(chrome, "administration");
+        var threshold = chrome.findElement(By.id("threshold"));
+        threshold.clear();
+        threshold.sendKeys("99");
+        chrome.findElement(By.cssSelector("#lockout button")).click();
+        waiting().until(driver -> !driver.findElements(By.id("threshold-error")).isEmpty());
+        assertThat(chrome.findElement(By.id("threshold-error")).getText()).contains("de 3 à 20");
+        assertThat(Chromium.accessibilityViolations(chrome))
+                .as("administration refused")
+                .isEmpty();
     }
 }

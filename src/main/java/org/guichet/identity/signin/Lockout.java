@@ -21,6 +21,7 @@ import org.guichet.identity.SecondStepLocked;
 import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInFailed;
 import org.guichet.platform.Digests;
+import org.guichet.platform.LiveSettings;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +52,28 @@ public class Lockout {
 
     private final ThrottleRepository counters;
     private final ApplicationEventPublisher events;
-    private final IdentitySettings.Lockout settings;
+    private final IdentitySettings.Lockout configured;
+    private final LiveSettings live;
     private final int codeFailures;
     private final Clock clock;
 
-    Lockout(ThrottleRepository counters, ApplicationEventPublisher events, IdentitySettings settings, Clock clock) {
+    Lockout(
+            ThrottleRepository counters,
+            ApplicationEventPublisher events,
+            IdentitySettings settings,
+            LiveSettings live,
+            Clock clock) {
         this.counters = counters;
         this.events = events;
-        this.settings = settings.lockout();
+        this.configured = settings.lockout();
+        this.live = live;
         this.codeFailures = settings.mfa().codeFailures();
         this.clock = clock;
+    }
+
+    /** The rules in force: the configuration's, or what an administrator set (live setting {@code identity.lockout}). */
+    public IdentitySettings.Lockout settings() {
+        return live.get(IdentitySettings.LIVE_LOCKOUT, IdentitySettings.Lockout.class, configured);
     }
 
     /** The key of an identifier as typed: a hash, so that a password typed in its place is never stored. */
@@ -96,7 +109,7 @@ public class Lockout {
     public Optional<Instant> addressBlockedUntil(String address) {
         var now = clock.instant();
         return counters.addressWindow(address)
-                .filter(window -> window.failures() >= settings.failuresPerAddress())
+                .filter(window -> window.failures() >= settings().failuresPerAddress())
                 .map(window -> window.start().plus(ADDRESS_WINDOW))
                 .filter(end -> end.isAfter(now));
     }
@@ -109,16 +122,16 @@ public class Lockout {
             String key, @Nullable AgentProfile agent, ClientConnection connection, SignInError reason) {
         var now = clock.instant();
         counters.addAddressFailure(connection.address(), now, now.minus(ADDRESS_WINDOW));
-        var failures = counters.addFailure(key, now, now.minus(settings.forgetAfter()));
+        var failures = counters.addFailure(key, now, now.minus(settings().forgetAfter()));
         Instant until = null;
-        if (failures >= settings.threshold()) {
+        if (failures >= settings().threshold()) {
             until = now.plus(lockDuration(failures)).truncatedTo(ChronoUnit.SECONDS);
             counters.lockUntil(key, until);
         }
         var id = agent == null ? null : agent.id();
         events.publishEvent(
                 new SignInFailed(id, until != null ? SignInError.LOCKED : reason, failures, connection, now));
-        if (agent != null && failures == settings.threshold()) {
+        if (agent != null && failures == settings().threshold()) {
             events.publishEvent(new AccountLocked(agent.id(), until, failures, connection, now));
         }
         return new Failure(failures, until);
@@ -135,10 +148,10 @@ public class Lockout {
             AgentId agent, @Nullable FactorType type, @Nullable Long clockDriftMinutes, ClientConnection connection) {
         var now = clock.instant();
         var key = secondStepKey(agent);
-        var failures = counters.addFailure(key, now, now.minus(settings.forgetAfter()));
+        var failures = counters.addFailure(key, now, now.minus(settings().forgetAfter()));
         Instant until = null;
         if (failures >= codeFailures) {
-            until = now.plus(lockDuration(failures - codeFailures + settings.threshold()))
+            until = now.plus(lockDuration(failures - codeFailures + settings().threshold()))
                     .truncatedTo(ChronoUnit.SECONDS);
             counters.lockUntil(key, until);
         }
@@ -158,9 +171,9 @@ public class Lockout {
 
     /** 1 minute at the threshold, doubling with each further failure, never more than the longest lock. */
     Duration lockDuration(int failures) {
-        var doublings = Math.min(failures - settings.threshold(), 20);
-        var duration = settings.firstLock().multipliedBy(1L << doublings);
-        return duration.compareTo(settings.longestLock()) > 0 ? settings.longestLock() : duration;
+        var doublings = Math.min(failures - settings().threshold(), 20);
+        var duration = settings().firstLock().multipliedBy(1L << doublings);
+        return duration.compareTo(settings().longestLock()) > 0 ? settings().longestLock() : duration;
     }
 
     /** A success forgets the failures of these keys. */
@@ -204,7 +217,7 @@ public class Lockout {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purge() {
         var now = clock.instant();
-        var removed = counters.purge(now.minus(settings.forgetAfter()), now.minus(Duration.ofHours(1)), now);
+        var removed = counters.purge(now.minus(settings().forgetAfter()), now.minus(Duration.ofHours(1)), now);
         if (removed > 0) {
             LOG.debug("Purged {} sign-in counters", removed);
         }

@@ -76,6 +76,17 @@ public class CharterService {
         return accepted(agent).map(Acceptance::version).orElse(0) < currentVersion();
     }
 
+    /** Publishes a new version (the next number): every agent accepts it at their next sign-in. */
+    @Transactional
+    public int publish(String titleFr, String titleEn, String textFr, String textEn) {
+        var version = currentVersion() + 1;
+        jdbc.sql("INSERT INTO charter_version (version, published_at, title_fr, title_en, text_fr, text_en)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(version, Timestamp.from(clock.instant()), titleFr, titleEn, textFr, textEn)
+                .update();
+        return version;
+    }
+
     /** Records the acceptance of a version (again accepting it changes nothing). */
     @Transactional
     public void accept(AgentId agent, int version, Channel channel) {

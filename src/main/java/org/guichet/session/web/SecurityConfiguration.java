@@ -74,6 +74,7 @@ class SecurityConfiguration {
     SecurityFilterChain guichetSecurity(
             HttpSecurity http,
             SessionSettings settings,
+            org.guichet.session.SessionManagement sessionManagement,
             ProblemResponses problems,
             SignInHandlers handlers,
             SignInFlow flow,
@@ -167,7 +168,8 @@ class SecurityConfiguration {
                                 (request, response, e) -> refuse(request, response, e, problems, services)))
                 .addFilterBefore(passkeys.passwordFirst(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(
-                        new SessionLifetimeFilter(settings, problems, events, clock), AuthorizationFilter.class)
+                        new SessionLifetimeFilter(sessionManagement, problems, events, clock),
+                        AuthorizationFilter.class)
                 .addFilterBefore(
                         new SignInStepFilter(flow, connections, problems, explanations, locales),
                         AuthorizationFilter.class)
@@ -219,7 +221,8 @@ class SecurityConfiguration {
     static final java.util.Map<String, String[]> BACK_OFFICES = java.util.Map.of(
             "HR", new String[] {"/hr/**", "/api/v1/hr/**"},
             "SUPPORT", new String[] {"/support/**", "/api/v1/support/**"},
-            "SECURITY", new String[] {"/security/**", "/api/v1/audit/**"});
+            "SECURITY", new String[] {"/security/**", "/api/v1/audit/**"},
+            "ADMIN", new String[] {"/admin", "/admin/**"});
 
     /**
      * Signed in as everywhere; when the catalogue has a service for these paths, its decision (role, channels,

@@ -63,7 +63,10 @@ class ServiceRules {
                 return first;
             }
             var request = context.getRequest();
-            var view = access.attempt(service, authentication.get(), request, locales.resolveLocale(request));
+            var locale = locales.resolveLocale(request);
+            // the service as it stands now: an administrator may have changed its opening since start-up
+            var view = access.attempt(service.id(), authentication.get(), request, locale)
+                    .orElseGet(() -> access.attempt(service, authentication.get(), request, locale));
             return view.allowed() ? new AuthorizationDecision(true) : new Refused(view);
         };
     }

@@ -12,8 +12,8 @@ import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.SessionHandles;
 import org.guichet.platform.TransactionalEvents;
 import org.guichet.session.SessionError;
+import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
-import org.guichet.session.SessionSettings;
 import org.guichet.session.sessions.SessionAttributes;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,14 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
-    private final SessionSettings settings;
+    private final SessionManagement sessions;
     private final ProblemResponses problems;
     private final TransactionalEvents events;
     private final Clock clock;
 
     SessionLifetimeFilter(
-            SessionSettings settings, ProblemResponses problems, TransactionalEvents events, Clock clock) {
-        this.settings = settings;
+            SessionManagement sessions, ProblemResponses problems, TransactionalEvents events, Clock clock) {
+        this.sessions = sessions;
         this.problems = problems;
         this.events = events;
         this.clock = clock;
@@ -47,7 +47,7 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
                 && authentication != null
                 && !(authentication instanceof AnonymousAuthenticationToken)
                 && session.getAttribute(SessionAttributes.SIGNED_IN_AT) instanceof Instant signedInAt
-                && !clock.instant().isBefore(signedInAt.plus(settings.absoluteLifetime()))) {
+                && !clock.instant().isBefore(signedInAt.plus(sessions.rules().absoluteLifetime()))) {
             var handle = SessionHandles.of(session.getId());
             session.invalidate();
             SecurityContextHolder.clearContext();

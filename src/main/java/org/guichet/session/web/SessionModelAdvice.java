@@ -1,8 +1,8 @@
 package org.guichet.session.web;
 
+import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.session.autoconfigure.SessionProperties;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -11,18 +11,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class SessionModelAdvice {
 
-    private final long timeoutSeconds;
+    private final SessionManagement sessions;
     private final long warningSeconds;
 
-    SessionModelAdvice(SessionProperties session, SessionSettings settings) {
-        this.timeoutSeconds =
-                session.getTimeout() == null ? 1800 : session.getTimeout().toSeconds();
+    SessionModelAdvice(SessionManagement sessions, SessionSettings settings) {
+        this.sessions = sessions;
         this.warningSeconds = settings.idleWarning().toSeconds();
     }
 
+    /** The idle timeout of this session (set when it signed in), else the one in force. */
     @ModelAttribute("sessionTimeoutSeconds")
-    long sessionTimeoutSeconds() {
-        return timeoutSeconds;
+    long sessionTimeoutSeconds(jakarta.servlet.http.HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session != null && session.getMaxInactiveInterval() > 0
+                ? session.getMaxInactiveInterval()
+                : sessions.rules().idleTimeout().toSeconds();
     }
 
     @ModelAttribute("sessionWarningSeconds")

@@ -14,6 +14,7 @@ import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInRefusedException;
 import org.guichet.platform.SessionHandles;
 import org.guichet.platform.TransactionalEvents;
+import org.guichet.session.SessionManagement;
 import org.guichet.session.SignedIn;
 import org.guichet.session.SignedOut;
 import org.guichet.session.sessions.Devices;
@@ -47,9 +48,16 @@ class SignInHandlers {
     private final TransactionalEvents events;
     private final Clock clock;
 
+    private final SessionManagement sessions;
+
     SignInHandlers(
-            ClientConnections connections, IdentityManagement identity, TransactionalEvents events, Clock clock) {
+            ClientConnections connections,
+            IdentityManagement identity,
+            TransactionalEvents events,
+            SessionManagement sessions,
+            Clock clock) {
         this.connections = connections;
+        this.sessions = sessions;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
@@ -79,6 +87,7 @@ class SignInHandlers {
         var connection = connections.of(request);
         var device = Devices.describe(request.getHeader("User-Agent"));
         var session = request.getSession();
+        session.setMaxInactiveInterval((int) sessions.rules().idleTimeout().toSeconds());
         var now = clock.instant();
         session.setAttribute(SessionAttributes.SIGNED_IN_AT, now);
         session.setAttribute(SessionAttributes.ADDRESS, connection.address());

@@ -1,0 +1,125 @@
+package org.guichet.platform;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Settings the administrators change while Guichet runs: each a record stored as JSON under its name, replacing the
+ * configuration's value. A node reads the version at most every {@link #REFRESH} and reloads what changed, so a change
+ * made on one node applies on every node within seconds, without restart; on the node that made it, at once.
+ */
+@Service
+public class LiveSettings {
+
+    /** How often a node looks whether the settings changed. */
+    public static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Map<String, Object> decoded = new ConcurrentHashMap<>();
+    private volatile Map<String, String> stored = Map.of();
+    private volatile long version = -1;
+    private volatile Instant checkedAt = Instant.MIN;
+
+    LiveSettings(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The value stored under this name, else the configuration's. */
+    public <T> T get(String name, Class<T> type, T configured) {
+        return find(name, type).orElse(configured);
+    }
+
+    /** The value stored under this name, if an administrator set one. */
+    public <T> Optional<T> find(String name, Class<T> type) {
+        refreshIfDue();
+        var text = stored.get(name);
+        if (text == null) {
+            return Optional.empty();
+        }
+        var key = name + '\u0000' + text;
+        return Optional.of(type.cast(decoded.computeIfAbsent(key, ignored -> json.readValue(text, type))));
+    }
+
+    /** Stores a new value (validated by its owner beforehand) and makes every node reload. */
+    @Transactional
+    public void put(String name, Object value, String by) {
+        var text = json.writeValueAsString(value);
+        var now = Timestamp.from(clock.instant());
+        var updated = jdbc.sql("UPDATE live_setting SET content = ?, updated_at = ?, updated_by = ? WHERE name = ?")
+                .params(text, now, by, name)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO live_setting (name, content, updated_at, updated_by) VALUES (?, ?, ?, ?)")
+                    .params(name, text, now, by)
+                    .update();
+        }
+        jdbc.sql("UPDATE live_setting_version SET version = version + 1 WHERE id = 1")
+                .update();
+        checkedAt = Instant.MIN;
+    }
+
+    /** Goes back to the configuration's value. */
+    @Transactional
+    public void reset(String name) {
+        jdbc.sql("DELETE FROM live_setting WHERE name = ?").param(name).update();
+        jdbc.sql("UPDATE live_setting_version SET version = version + 1 WHERE id = 1")
+                .update();
+        checkedAt = Instant.MIN;
+    }
+
+    /** When and by whom the value under this name was last set, if it was. */
+    public Optional<Change> lastChange(String name) {
+        return jdbc.sql("SELECT updated_at, updated_by FROM live_setting WHERE name = ?")
+                .param(name)
+                .query((rs, row) -> new Change(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+                .optional();
+    }
+
+    public record Change(Instant at, String by) {}
+
+    /** Forgets what this node read: the next read looks at the database (tests, after changing it behind). */
+    public void refreshNow() {
+        checkedAt = Instant.MIN;
+    }
+
+    private void refreshIfDue() {
+        var now = clock.instant();
+        if (now.isBefore(checkedAt.plus(REFRESH)) && now.isAfter(checkedAt.minus(REFRESH))) {
+            return;
+        }
+        synchronized (this) {
+            if (now.isBefore(checkedAt.plus(REFRESH)) && now.isAfter(checkedAt.minus(REFRESH))) {
+                return;
+            }
+            var current = jdbc.sql("SELECT version FROM live_setting_version WHERE id = 1")
+                    .query(Long.class)
+                    .single();
+            if (current != version) {
+                var all = new java.util.HashMap<String, String>();
+                jdbc.sql("SELECT name, content FROM live_setting").query(rs -> {
+                    all.put(rs.getString(1), rs.getString(2));
+                });
+                stored = Map.copyOf(all);
+                decoded.keySet().removeIf(key -> {
+                    var separator = key.indexOf('\u0000');
+                    return !key.substring(separator + 1).equals(all.get(key.substring(0, separator)));
+                });
+                version = current;
+            }
+            checkedAt = now;
+        }
+    }
+}

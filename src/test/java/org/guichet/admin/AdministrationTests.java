@@ -1,0 +1,236 @@
+package org.guichet.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.platform.LiveSettings;
+import org.guichet.testing.Demo;
+import org.guichet.testing.DemoState;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.MockBrowser;
+import org.guichet.testing.MutableClock;
+import org.guichet.testing.SignIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The administration: only ADMIN from the office reaches it; a wrong form changes nothing and says why next to the
+ * field; an accepted change applies at once here and within seconds on another node, without restart, and lands in
+ * the journal with its author and the value before.
+ */
+@IntegrationTest
+class AdministrationTests {
+
+    private static final String OFFICE = "10.1.2.3";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    DirectoryManagement directory;
+
+    @Autowired
+    LiveSettings live;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    @AfterEach
+    void configurationOnly() {
+        jdbc.sql("DELETE FROM live_setting").update();
+        jdbc.sql("UPDATE live_setting_version SET version = version + 1").update();
+        live.refreshNow();
+        ((MutableClock) clock).reset();
+        new DemoState(jdbc, encoder).unlockEverything();
+    }
+
+    private MockBrowser nora() {
+        var nora = new MockBrowser(mvc, OFFICE);
+        nora.signInWithTotp("nora.lefevre", jdbc, clock);
+        return nora;
+    }
+
+    @Test
+    void administrationWhenNotAdminOrNotFromTheOfficeThenRefused() {
+        var camille = new MockBrowser(mvc, OFFICE);
+        camille.signIn("camille.martin", Demo.PASSWORD);
+        assertThat(camille.get("/admin")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(camille.post("/admin/lockout", "threshold", "3")).hasStatus(HttpStatus.FORBIDDEN);
+        var hugo = new MockBrowser(mvc, OFFICE);
+        hugo.signInWithTotp("hugo.robert", jdbc, clock);
+        assertThat(hugo.get("/admin")).hasStatus(HttpStatus.FORBIDDEN);
+        var sarah = new MockBrowser(mvc, OFFICE);
+        sarah.signInWithTotp("sarah.durand", jdbc, clock);
+        assertThat(sarah.get("/admin")).hasStatus(HttpStatus.FORBIDDEN);
+        var ines = new MockBrowser(mvc, OFFICE);
+        ines.signInWithTotp("ines.petit", jdbc, clock);
+        assertThat(ines.get("/admin")).hasStatus(HttpStatus.FORBIDDEN);
+
+        assertThat(nora().get("/admin")).hasStatusOk();
+        jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
+        var noraOnVpn = MockBrowser.fromVpn(mvc);
+        noraOnVpn.signInWithTotp("nora.lefevre", jdbc, clock);
+        var fromVpn = noraOnVpn.get("/admin");
+        assertThat(fromVpn).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(fromVpn).hasForwardedUrl("/access-denied");
+    }
+
+    @Test
+    void lockoutWhenChangedThenAppliesAtOnceAndIsJournaledWithTheValueBefore() throws Exception {
+        var nora = nora();
+        var wrong = nora.post(
+                "/admin/lockout",
+                "threshold",
+                "deux",
+                "firstLockMinutes",
+                "1",
+                "longestLockMinutes",
+                "30",
+                "failuresPerAddress",
+                "30");
+        assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.body(wrong)).contains("id=\"threshold-error\"", "de 3 à 20", "value=\"deux\"");
+        assertThat(live.find(org.guichet.identity.IdentitySettings.LIVE_LOCKOUT, Object.class))
+                .isEmpty();
+
+        assertThat(nora.post(
+                        "/admin/lockout",
+                        "threshold",
+                        "3",
+                        "firstLockMinutes",
+                        "2",
+                        "longestLockMinutes",
+                        "60",
+                        "failuresPerAddress",
+                        "30"))
+                .hasRedirectedUrl("/admin#lockout");
+
+        var block = new DemoState(jdbc, encoder).agent(directory, "Yanis", "", "");
+        for (var attempt = 0; attempt < 3; attempt++) {
+            SignIn.attempt(mvc, block.soi(1), "not-the-password-9", SignIn.from(OFFICE));
+        }
+        assertThat(SignIn.attempt(mvc, block.soi(1), Demo.PASSWORD, SignIn.from(OFFICE))
+                        .getResponse()
+                        .getRedirectedUrl())
+                .contains("error");
+
+        var entry = jdbc.sql("SELECT actor, details FROM journal_entry WHERE type = 'AdminSettingChanged'"
+                        + " ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2)))
+                .single();
+        assertThat(entry.getFirst()).isEqualTo("1000006");
+        assertThat((Integer) JsonPath.read(entry.get(1), "$.before.threshold")).isEqualTo(5);
+        assertThat((Integer) JsonPath.read(entry.get(1), "$.after.threshold")).isEqualTo(3);
+    }
+
+    @Test
+    void networksWhenChangedOnAnotherNodeThenThisNodeFollowsWithinSeconds() {
+        var nora = nora();
+        var lockedOut = nora.post(
+                "/admin/networks",
+                "internalNetworks",
+                "192.168.0.0/16",
+                "vpnNetworks",
+                "10.200.0.0/16",
+                "trustedProxies",
+                "127.0.0.1/32");
+        assertThat(lockedOut).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.body(lockedOut)).contains("vous perdriez l’accès");
+        var invalid = nora.post(
+                "/admin/networks",
+                "internalNetworks",
+                "10.0.0.0/8 intranet.ville.example 10.0.0.0/99",
+                "vpnNetworks",
+                "10.200.0.0/16",
+                "trustedProxies",
+                "127.0.0.1/32");
+        assertThat(invalid).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.body(invalid)).contains("intranet.ville.example, 10.0.0.0/99");
+
+        var visitor = new MockBrowser(mvc, "192.0.2.44");
+        assertThat(visitor.getJson("/api/v1/check"))
+                .bodyJson()
+                .extractingPath("$.channel")
+                .isEqualTo("NOMADIC");
+        // another node saves the change: this one sees it once it looks again (every few seconds)
+        jdbc.sql(
+                        "INSERT INTO live_setting (name, content, updated_at, updated_by) VALUES ('access.networks', ?, ?, '1000006')")
+                .params(
+                        "{\"trustedProxies\":[\"127.0.0.1/32\",\"::1/128\"],\"vpnNetworks\":[\"10.200.0.0/16\"],"
+                                + "\"internalNetworks\":[\"10.0.0.0/8\",\"127.0.0.0/8\",\"::1/128\",\"192.0.2.0/24\"]}",
+                        java.sql.Timestamp.from(clock.instant()))
+                .update();
+        jdbc.sql("UPDATE live_setting_version SET version = version + 1").update();
+        ((MutableClock) clock).advance(LiveSettings.REFRESH.plus(Duration.ofSeconds(1)));
+        assertThat(visitor.getJson("/api/v1/check"))
+                .bodyJson()
+                .extractingPath("$.channel")
+                .isEqualTo("INTERNAL");
+    }
+
+    @Test
+    void serviceWhenClosedToTheVpnThenRefusedThereWithItsReason() {
+        var nora = nora();
+        assertThat(nora.post("/admin/services/payslips", "closedDepartments", ""))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.post("/admin/services/hr-back-office", "channels", "INTERNAL"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.post("/admin/services/payslips", "channels", "INTERNAL", "mfa", "VPN", "mfa", "NOMADIC"))
+                .hasRedirectedUrl("/admin#service");
+        var camille = MockBrowser.fromVpn(mvc);
+        camille.signInWithTotp("camille.martin", jdbc, clock);
+        var refused = camille.getJson("/api/v1/payslips");
+        assertThat(refused).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(refused).bodyJson().extractingPath("$.errorCode").isEqualTo("CHANNEL_NOT_ALLOWED");
+    }
+
+    @Test
+    void charterWhenPublishedThenEveryAgentAcceptsItAtTheNextSignIn() {
+        var nora = nora();
+        assertThat(nora.post("/admin/charter", "titleFr", "Ch", "titleEn", "", "textFr", "", "textEn", ""))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        var version = jdbc.sql("SELECT MAX(version) FROM charter_version")
+                .query(Integer.class)
+                .single();
+        try {
+            assertThat(nora.post(
+                            "/admin/charter",
+                            "titleFr",
+                            "Charte informatique, édition 2027",
+                            "titleEn",
+                            "IT charter, 2027 edition",
+                            "textFr",
+                            "1. Objet. Cette version ajoute les règles du télétravail.",
+                            "textEn",
+                            "1. Purpose. This version adds the rules of telework."))
+                    .hasRedirectedUrl("/admin#charter");
+            var camille = new MockBrowser(mvc, OFFICE);
+            camille.signIn("camille.martin", Demo.PASSWORD);
+            assertThat(camille.get("/account")).hasRedirectedUrl("/sign-in/charter");
+        } finally {
+            jdbc.sql("DELETE FROM charter_acceptance WHERE version > ?")
+                    .param(version)
+                    .update();
+            jdbc.sql("DELETE FROM charter_version WHERE version > ?")
+                    .param(version)
+                    .update();
+        }
+    }
+}
