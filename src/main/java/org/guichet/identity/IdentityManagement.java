@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.mfa.EnrolmentCodes;
+import org.guichet.identity.mfa.FactorReset;
 import org.guichet.identity.mfa.Factors;
 import org.guichet.identity.password.PasswordService;
 import org.guichet.identity.password.VerifiedMobiles;
@@ -25,6 +26,7 @@ public class IdentityManagement {
     private final VerifiedMobiles mobiles;
     private final EnrolmentCodes enrolmentCodes;
     private final Factors factors;
+    private final FactorReset factorReset;
 
     IdentityManagement(
             DirectoryManagement directory,
@@ -33,7 +35,8 @@ public class IdentityManagement {
             Lockout lockout,
             VerifiedMobiles mobiles,
             EnrolmentCodes enrolmentCodes,
-            Factors factors) {
+            Factors factors,
+            FactorReset factorReset) {
         this.directory = directory;
         this.passwords = passwords;
         this.devices = devices;
@@ -41,6 +44,7 @@ public class IdentityManagement {
         this.mobiles = mobiles;
         this.enrolmentCodes = enrolmentCodes;
         this.factors = factors;
+        this.factorReset = factorReset;
     }
 
     /**
@@ -80,6 +84,22 @@ public class IdentityManagement {
                 .findById(agent)
                 .map(profile -> lockout.unlock(profile, by, reason))
                 .orElse(false);
+    }
+
+    /**
+     * Resets the agent's second factors for the helpdesk: at once when declared lost, else once the agent enrolled a
+     * new one. Returns how many were removed now.
+     */
+    public int resetSecondFactors(AgentId agent, AgentId by, boolean lost) {
+        return directory
+                .findById(agent)
+                .map(profile -> factorReset.reset(profile, by, lost))
+                .orElse(0);
+    }
+
+    /** Whether a reset of the agent's factors waits for them to enrol a new one. */
+    public boolean factorResetPending(AgentId agent) {
+        return factorReset.pending(agent);
     }
 
     /** The lockout rules in force (the configuration's, or an administrator's). */

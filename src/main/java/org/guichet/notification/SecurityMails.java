@@ -12,6 +12,7 @@ import org.guichet.identity.FactorType;
 import org.guichet.identity.MobileNumberChanged;
 import org.guichet.identity.PasswordChanged;
 import org.guichet.identity.RecoveryCodeUsed;
+import org.guichet.identity.SecondFactorsReset;
 import org.guichet.identity.SecondStepLocked;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.MessageDelivery;
@@ -73,6 +74,13 @@ class SecurityMails {
                 event.agent(), "notification.factorRemoved", locale -> new Object[] {
                     method(event.type(), locale), name(event.type(), event.name(), locale), when(event.at())
                 });
+    }
+
+    /** The helpdesk reset the agent's factors: told when asked (waiting for a new one) and when done. */
+    @ApplicationModuleListener
+    void on(SecondFactorsReset event) {
+        var key = !event.completed() ? "notification.factorsResetPending" : "notification.factorsReset";
+        send(event.agent(), key, new Object[] {when(event.at()), event.removed()});
     }
 
     @ApplicationModuleListener

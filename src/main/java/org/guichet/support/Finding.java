@@ -20,6 +20,7 @@ public record Finding(Code code, String detail, @Nullable Remedy remedy) {
         PASSWORD_EXPIRED,
         PASSWORD_EXPIRING,
         NO_SECOND_FACTOR,
+        FACTOR_RESET_PENDING,
         MOBILE_MISSING,
         MOBILE_UNVERIFIED,
         NOMADIC_NONE,

@@ -71,6 +71,9 @@ class Findings {
                         factor -> factor.usable() && factor.type() != org.guichet.identity.FactorType.RECOVERY_CODE)) {
             say.add(Finding.Code.NO_SECOND_FACTOR, Finding.Remedy.ENROLMENT_CODE);
         }
+        if (identity.factorResetPending(agent.id())) {
+            say.add(Finding.Code.FACTOR_RESET_PENDING, null);
+        }
         var mobile = identity.mobileOnFile(agent.id());
         if (mobile.isEmpty()) {
             say.add(Finding.Code.MOBILE_MISSING, Finding.Remedy.CONTACT_HR);

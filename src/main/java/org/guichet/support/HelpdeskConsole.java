@@ -162,6 +162,19 @@ public class HelpdeskConsole {
         return code;
     }
 
+    /**
+     * Resets the agent's second factors: at once when they declared them lost, else once they enrolled a new one.
+     * Returns how many were removed now.
+     */
+    @Transactional
+    public int resetFactors(Helpdesk by, String soi, @Nullable String reason, boolean lost) {
+        var agent = actedOn(by, soi);
+        var why = reason(reason);
+        var removed = identity.resetSecondFactors(agent.id(), by.agent(), lost);
+        record(by, agent, "HelpdeskFactorsReset", why, Map.of("lost", lost, "removed", removed));
+        return removed;
+    }
+
     /** Closes every session of the agent's; returns how many were open. */
     @Transactional
     public int revokeSessions(Helpdesk by, String soi, @Nullable String reason) {

@@ -62,6 +62,23 @@ class SupportApiController {
         return Map.of("unlocked", true);
     }
 
+    /** The body of a factor reset: why, and whether the agent lost them (then they go at once). */
+    record ResetCommand(@Nullable String reason, boolean lost) {}
+
+    @PostMapping("/api/v1/support/agents/{soi}/factors/reset")
+    Map<String, Object> resetFactors(
+            @PathVariable String soi,
+            @RequestBody(required = false) @Nullable ResetCommand command,
+            Principal principal,
+            HttpServletRequest request) {
+        var removed = console.resetFactors(
+                helpdesk(principal, request),
+                soi,
+                command == null ? null : command.reason(),
+                command != null && command.lost());
+        return Map.of("removed", removed, "waitingForNewFactor", command == null || !command.lost());
+    }
+
     record IssuedCode(String code, Instant expiresAt) {}
 
     @PostMapping("/api/v1/support/agents/{soi}/enrolment-code")

@@ -78,6 +78,7 @@ class SupportController {
             @PathVariable String soi,
             @PathVariable String action,
             @RequestParam(name = "reason", required = false) @Nullable String reason,
+            @RequestParam(name = "lost", defaultValue = "false") boolean lost,
             Principal principal,
             HttpServletRequest request,
             RedirectAttributes redirect) {
@@ -90,6 +91,7 @@ class SupportController {
                 case "revoke-sessions" ->
                     redirect.addFlashAttribute("closed", console.revokeSessions(helpdesk, soi, reason));
                 case "activate-nomadic" -> console.activateNomadic(helpdesk, soi, reason);
+                case "reset-factors" -> console.resetFactors(helpdesk, soi, reason, lost);
                 default -> throw new GuichetException(SupportError.AGENT_NOT_FOUND);
             }
             redirect.addFlashAttribute("done", "support.done." + action);

@@ -1,0 +1,114 @@
+package org.guichet.identity.mfa;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentProfile;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.identity.FactorAdded;
+import org.guichet.identity.FactorType;
+import org.guichet.identity.SecondFactorsReset;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The helpdesk's reset of an agent's second factors. Declared lost: every factor (and the recovery codes with the
+ * last one) goes at once. Otherwise the old ones stay until the agent enrolled a new one, so that they are never
+ * left without a way to sign in; then every other passkey, app and SMS factor goes. Each removal is announced as
+ * usual (the agent is e-mailed), and so is the reset.
+ */
+@Service
+public class FactorReset {
+
+    private final Factors factors;
+    private final DirectoryManagement directory;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FactorReset(
+            Factors factors,
+            DirectoryManagement directory,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.factors = factors;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Resets the agent's factors; returns how many were removed now (none when the reset waits for a new one). */
+    @Transactional
+    public int reset(AgentProfile agent, AgentId by, boolean lost) {
+        var now = clock.instant();
+        jdbc.sql("DELETE FROM factor_reset_pending WHERE soi = ?")
+                .param(agent.id().soi())
+                .update();
+        if (!lost) {
+            jdbc.sql("INSERT INTO factor_reset_pending (soi, requested_at, requested_by) VALUES (?, ?, ?)")
+                    .params(agent.id().soi(), Timestamp.from(now), by.soi())
+                    .update();
+            events.publishEvent(new SecondFactorsReset(agent.id(), by, false, false, 0, now));
+            return 0;
+        }
+        var removed = 0;
+        for (var factor : factors.list(agent)) {
+            if (factor.type() != FactorType.RECOVERY_CODE
+                    && factors.remove(agent, factor.id(), false) == Factors.Removal.REMOVED) {
+                removed++;
+            }
+        }
+        events.publishEvent(new SecondFactorsReset(agent.id(), by, true, true, removed, now));
+        return removed;
+    }
+
+    /** Whether a reset waits for the agent to enrol a new factor. */
+    public boolean pending(AgentId agent) {
+        return jdbc.sql("SELECT COUNT(*) FROM factor_reset_pending WHERE soi = ?")
+                        .param(agent.soi())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** A new factor completes a waiting reset: the others go. */
+    @ApplicationModuleListener
+    void on(FactorAdded event) {
+        if (event.type() == FactorType.RECOVERY_CODE) {
+            return;
+        }
+        var by = jdbc.sql("SELECT requested_by FROM factor_reset_pending WHERE soi = ?")
+                .param(event.agent().soi())
+                .query(String.class)
+                .optional();
+        // the one delete that succeeds completes the reset, however many nodes hear of the new factor
+        if (by.isEmpty()
+                || jdbc.sql("DELETE FROM factor_reset_pending WHERE soi = ?")
+                                .param(event.agent().soi())
+                                .update()
+                        == 0) {
+            return;
+        }
+        var agent = directory.findById(event.agent()).orElseThrow();
+        var newest = factors.list(agent).stream()
+                .filter(factor -> factor.type() == event.type())
+                .max(Comparator.comparing(Factors.Factor::addedAt))
+                .orElseThrow();
+        var removed = 0;
+        for (var factor : factors.list(agent)) {
+            if (factor.type() != FactorType.RECOVERY_CODE
+                    && !factor.id().equals(newest.id())
+                    && factors.remove(agent, factor.id(), false) == Factors.Removal.REMOVED) {
+                removed++;
+            }
+        }
+        events.publishEvent(
+                new SecondFactorsReset(agent.id(), AgentId.of(by.get()), false, true, removed, clock.instant()));
+    }
+}
