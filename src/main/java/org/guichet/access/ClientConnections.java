@@ -43,11 +43,6 @@ public class ClientConnections {
         return live == null ? configured : live.get(NetworkZones.LIVE, NetworkZones.class, configured);
     }
 
-    /** The zones of the configuration, which a reset brings back. */
-    public NetworkZones configuredZones() {
-        return configured;
-    }
-
     private record Compiled(NetworkZones zones, Networks trustedProxies, Networks vpn, Networks internal) {
         Compiled(NetworkZones zones) {
             this(

@@ -16,11 +16,4 @@ public record NetworkZones(List<String> trustedProxies, List<String> vpnNetworks
         vpnNetworks = List.copyOf(vpnNetworks);
         internalNetworks = List.copyOf(internalNetworks);
     }
-
-    /** The entries that are not addresses or CIDR ranges. */
-    public List<String> invalid() {
-        return java.util.stream.Stream.of(trustedProxies, vpnNetworks, internalNetworks)
-                .flatMap(ranges -> Networks.invalid(ranges).stream())
-                .toList();
-    }
 }

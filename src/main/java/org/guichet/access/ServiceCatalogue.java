@@ -33,11 +33,6 @@ public class ServiceCatalogue {
         return Optional.ofNullable(services.get(id)).map(this::current);
     }
 
-    /** The service as configured, before any administrator's change (what a reset brings back). */
-    public Optional<ServiceDefinition> configured(String id) {
-        return Optional.ofNullable(services.get(id));
-    }
-
     private ServiceDefinition current(ServiceDefinition service) {
         return live.find(ServiceOpening.live(service.id()), ServiceOpening.class)
                 .map(service::with)

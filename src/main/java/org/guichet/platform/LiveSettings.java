@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,6 +25,8 @@ public class LiveSettings {
 
     /** How often a node looks whether the settings changed. */
     public static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSettings.class);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -50,7 +55,13 @@ public class LiveSettings {
             return Optional.empty();
         }
         var key = name + '\u0000' + text;
-        return Optional.of(type.cast(decoded.computeIfAbsent(key, ignored -> json.readValue(text, type))));
+        try {
+            return Optional.of(type.cast(decoded.computeIfAbsent(key, ignored -> json.readValue(text, type))));
+        } catch (JacksonException e) {
+            // a value written by another version that this one cannot read: the configuration's serves, loudly
+            LOG.error("Live setting {} cannot be read ({}); the configuration's value applies", name, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Stores a new value (validated by its owner beforehand) and makes every node reload. */
@@ -70,25 +81,6 @@ public class LiveSettings {
                 .update();
         checkedAt = Instant.MIN;
     }
-
-    /** Goes back to the configuration's value. */
-    @Transactional
-    public void reset(String name) {
-        jdbc.sql("DELETE FROM live_setting WHERE name = ?").param(name).update();
-        jdbc.sql("UPDATE live_setting_version SET version = version + 1 WHERE id = 1")
-                .update();
-        checkedAt = Instant.MIN;
-    }
-
-    /** When and by whom the value under this name was last set, if it was. */
-    public Optional<Change> lastChange(String name) {
-        return jdbc.sql("SELECT updated_at, updated_by FROM live_setting WHERE name = ?")
-                .param(name)
-                .query((rs, row) -> new Change(rs.getTimestamp(1).toInstant(), rs.getString(2)))
-                .optional();
-    }
-
-    public record Change(Instant at, String by) {}
 
     /** Forgets what this node read: the next read looks at the database (tests, after changing it behind). */
     public void refreshNow() {

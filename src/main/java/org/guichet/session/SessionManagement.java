@@ -40,11 +40,6 @@ public class SessionManagement {
         return live.get(SessionRules.LIVE, SessionRules.class, configured);
     }
 
-    /** How long sessions last by the configuration (what a reset brings back). */
-    public SessionRules configuredRules() {
-        return configured;
-    }
-
     /**
      * Publishes a new version of the IT charter: every agent accepts it at their next sign-in. Paragraphs are
      * separated by line breaks.

@@ -16,6 +16,7 @@ import org.guichet.identity.SecondFactors;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.TransactionalEvents;
+import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionSettings;
 import org.guichet.session.flow.SignInFlow;
 import org.guichet.session.flow.SignInStepFilter;
@@ -74,7 +75,7 @@ class SecurityConfiguration {
     SecurityFilterChain guichetSecurity(
             HttpSecurity http,
             SessionSettings settings,
-            org.guichet.session.SessionManagement sessionManagement,
+            SessionManagement sessionManagement,
             ProblemResponses problems,
             SignInHandlers handlers,
             SignInFlow flow,
