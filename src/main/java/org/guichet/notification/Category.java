@@ -26,6 +26,9 @@ public enum Category {
         if (name.equals("requestForHr")) {
             return new Topic(APPROVALS, "/hr/requests");
         }
+        if (name.startsWith("securityCase")) {
+            return new Topic(SECURITY, "/security/cases");
+        }
         if (name.startsWith("approval")) {
             return new Topic(APPROVALS, "/approvals");
         }

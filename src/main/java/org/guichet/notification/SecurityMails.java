@@ -4,6 +4,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.Role;
 import org.guichet.identity.AccountLocked;
 import org.guichet.identity.FactorAdded;
 import org.guichet.identity.FactorRemoved;
@@ -17,6 +19,7 @@ import org.guichet.identity.SecondStepLocked;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.MessageDelivery;
 import org.guichet.platform.OutgoingMessage;
+import org.guichet.security.NotMeReported;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -34,11 +37,13 @@ class SecurityMails {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final Mails mails;
+    private final DirectoryManagement directory;
     private final MessageDelivery delivery;
     private final MessageSource messages;
 
-    SecurityMails(Mails mails, MessageDelivery delivery, MessageSource messages) {
+    SecurityMails(Mails mails, DirectoryManagement directory, MessageDelivery delivery, MessageSource messages) {
         this.mails = mails;
+        this.directory = directory;
         this.delivery = delivery;
         this.messages = messages;
     }
@@ -81,6 +86,15 @@ class SecurityMails {
     void on(SecondFactorsReset event) {
         var key = !event.completed() ? "notification.factorsResetPending" : "notification.factorsReset";
         send(event.agent(), key, new Object[] {when(event.at()), event.removed()});
+    }
+
+    /** The security officers are told of each "this wasn't me" report. */
+    @ApplicationModuleListener
+    void on(NotMeReported event) {
+        var agent = mails.name(event.agent());
+        for (var officer : directory.withRole(Role.SECURITY)) {
+            send(officer.id(), "notification.securityCaseOpened", new Object[] {agent, when(event.at())});
+        }
     }
 
     @ApplicationModuleListener

@@ -5,7 +5,8 @@
  */
 @ApplicationModule(
         displayName = "Notification",
-        allowedDependencies = {"directory", "identity", "access", "approval", "payslip", "leave", "request"})
+        allowedDependencies = {"directory", "identity", "access", "approval", "payslip", "leave", "request", "security"
+        })
 @NullMarked
 package org.guichet.notification;
 

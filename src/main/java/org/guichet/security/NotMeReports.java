@@ -18,6 +18,7 @@ import org.guichet.platform.GuichetException;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +55,7 @@ public class NotMeReports {
     private final SessionManagement sessions;
     private final IdentityManagement identity;
     private final DirectoryManagement directory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     NotMeReports(
@@ -62,12 +64,14 @@ public class NotMeReports {
             SessionManagement sessions,
             IdentityManagement identity,
             DirectoryManagement directory,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.journal = journal;
         this.sessions = sessions;
         this.identity = identity;
         this.directory = directory;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -108,6 +112,7 @@ public class NotMeReports {
         if (text != null) {
             details.put("comment", text);
         }
+        events.publishEvent(new NotMeReported(id, agent, now));
         journal.record(new NewEntry(
                 now,
                 "NotMeReported",

@@ -3,7 +3,8 @@
  * report (every session closed, a new password required at the next sign-in, a case opened), and the security
  * officers' follow-up of those cases. The journal itself (search, export, verification) is the audit module's.
  *
- * <p>API: {@link org.guichet.security.NotMeReports}. Its actions are journaled directly.
+ * <p>API: {@link org.guichet.security.NotMeReports}. Its actions are journaled directly. Published event: {@link
+ * org.guichet.security.NotMeReported} (the security officers are told).
  */
 @ApplicationModule(
         displayName = "Security",

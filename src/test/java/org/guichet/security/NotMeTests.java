@@ -92,6 +92,9 @@ class NotMeTests {
         assertThat(sarah.body(sarah.get("/security/cases"))).contains("Mot de passe réutilisé ailleurs");
         assertThat(sarah.post("/security/cases/not-a-case/close", "outcome", "x"))
                 .hasStatus(HttpStatus.NOT_FOUND);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(new org.guichet.testing.Outbox(jdbc).to("sarah.durand@ville.example"))
+                        .anySatisfy(mail -> assertThat(mail).contains("ce n’était pas moi", "Zoé")));
         var journal = sarah.body(sarah.getJson("/api/v1/audit?agent=" + soi));
         List<String> types = JsonPath.read(journal, "$[*].type");
         assertThat(types).contains("NotMeReported", "SecurityCaseClosed");

@@ -71,11 +71,21 @@ class HelpdeskBrowserTests extends BrowserTest {
         assertThat(chrome.findElements(By.cssSelector("[data-code='LOCKED']"))).isEmpty();
         Chromium.screenshot(chrome, "check-agent-unlocked");
 
+        // the agent signs in again and reads their own activity: the failures are there
+        signIn(soi);
+        chrome.get(url("/account/activity"));
+        assertThat(chrome.findElements(By.cssSelector("#activity [data-type='SignInFailed']")))
+                .isNotEmpty();
+        assertThat(Chromium.accessibilityViolations(chrome)).as("my activity").isEmpty();
+        Chromium.screenshot(chrome, "my-activity");
+
         signInWithApp("sarah.durand", clock);
         chrome.get(url("/security/journal?agent=" + soi + "&type=HelpdeskUnlock"));
         assertThat(chrome.findElement(By.id("entries")).getText()).contains("HelpdeskUnlock", "1000004");
         assertThat(Chromium.accessibilityViolations(chrome)).as("journal").isEmpty();
         Chromium.screenshot(chrome, "journal");
+        chrome.get(url("/security/cases"));
+        assertThat(Chromium.accessibilityViolations(chrome)).as("cases").isEmpty();
     }
 
     @Test
