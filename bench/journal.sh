@@ -8,6 +8,6 @@ PGUSER="${PGUSER:-postgres}"
 database="guichet_bench_$$"
 createdb -h 127.0.0.1 -U "$PGUSER" "$database"
 trap 'dropdb -h 127.0.0.1 -U "$PGUSER" --if-exists "$database"' EXIT
-./mvnw -q -Pbenchmarks -DskipTests test-compile exec:exec@jmh \
-  -Djmh.args="Journal -jvmArgs -Dguichet.bench.db=jdbc:postgresql://127.0.0.1:5432/$database -jvmArgs -Dguichet.bench.user=$PGUSER"
+GUICHET_BENCH_DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" GUICHET_BENCH_DB_USER="$PGUSER" \
+  ./mvnw -q -Pbenchmarks -DskipTests test-compile exec:exec@jmh -Djmh.args=Journal
 echo "Entries in the chain: $(psql -h 127.0.0.1 -U "$PGUSER" -d "$database" -tAc 'SELECT COUNT(*) FROM journal_entry')"

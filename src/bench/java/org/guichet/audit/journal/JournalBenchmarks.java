@@ -47,8 +47,10 @@ public class JournalBenchmarks {
     @Setup
     public void setUp() throws Exception {
         dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(System.getProperty("guichet.bench.db", "jdbc:postgresql://127.0.0.1:5432/guichet_bench"));
-        dataSource.setUsername(System.getProperty("guichet.bench.user", "postgres"));
+        var url = System.getenv("GUICHET_BENCH_DB_URL");
+        var user = System.getenv("GUICHET_BENCH_DB_USER");
+        dataSource.setJdbcUrl(url != null ? url : "jdbc:postgresql://127.0.0.1:5432/guichet_bench");
+        dataSource.setUsername(user != null ? user : "postgres");
         dataSource.setMaximumPoolSize(10);
         Flyway.configure()
                 .dataSource(dataSource)
