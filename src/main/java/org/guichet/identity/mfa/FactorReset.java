@@ -9,6 +9,7 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.FactorAdded;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.SecondFactorsReset;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -57,13 +58,7 @@ public class FactorReset {
             events.publishEvent(new SecondFactorsReset(agent.id(), by, false, false, 0, now));
             return 0;
         }
-        var removed = 0;
-        for (var factor : factors.list(agent)) {
-            if (factor.type() != FactorType.RECOVERY_CODE
-                    && factors.remove(agent, factor.id(), false) == Factors.Removal.REMOVED) {
-                removed++;
-            }
-        }
+        var removed = removeAllBut(agent, null);
         events.publishEvent(new SecondFactorsReset(agent.id(), by, true, true, removed, now));
         return removed;
     }
@@ -100,15 +95,21 @@ public class FactorReset {
                 .filter(factor -> factor.type() == event.type())
                 .max(Comparator.comparing(Factors.Factor::addedAt))
                 .orElseThrow();
+        var removed = removeAllBut(agent, newest.id());
+        events.publishEvent(
+                new SecondFactorsReset(agent.id(), AgentId.of(by.get()), false, true, removed, clock.instant()));
+    }
+
+    /** Removes every passkey, app and SMS factor of the agent's but the one kept (if any); returns how many went. */
+    private int removeAllBut(AgentProfile agent, @Nullable String kept) {
         var removed = 0;
         for (var factor : factors.list(agent)) {
             if (factor.type() != FactorType.RECOVERY_CODE
-                    && !factor.id().equals(newest.id())
+                    && !factor.id().equals(kept)
                     && factors.remove(agent, factor.id(), false) == Factors.Removal.REMOVED) {
                 removed++;
             }
         }
-        events.publishEvent(
-                new SecondFactorsReset(agent.id(), AgentId.of(by.get()), false, true, removed, clock.instant()));
+        return removed;
     }
 }
