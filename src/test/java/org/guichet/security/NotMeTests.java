@@ -61,7 +61,7 @@ class NotMeTests {
         assertThat(page).contains("data-type=\"SignedIn\"", "10.9.8.7", "Ce n’était pas moi");
 
         var tooLong = here.post("/account/activity/not-me", "comment", "x".repeat(1001));
-        assertThat(tooLong).hasStatusOk();
+        assertThat(tooLong).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(here.body(tooLong)).contains("1 000 caractères");
         assertThat(elsewhere.get("/account")).hasStatusOk();
 

@@ -46,10 +46,12 @@ class ActivityController {
             @RequestParam(name = "comment", required = false) @Nullable String comment,
             Principal principal,
             HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
             Model model) {
         try {
             report(principal, request, comment);
         } catch (GuichetException e) {
+            response.setStatus(e.errorCode().status().value());
             model.addAttribute("refusal", e.errorCode().messageKey());
             return showActivity(principal, model);
         }
