@@ -34,7 +34,6 @@ import org.springframework.stereotype.Component;
 class SecurityMails {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final Mails mails;
     private final DirectoryManagement directory;
@@ -53,39 +52,35 @@ class SecurityMails {
         send(event.agent(), "notification.locked", new Object[] {
             TIME.format(DisplayZone.local(event.until())),
             event.failures(),
-            DATE_TIME.format(DisplayZone.local(event.at())),
+            DisplayZone.dateTime(event.at()),
             event.connection().address()
         });
     }
 
     @ApplicationModuleListener
     void on(PasswordChanged event) {
-        send(event.agent(), "notification.passwordChanged", new Object[] {
-            DATE_TIME.format(DisplayZone.local(event.at()))
-        });
+        send(event.agent(), "notification.passwordChanged", new Object[] {DisplayZone.dateTime(event.at())});
     }
 
     @ApplicationModuleListener
     void on(FactorAdded event) {
-        send(
-                event.agent(), "notification.factorAdded", locale -> new Object[] {
-                    method(event.type(), locale), name(event.type(), event.name(), locale), when(event.at())
-                });
+        send(event.agent(), "notification.factorAdded", locale -> new Object[] {
+            method(event.type(), locale), name(event.type(), event.name(), locale), DisplayZone.dateTime(event.at())
+        });
     }
 
     @ApplicationModuleListener
     void on(FactorRemoved event) {
-        send(
-                event.agent(), "notification.factorRemoved", locale -> new Object[] {
-                    method(event.type(), locale), name(event.type(), event.name(), locale), when(event.at())
-                });
+        send(event.agent(), "notification.factorRemoved", locale -> new Object[] {
+            method(event.type(), locale), name(event.type(), event.name(), locale), DisplayZone.dateTime(event.at())
+        });
     }
 
     /** The helpdesk reset the agent's factors: told when asked (waiting for a new one) and when done. */
     @ApplicationModuleListener
     void on(SecondFactorsReset event) {
         var key = !event.completed() ? "notification.factorsResetPending" : "notification.factorsReset";
-        send(event.agent(), key, new Object[] {when(event.at()), event.removed()});
+        send(event.agent(), key, new Object[] {DisplayZone.dateTime(event.at()), event.removed()});
     }
 
     /** The security officers are told of each "this wasn't me" report. */
@@ -93,20 +88,22 @@ class SecurityMails {
     void on(NotMeReported event) {
         var agent = mails.name(event.agent());
         for (var officer : directory.withRole(Role.SECURITY)) {
-            send(officer.id(), "notification.securityCaseOpened", new Object[] {agent, when(event.at())});
+            send(officer.id(), "notification.securityCaseOpened", new Object[] {agent, DisplayZone.dateTime(event.at())
+            });
         }
     }
 
     @ApplicationModuleListener
     void on(FactorRenamed event) {
-        send(event.agent(), "notification.factorRenamed", locale ->
-                new Object[] {method(event.type(), locale), event.previousName(), event.name(), when(event.at())});
+        send(event.agent(), "notification.factorRenamed", locale -> new Object[] {
+            method(event.type(), locale), event.previousName(), event.name(), DisplayZone.dateTime(event.at())
+        });
     }
 
     @ApplicationModuleListener
     void on(RecoveryCodeUsed event) {
         send(event.agent(), "notification.recoveryCodeUsed", new Object[] {
-            when(event.at()), event.connection().address(), event.remaining()
+            DisplayZone.dateTime(event.at()), event.connection().address(), event.remaining()
         });
     }
 
@@ -121,18 +118,14 @@ class SecurityMails {
 
     @ApplicationModuleListener
     void on(MobileNumberChanged event) {
-        send(event.agent(), "notification.mobileChanged", new Object[] {when(event.at())});
+        send(event.agent(), "notification.mobileChanged", new Object[] {DisplayZone.dateTime(event.at())});
         if (event.previous() != null) {
-            var arguments = new Object[] {when(event.at())};
+            var arguments = new Object[] {DisplayZone.dateTime(event.at())};
             delivery.send(OutgoingMessage.sms(
                     event.previous(),
                     messages.getMessage("notification.mobileChanged.sms", arguments, Locale.FRENCH) + " / "
                             + messages.getMessage("notification.mobileChanged.sms", arguments, Locale.ENGLISH)));
         }
-    }
-
-    private static String when(java.time.Instant at) {
-        return DATE_TIME.format(DisplayZone.local(at));
     }
 
     /** A factor's name as the agent gave it; for recovery codes, which have none, "a new set". */

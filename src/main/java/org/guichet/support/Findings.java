@@ -10,6 +10,7 @@ import org.guichet.directory.AgentStatus;
 import org.guichet.identity.IdentityManagement;
 import org.guichet.identity.LockKind;
 import org.guichet.identity.SecondFactors;
+import org.guichet.platform.DisplayZone;
 import org.guichet.session.SessionManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -52,7 +53,7 @@ class Findings {
                     lock.kind() == LockKind.CODES ? Finding.Code.CODES_LOCKED : Finding.Code.LOCKED,
                     Finding.Remedy.UNLOCK,
                     kind,
-                    HelpdeskConsole.when(lock.until()),
+                    DisplayZone.dateTime(lock.until()),
                     lock.failures());
         }
         var password = identity.passwordStatus(agent.id());
@@ -62,9 +63,9 @@ class Findings {
             say.add(
                     Finding.Code.PASSWORD_EXPIRED,
                     Finding.Remedy.SELF_SERVICE_RESET,
-                    HelpdeskConsole.when(password.expiresAt()));
+                    DisplayZone.dateTime(password.expiresAt()));
         } else if (password.warn() && password.expiresAt() != null) {
-            say.add(Finding.Code.PASSWORD_EXPIRING, null, HelpdeskConsole.when(password.expiresAt()));
+            say.add(Finding.Code.PASSWORD_EXPIRING, null, DisplayZone.dateTime(password.expiresAt()));
         }
         if (identity.factors(agent.id()).stream()
                 .noneMatch(
@@ -92,7 +93,7 @@ class Findings {
                     Finding.Code.RECENT_FAILURES,
                     null,
                     failures.size(),
-                    HelpdeskConsole.when(failures.getFirst().at()));
+                    DisplayZone.dateTime(failures.getFirst().at()));
         }
         if (found.stream()
                 .allMatch(finding -> finding.code() == Finding.Code.NOMADIC_ACTIVE

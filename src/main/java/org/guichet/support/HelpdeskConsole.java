@@ -1,7 +1,6 @@
 package org.guichet.support;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class HelpdeskConsole {
 
     static final int REASON_MAX = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final DirectoryManagement directory;
     private final IdentityManagement identity;
@@ -301,9 +299,5 @@ public class HelpdeskConsole {
                 by.connection().address(),
                 by.connection().channel().name(),
                 all));
-    }
-
-    static String when(java.time.Instant instant) {
-        return WHEN.format(DisplayZone.local(instant));
     }
 }

@@ -1,7 +1,6 @@
 package org.guichet.identity.mfa;
 
 import java.io.PrintStream;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.platform.CommandLine;
@@ -16,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EnrolmentCodeCommand implements CommandLine {
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final DirectoryManagement directory;
     private final EnrolmentCodes codes;
@@ -63,10 +60,7 @@ class EnrolmentCodeCommand implements CommandLine {
         out.println(messages.getMessage(
                 "mfa.enrolmentCode.cli.issued",
                 new Object[] {
-                    profile.displayName(),
-                    profile.id().soi(),
-                    issued.code(),
-                    DATE_TIME.format(DisplayZone.local(issued.expiresAt()))
+                    profile.displayName(), profile.id().soi(), issued.code(), DisplayZone.dateTime(issued.expiresAt())
                 },
                 locale));
         return 0;

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 @Component("dates")
 class DisplayDates {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter PRECISE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
@@ -23,7 +22,7 @@ class DisplayDates {
     }
 
     public String dateTime(@Nullable Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(DisplayZone.local(instant));
+        return instant == null ? "" : DisplayZone.dateTime(instant);
     }
 
     public String time(@Nullable Instant instant) {
