@@ -179,13 +179,8 @@ class AdminController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        var granted = EnumSet.noneOf(Role.class);
-        for (var role : roles == null ? List.<String>of() : roles) {
-            Arrays.stream(Role.values())
-                    .filter(candidate ->
-                            candidate.isGranted() && candidate.name().equals(role))
-                    .forEach(granted::add);
-        }
+        var granted = known(Role.class, roles);
+        granted.removeIf(role -> !role.isGranted());
         return apply(
                 "mfa",
                 () -> administration.changeMfa(
@@ -277,13 +272,18 @@ class AdminController {
     }
 
     private static Set<Channel> channels(@Nullable List<String> names) {
-        var channels = EnumSet.noneOf(Channel.class);
-        for (var name : names == null ? List.<String>of() : names) {
-            Arrays.stream(Channel.values())
-                    .filter(channel -> channel.name().equals(name))
-                    .forEach(channels::add);
+        return known(Channel.class, names);
+    }
+
+    /** The constants these names name; other names are left out (a form can only send the ones it offers). */
+    private static <E extends Enum<E>> EnumSet<E> known(Class<E> type, @Nullable List<String> names) {
+        var found = EnumSet.noneOf(type);
+        for (var constant : type.getEnumConstants()) {
+            if (names != null && names.contains(constant.name())) {
+                found.add(constant);
+            }
         }
-        return channels;
+        return found;
     }
 
     private static int number(String text) {
