@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
-/** Routes each message to e-mail or SMS, on the application's task executor (virtual threads). */
+/** Routes each message to e-mail or SMS, on the application's task executor. */
 @Service
 class BackgroundMessageDelivery implements MessageDelivery {
 
