@@ -83,7 +83,8 @@ public final class ColdStartUnderLoad {
             Duration startTimeout,
             Path out,
             Map<String, String> environment,
-            List<String> guichetArguments) {}
+            List<String> guichetArguments,
+            boolean dumpDuringLoad) {}
 
     /** One cold start: whether it came up, whether it hung, how many requests completed under load. */
     public record Run(
@@ -169,9 +170,25 @@ public final class ColdStartUnderLoad {
             }
             var startUp = Duration.between(started, Instant.now());
             var load = new Load(base);
-            boolean hung = load.run(options.workers(), options.load(), options.stall());
+            var during = Executors.newSingleThreadScheduledExecutor();
+            if (options.dumpDuringLoad()) {
+                // what the node does under load, for comparison with a hang's dumps
+                during.schedule(
+                        () -> {
+                            dumpThreads(process.pid(), "load-run-" + number);
+                            return null;
+                        },
+                        options.load().toMillis() / 2,
+                        TimeUnit.MILLISECONDS);
+            }
+            boolean hung;
+            try {
+                hung = load.run(options.workers(), options.load(), options.stall());
+            } finally {
+                during.shutdownNow();
+            }
             if (hung) {
-                dumpThreads(process.pid(), number);
+                dumpThreads(process.pid(), "hang-run-" + number);
             }
             return new Run(
                     number, true, hung, load.completed.get(), load.failed.get(), startUp, Map.copyOf(load.statuses));
@@ -205,10 +222,10 @@ public final class ColdStartUnderLoad {
         return false;
     }
 
-    private void dumpThreads(long pid, int number) throws IOException, InterruptedException {
+    private void dumpThreads(long pid, String name) throws IOException, InterruptedException {
         var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        var platform = options.out().resolve("hang-run-" + number + "-platform-threads.txt");
-        var virtual = options.out().resolve("hang-run-" + number + "-virtual-threads.txt");
+        var platform = options.out().resolve(name + "-platform-threads.txt");
+        var virtual = options.out().resolve(name + "-virtual-threads.txt");
         Files.deleteIfExists(virtual);
         new ProcessBuilder(jcmd, Long.toString(pid), "Thread.print", "-l")
                 .redirectErrorStream(true)
@@ -220,7 +237,7 @@ public final class ColdStartUnderLoad {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start()
                 .waitFor(30, TimeUnit.SECONDS);
-        System.out.println("run " + number + ": thread dumps in " + platform + " and " + virtual);
+        System.out.println(name + ": thread dumps in " + platform + " and " + virtual);
     }
 
     /** Workers that sign in, open every page, sign out and start again; and the watchdog over them. */
@@ -353,6 +370,7 @@ public final class ColdStartUnderLoad {
         int workers = 8;
         long loadSeconds = 20;
         long stallSeconds = 10;
+        boolean dumpDuringLoad = false;
         var guichetArguments = new ArrayList<String>();
         boolean rest = false;
         for (var argument : arguments) {
@@ -370,6 +388,8 @@ public final class ColdStartUnderLoad {
                 loadSeconds = Long.parseLong(argument.substring(15));
             } else if (argument.startsWith("--stall-seconds=")) {
                 stallSeconds = Long.parseLong(argument.substring(16));
+            } else if (argument.equals("--dump-during-load")) {
+                dumpDuringLoad = true;
             } else if (argument.startsWith("--out=")) {
                 out = Path.of(argument.substring(6));
             } else {
@@ -379,7 +399,7 @@ public final class ColdStartUnderLoad {
         }
         if (jar == null || !Files.isRegularFile(jar)) {
             System.err.println("usage: ColdStartUnderLoad --jar=<guichet.jar> [--runs=N] [--workers=N] "
-                    + "[--load-seconds=N] [--stall-seconds=N] [--out=DIR] [-- Guichet arguments]");
+                    + "[--load-seconds=N] [--stall-seconds=N] [--dump-during-load] [--out=DIR] [-- Guichet arguments]");
             System.exit(2);
         }
         var result = new ColdStartUnderLoad(new Options(
@@ -391,7 +411,8 @@ public final class ColdStartUnderLoad {
                         Duration.ofMinutes(3),
                         out.toAbsolutePath(),
                         Map.of(),
-                        guichetArguments))
+                        guichetArguments,
+                        dumpDuringLoad))
                 .runAll();
         System.exit(result.hung() + result.notStarted() == 0 ? 0 : 1);
     }

@@ -47,7 +47,8 @@ class ColdStartUnderLoadIT {
                             Duration.ofMinutes(3),
                             out.toAbsolutePath(),
                             database.environment(),
-                            List.of()))
+                            List.of(),
+                            false))
                     .runAll();
 
             assertThat(result.notStarted()).as(result.summary()).isZero();
