@@ -68,7 +68,7 @@ public class ClientConnections {
         if (request.getAttribute(ATTRIBUTE) instanceof ClientConnection known) {
             return known;
         }
-        var address = clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"));
+        var address = Networks.canonical(clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For")));
         var connection = new ClientConnection(address, channelOf(address));
         request.setAttribute(ATTRIBUTE, connection);
         return connection;

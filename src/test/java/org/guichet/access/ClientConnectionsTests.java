@@ -86,4 +86,29 @@ class ClientConnectionsTests {
     void ofWhenNoProxyThenSocketPeer() {
         assertThat(connections.of(request("10.200.3.4"))).isEqualTo(new ClientConnection("10.200.3.4", Channel.VPN));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0:0:0:0:0:0:0:1, ::1",
+        "2001:0DB8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
+        "2001:db8:0:1:0:0:0:1, 2001:db8:0:1::1",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "2001:db8:1:1:1:1:1:0, 2001:db8:1:1:1:1:1:0",
+        "0:0:0:0:0:0:0:0, ::",
+        "fe80:0:0:0:0:0:0:0, fe80::",
+        "203.0.113.7, 203.0.113.7",
+        "unknown, unknown"
+    })
+    void canonicalWhenAddressThenWrittenAsRfc5952Says(String address, String canonical) {
+        assertThat(Networks.canonical(address)).isEqualTo(canonical);
+    }
+
+    @Test
+    void ofWhenIpv6PeerThenItsCanonicalForm() {
+        assertThat(connections.of(request("0:0:0:0:0:0:0:1")).address()).isEqualTo("::1");
+        assertThat(connections
+                        .of(request("0:0:0:0:0:0:0:1", "2001:0db8:0:0:0:0:0:7"))
+                        .address())
+                .isEqualTo("2001:db8::7");
+    }
 }

@@ -87,6 +87,9 @@ class PayslipTests {
         // the page lists the same payslips, with a link to view and one to download each
         var page = camille.body(camille.get("/payslips"));
         assertThat(page).contains("/payslips/" + id + "/pdf", "download=true");
+        // a year is written as people read it, never grouped ("Bulletins 2 026")
+        var year = String.valueOf(lastMonth.getYear());
+        assertThat(page).contains("Bulletins " + year).doesNotContainPattern("Bulletins \\d[\\s\\u00a0\\u202f]\\d{3}");
         assertThat(camille.get("/payslips/" + id + "/pdf").getResponse().getHeader("Content-Disposition"))
                 .startsWith("inline");
     }
