@@ -30,6 +30,8 @@ public class SignInStepFilter extends OncePerRequestFilter {
 
     static final String COMPLETE = SignInStepFilter.class.getName() + ".complete";
     static final String TARGET = SignInStepFilter.class.getName() + ".target";
+    /** Set on a request that this filter let through: whether its agent has done every step of the sign-in. */
+    private static final String DONE = SignInStepFilter.class.getName() + ".done";
 
     /** What a step never blocks: signing out, public pages, assets, the password checker. */
     private static final List<String> ALWAYS_OPEN = List.of(
@@ -105,12 +107,14 @@ public class SignInStepFilter extends OncePerRequestFilter {
                     refuseOutsideRemoteAccess(request, response, missing.get());
                     return;
                 }
+                request.setAttribute(DONE, Boolean.TRUE);
                 chain.doFilter(request, response);
                 return;
             }
         }
         if (step.covers(
                 request.getRequestURI().substring(request.getContextPath().length()))) {
+            request.setAttribute(DONE, Boolean.FALSE);
             chain.doFilter(request, response);
             return;
         }
@@ -155,6 +159,16 @@ public class SignInStepFilter extends OncePerRequestFilter {
     private static boolean isAlwaysOpen(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
         return ALWAYS_OPEN.stream().anyMatch(path::startsWith);
+    }
+
+    /**
+     * Whether this request's agent has done every step of the sign-in, as this filter found it; empty where it did not
+     * look (signed out, public pages and assets).
+     */
+    public static java.util.Optional<Boolean> signInDone(HttpServletRequest request) {
+        return request.getAttribute(DONE) instanceof Boolean done
+                ? java.util.Optional.of(done)
+                : java.util.Optional.empty();
     }
 
     /** Where to go once every step is done: the page first asked for, else the home page. */
