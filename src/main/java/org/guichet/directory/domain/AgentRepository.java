@@ -62,15 +62,39 @@ public class AgentRepository {
                 .list();
     }
 
-    /** Agents (whatever their status) whose name, first name then last or last then first, contains the text. */
+    /** The accented letters of French and its neighbours, and what a search compares them as. */
+    private static final String ACCENTED = "ÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸàâäáãåçéèêëíìîïñóòôöõúùûüýÿ";
+
+    private static final String PLAIN = "AAAAAACEEEEIIIINOOOOOUUUUYYaaaaaaceeeeiiiinooooouuuuyy";
+
+    /** A name as a search compares it, in SQL (PostgreSQL and H2 alike): without accents or ligatures, lower case. */
+    private static String comparable(String column) {
+        return "LOWER(REPLACE(REPLACE(REPLACE(REPLACE(TRANSLATE(" + column + ", '" + ACCENTED + "', '" + PLAIN
+                + "'), 'œ', 'oe'), 'Œ', 'oe'), 'æ', 'ae'), 'Æ', 'ae'))";
+    }
+
+    /** Text as a search compares it, in Java: the same folding as {@link #comparable(String)}. */
+    static String comparableText(String text) {
+        var folded = java.text.Normalizer.normalize(
+                        text.replace("œ", "oe")
+                                .replace("Œ", "oe")
+                                .replace("æ", "ae")
+                                .replace("Æ", "ae"),
+                        java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return folded.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Agents (whatever their status) whose name, first name then last or last then first, contains the text, whatever
+     * the accents and the case: "theo" finds Théo, "LEFEVRE" Lefèvre.
+     */
     public java.util.List<AgentProfile> searchByName(String text, int limit) {
         var pattern = "%"
-                + text.toLowerCase(java.util.Locale.ROOT)
-                        .replace("\\", "\\\\")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-        return jdbc.sql(PROFILE_QUERY + " WHERE LOWER(a.first_name || ' ' || a.last_name) LIKE ? ESCAPE '\\'"
-                        + " OR LOWER(a.last_name || ' ' || a.first_name) LIKE ? ESCAPE '\\'"
+                + comparableText(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql(PROFILE_QUERY + " WHERE " + comparable("a.first_name || ' ' || a.last_name")
+                        + " LIKE ? ESCAPE '\\'"
+                        + " OR " + comparable("a.last_name || ' ' || a.first_name") + " LIKE ? ESCAPE '\\'"
                         + " ORDER BY a.last_name, a.first_name FETCH FIRST " + limit + " ROWS ONLY")
                 .params(pattern, pattern)
                 .query((rs, n) -> profile(rs))
