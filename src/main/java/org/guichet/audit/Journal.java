@@ -38,9 +38,10 @@ public class Journal {
      *
      * @param checked how many entries were checked
      * @param firstBroken the place of the first entry where the chain breaks (changed, missing or out of place)
+     *     <p>Serializable: the page shows it after a redirect, from the session (kept in the database).
      */
     public record Verification(
-            boolean valid, long checked, @Nullable Long firstBroken) {}
+            boolean valid, long checked, @Nullable Long firstBroken) implements java.io.Serializable {}
 
     /**
      * Appends an action to the journal in the caller's transaction, so that the action and its entry are written

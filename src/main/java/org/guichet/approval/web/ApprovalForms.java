@@ -1,11 +1,11 @@
 package org.guichet.approval.web;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.guichet.platform.FormDates;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
 
 /** The forms and commands of approvals. */
 final class ApprovalForms {
@@ -20,15 +20,22 @@ final class ApprovalForms {
             @NotBlank(message = "{approval.delegation.delegate.required}") @Size(max = 254) @Nullable
             String delegate,
 
-            @NotNull(message = "{approval.delegation.startsOn.required}")
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Nullable
-            LocalDate startsOn,
+            // YYYY-MM-DD, read by firstDay(): an unreadable date is a message, not a page that cannot be shown
+            @NotBlank(message = "{approval.delegation.startsOn.required}") @Nullable
+            String startsOn,
 
-            @NotNull(message = "{approval.delegation.endsOn.required}")
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Nullable
-            LocalDate endsOn) {
+            @NotBlank(message = "{approval.delegation.endsOn.required}") @Nullable
+            String endsOn) {
+
+        @Nullable
+        LocalDate firstDay(BindingResult result) {
+            return FormDates.read("startsOn", startsOn, result);
+        }
+
+        @Nullable
+        LocalDate lastDay(BindingResult result) {
+            return FormDates.read("endsOn", endsOn, result);
+        }
 
         static DelegationForm empty() {
             return new DelegationForm(null, null, null);

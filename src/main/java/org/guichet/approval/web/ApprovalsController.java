@@ -102,15 +102,17 @@ class ApprovalsController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         var me = AgentId.of(principal.getName());
-        if (!result.hasErrors()) {
+        var firstDay = result.hasFieldErrors("startsOn") ? null : form.firstDay(result);
+        var lastDay = result.hasFieldErrors("endsOn") ? null : form.lastDay(result);
+        if (!result.hasErrors() && firstDay != null && lastDay != null) {
             var delegate = directory.findByIdentifier(form.delegate() == null ? "" : form.delegate());
             try {
                 var delegation = approvals.delegate(
                         me,
                         delegate.map(agent -> agent.id())
                                 .orElseThrow(() -> new GuichetException(ApprovalError.DELEGATE_INVALID)),
-                        form.startsOn(),
-                        form.endsOn());
+                        firstDay,
+                        lastDay);
                 redirect.addFlashAttribute("delegated", delegation.delegateName());
                 return "redirect:/approvals";
             } catch (GuichetException e) {

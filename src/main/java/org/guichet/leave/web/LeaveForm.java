@@ -1,10 +1,9 @@
 package org.guichet.leave.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.guichet.leave.LeaveCommand;
 import org.guichet.leave.LeaveType;
+import org.guichet.platform.FormDates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 
@@ -13,15 +12,15 @@ import org.springframework.validation.BindingResult;
  * never a form that cannot be shown again.
  *
  * @param start {@code YYYY-MM-DD}, as date inputs send it
- * @param startHalfDay "from noon" on the first day
- * @param endHalfDay "until noon" on the last day
+ * @param startHalfDay "from noon" on the first day ({@code true} when ticked)
+ * @param endHalfDay "until noon" on the last day ({@code true} when ticked)
  */
 record LeaveForm(
         @Nullable String type,
         @Nullable String start,
         @Nullable String end,
-        @Nullable Boolean startHalfDay,
-        @Nullable Boolean endHalfDay,
+        @Nullable String startHalfDay,
+        @Nullable String endHalfDay,
         @Nullable String comment) {
 
     static LeaveForm empty() {
@@ -40,28 +39,20 @@ record LeaveForm(
         if (type != null && !type.isBlank() && leaveType == null) {
             result.rejectValue("type", "leave.error.TYPE_NOT_REQUESTABLE");
         }
-        var first = day("start", start, result);
-        var last = day("end", end, result);
+        var first = FormDates.read("start", start, result);
+        var last = FormDates.read("end", end, result);
         return result.hasErrors()
                 ? null
-                : new LeaveCommand(
-                        leaveType,
-                        first,
-                        last,
-                        Boolean.TRUE.equals(startHalfDay),
-                        Boolean.TRUE.equals(endHalfDay),
-                        comment);
+                : new LeaveCommand(leaveType, first, last, startsAtNoon(), endsAtNoon(), comment);
     }
 
-    private static @Nullable LocalDate day(String field, @Nullable String text, BindingResult result) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            result.rejectValue(field, "typeMismatch.java.time.LocalDate");
-            return null;
-        }
+    /** Whether "from noon" is ticked. */
+    public boolean startsAtNoon() {
+        return "true".equalsIgnoreCase(startHalfDay);
+    }
+
+    /** Whether "until noon" is ticked. */
+    public boolean endsAtNoon() {
+        return "true".equalsIgnoreCase(endHalfDay);
     }
 }

@@ -1,5 +1,6 @@
 package org.guichet.platform.web;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
 import org.guichet.platform.ErrorCode;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -47,6 +49,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void rethrowSecurityException(RuntimeException e) {
         throw e;
+    }
+
+    /**
+     * What a client's input causes deep down: a body that is not the multipart the endpoint reads, a date so far off
+     * (year 999999999) that arithmetic on it overflows. The request is wrong, not the server.
+     */
+    @ExceptionHandler({MultipartException.class, DateTimeException.class})
+    ResponseEntity<Object> handleUnusableInput(Exception e, WebRequest request) {
+        LOG.info("API request {} refused as unusable input: {}", request.getDescription(false), e.toString());
+        return problemResponse(problem(PlatformError.BAD_REQUEST));
     }
 
     @ExceptionHandler(Exception.class)

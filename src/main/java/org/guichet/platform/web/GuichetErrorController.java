@@ -101,6 +101,14 @@ class GuichetErrorController extends AbstractErrorController {
         return problem;
     }
 
+    /** The status of the failed request; {@code /error} asked for directly is a page that does not exist. */
+    @Override
+    protected HttpStatus getStatus(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+                ? HttpStatus.NOT_FOUND
+                : super.getStatus(request);
+    }
+
     /** A refused CSRF token gets its own code: the person needs to reload the page, not to ask for rights. */
     private static PlatformError errorCode(HttpServletRequest request, HttpStatus status) {
         if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {

@@ -33,7 +33,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         var resolver = new CookieLocaleResolver("guichet_lang") {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                var requested = supported(request.getParameter(PARAMETER));
+                var requested = supported(language(request));
                 return requested != null ? requested : super.resolveLocale(request);
             }
         };
@@ -46,15 +46,28 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     /** The API's language when none was chosen: the first supported one the client accepts, else French. */
     private static Locale apiDefault(HttpServletRequest request) {
-        var accepted = request.getHeader("Accept-Language");
-        if (accepted == null || accepted.isBlank()) {
+        return accepted(request.getHeader("Accept-Language"));
+    }
+
+    /** The first supported language of an {@code Accept-Language} header, else French. */
+    static Locale accepted(@Nullable String header) {
+        if (header == null || header.isBlank()) {
             return Locale.FRENCH;
         }
         try {
-            var match = Locale.lookup(Locale.LanguageRange.parse(accepted), SUPPORTED);
+            var match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
             return match != null ? match : Locale.FRENCH;
         } catch (IllegalArgumentException e) {
             return Locale.FRENCH;
+        }
+    }
+
+    /** The language asked for with {@code ?lang=}; none when the request's parameters cannot even be read. */
+    static @Nullable String language(HttpServletRequest request) {
+        try {
+            return request.getParameter(PARAMETER);
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 
@@ -81,7 +94,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                 throws ServletException {
-            return supported(request.getParameter(PARAMETER)) == null || super.preHandle(request, response, handler);
+            return supported(language(request)) == null || super.preHandle(request, response, handler);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.SecondFactors;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
+import org.guichet.platform.SecurityHeaders;
 import org.guichet.platform.TransactionalEvents;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionSettings;
@@ -67,9 +68,6 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "GUICHET_SESSION";
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "frame-ancestors 'none'; form-action 'self'";
 
     @Bean
     SecurityFilterChain guichetSecurity(
@@ -174,8 +172,10 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         new SignInStepFilter(flow, connections, problems, explanations, locales),
                         AuthorizationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
         return http.build();
     }
 

@@ -71,7 +71,7 @@ class SignInHandlers {
     }
 
     SavedRequestAwareAuthenticationSuccessHandler success() {
-        return new SavedRequestAwareAuthenticationSuccessHandler() {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
@@ -80,6 +80,31 @@ class SignInHandlers {
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
+        handler.setRedirectStrategy(SignInHandlers::redirectOnSite);
+        return handler;
+    }
+
+    /**
+     * Sends the browser back to the page it asked for, on this site: the saved request's address was built from the
+     * request's {@code Host} header, which anyone can set, so only its path and query are kept (and Tomcat sends
+     * relative redirects).
+     */
+    static void redirectOnSite(HttpServletRequest request, HttpServletResponse response, String url)
+            throws IOException {
+        String path;
+        try {
+            var uri = java.net.URI.create(url);
+            path = uri.getRawPath() == null || !uri.getRawPath().startsWith("/")
+                    ? request.getContextPath() + "/"
+                    : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            path = request.getContextPath() + "/";
+        }
+        // "//evil.example" would be a network-path reference: another site
+        if (path.startsWith("//")) {
+            path = request.getContextPath() + "/";
+        }
+        response.sendRedirect(response.encodeRedirectURL(path));
     }
 
     private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
