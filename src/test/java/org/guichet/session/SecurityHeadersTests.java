@@ -36,6 +36,19 @@ class SecurityHeadersTests {
                 .doesNotContain("unsafe-inline");
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void passwordSignInWhenConfiguredThenOneProviderAndNoIgnoredUserDetailsService() {
+        // a UserDetailsService bean beside the provider would be ignored, and Spring Security warns so at start-up
+        assertThat(context.getBeanNamesForType(org.springframework.security.core.userdetails.UserDetailsService.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(
+                        org.springframework.security.authentication.AuthenticationProvider.class))
+                .hasSize(1);
+    }
+
     @Test
     void pagesWhenRenderedThenNoInlineScriptOrStyle() {
         for (var uri : new String[] {"/login", "/legal", "/help", "/accessibility"}) {

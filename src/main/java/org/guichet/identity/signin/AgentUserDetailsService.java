@@ -11,7 +11,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 import org.springframework.util.Assert;
 
 /**
@@ -19,10 +18,10 @@ import org.springframework.util.Assert;
  * password check, and stores the stronger hash it computes when the stored one is outdated.
  *
  * <p>An unknown identifier and an agent without a password are answered alike; Spring Security then spends the same
- * hashing time as for a real check, so neither the answer nor its delay tells whether the agent exists.
+ * hashing time as for a real check, so neither the answer nor its delay tells whether the agent exists. Made by
+ * {@link SignInAuthenticationProvider}, the only password check there is.
  */
-@Service
-class AgentUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
+final class AgentUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final DirectoryManagement directory;
     private final PasswordCredentialRepository passwords;

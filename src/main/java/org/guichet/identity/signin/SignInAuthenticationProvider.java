@@ -4,16 +4,16 @@ import java.util.List;
 import org.guichet.access.Channel;
 import org.guichet.access.ClientConnection;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.identity.PasswordSignIn;
 import org.guichet.identity.SignInAttempt;
 import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInRefusedException;
-import org.springframework.security.authentication.AuthenticationProvider;
+import org.guichet.identity.password.PasswordCredentialRepository;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -24,23 +24,26 @@ import org.springframework.stereotype.Component;
  * departed agent is told so only after giving the right password, so the answer reveals nothing to anyone else.
  */
 @Component
-class SignInAuthenticationProvider implements AuthenticationProvider {
+class SignInAuthenticationProvider implements PasswordSignIn {
 
     private final DaoAuthenticationProvider passwords;
+    private final AgentUserDetailsService accounts;
     private final DirectoryManagement directory;
     private final Lockout lockout;
     private final TrustedDevices devices;
 
     SignInAuthenticationProvider(
-            UserDetailsService agents,
-            UserDetailsPasswordService upgrades,
+            PasswordCredentialRepository credentials,
             PasswordEncoder encoder,
             DirectoryManagement directory,
             Lockout lockout,
             TrustedDevices devices) {
+        // Not a bean: see PasswordSignIn
+        var agents = new AgentUserDetailsService(directory, credentials);
+        this.accounts = agents;
         this.passwords = new DaoAuthenticationProvider(agents);
         this.passwords.setPasswordEncoder(encoder);
-        this.passwords.setUserDetailsPasswordService(upgrades);
+        this.passwords.setUserDetailsPasswordService(agents);
         this.passwords.setPreAuthenticationChecks(user -> {});
         this.passwords.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
@@ -50,6 +53,11 @@ class SignInAuthenticationProvider implements AuthenticationProvider {
         this.directory = directory;
         this.lockout = lockout;
         this.devices = devices;
+    }
+
+    @Override
+    public UserDetailsService accounts() {
+        return accounts;
     }
 
     @Override

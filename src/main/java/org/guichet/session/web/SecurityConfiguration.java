@@ -12,6 +12,7 @@ import org.guichet.access.ClientConnections;
 import org.guichet.access.Networks;
 import org.guichet.access.ServiceCatalogue;
 import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.PasswordSignIn;
 import org.guichet.identity.SecondFactors;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
@@ -29,7 +30,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -39,6 +39,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -79,7 +80,7 @@ class SecurityConfiguration {
             SignInFlow flow,
             TransactionalEvents events,
             ClientConnections connections,
-            AuthenticationProvider signIn,
+            PasswordSignIn signIn,
             SecondFactors secondFactors,
             PasskeySignIn passkeys,
             IdentitySettings identity,
@@ -92,6 +93,7 @@ class SecurityConfiguration {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // Only identity's sign-in, never a fallback: a refusal (a lock) must not be retried by another provider.
         http.authenticationManager(new ProviderManager(signIn));
+        http.setSharedObject(UserDetailsService.class, signIn.accounts());
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
@@ -107,6 +109,7 @@ class SecurityConfiguration {
                                 "/dev/outbox.json",
                                 "/api/v1/password/check",
                                 "/check",
+                                "/check/certificate.crt",
                                 "/api/v1/check",
                                 "/verify/*")
                         .permitAll()
