@@ -221,6 +221,8 @@ class RequestTests {
         assertThat(camille.body(camille.get(location)))
                 .contains("data-state=\"CANCELLED\"", "data-event=\"CANCELLED\"");
         assertThat(camille.get("/requests/new?type=NOPE")).hasStatus(HttpStatus.BAD_REQUEST);
+        // no type: the list of types to choose from, not an error
+        assertThat(camille.get("/requests/new")).hasRedirectedUrl("/requests");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.guichet.platform.GuichetException;
 import org.guichet.request.RequestError;
 import org.guichet.request.RequestManagement;
 import org.guichet.request.RequestSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +46,12 @@ class RequestController {
         return "request/requests";
     }
 
+    /** The form of one type of request; without a type, the list to choose one from. */
     @GetMapping("/requests/new")
-    String initRequestForm(@RequestParam String type, Model model) {
+    String initRequestForm(@RequestParam(required = false) @Nullable String type, Model model) {
+        if (type == null || type.isBlank()) {
+            return "redirect:/requests";
+        }
         model.addAttribute("type", type(type));
         model.addAttribute("values", Map.of());
         return "request/new";
