@@ -7,12 +7,12 @@
  * verification names the first entry where the chain breaks. The oldest entries are purged after the retention
  * period, keeping the chain verifiable. Security officers search the journal, export it as CSV and verify it.
  *
- * <p>API: {@link org.guichet.audit.Journal}. It depends on no other module: it reads events by their components'
- * names, and publishes none.
+ * <p>API: {@link org.guichet.audit.Journal}. It reads events by their components' names and publishes none; it
+ * depends only on the directory, for the names the journal page shows beside SOIs.
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {})
+        allowedDependencies = {"directory"})
 @NullMarked
 package org.guichet.audit;
 

@@ -34,4 +34,22 @@ class JournalPageTests {
 
         assertThat(page).contains("id=\"verification\"", "data-valid=");
     }
+
+    @Test
+    void entriesWhenShownThenEventsInWordsAndAgentsByName() {
+        var camille = new MockBrowser(mvc);
+        camille.signIn(org.guichet.testing.Demo.CAMILLE, org.guichet.testing.Demo.PASSWORD);
+        var sarah = MockBrowser.fromVpn(mvc);
+        sarah.signInWithTotp("sarah.durand", jdbc, clock);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(sarah.body(sarah.get("/security/journal?agent=1000001&type=SignedIn&lang=fr")))
+                                .contains("data-type=\"SignedIn\""));
+        var french = sarah.body(sarah.get("/security/journal?agent=1000001&type=SignedIn&lang=fr"));
+        assertThat(french).contains(">Connexion</span>", ">Camille Martin</span>", ">1000001</span>");
+        var english = sarah.body(sarah.get("/security/journal?agent=1000001&type=SignedIn&lang=en"));
+        assertThat(english).contains(">Signed in</span>", ">Camille Martin</span>");
+    }
 }

@@ -15,9 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class JournalController {
 
     private final Journal journal;
+    private final JournalLabels labels;
 
-    JournalController(Journal journal) {
+    JournalController(Journal journal, JournalLabels labels) {
         this.journal = journal;
+        this.labels = labels;
     }
 
     @GetMapping("/security/journal")
@@ -28,6 +30,7 @@ class JournalController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String address,
             @RequestParam(required = false) @Nullable Long before,
+            java.util.Locale locale,
             Model model) {
         model.addAttribute("agent", agent);
         model.addAttribute("type", type);
@@ -38,6 +41,8 @@ class JournalController {
             var entries = journal.search(
                     JournalCriteria.parse(agent, type, from, to, address), before, AuditApiController.PAGE);
             model.addAttribute("entries", entries);
+            model.addAttribute("labels", labels.types(entries, locale));
+            model.addAttribute("names", labels.people(entries));
             model.addAttribute(
                     "next",
                     entries.size() == AuditApiController.PAGE
@@ -45,6 +50,8 @@ class JournalController {
                             : null);
         } catch (GuichetException e) {
             model.addAttribute("entries", java.util.List.of());
+            model.addAttribute("labels", java.util.Map.of());
+            model.addAttribute("names", java.util.Map.of());
             model.addAttribute("refusal", e.errorCode().messageKey());
         }
         return "audit/journal";
