@@ -91,4 +91,44 @@ class ConnectionCheckTests {
                 .asArray()
                 .containsExactly("channel", "cookies", "browser");
     }
+
+    /** The test root certificate's (src/test/resources/certificates/test-root.pem) SHA-256 fingerprint. */
+    private static final String TEST_ROOT_FINGERPRINT =
+            "E8:A7:44:EF:48:73:94:8A:87:EF:FB:67:7F:DA:DF:34:A4:0A:CD:1A" + ":FD:75:BA:EC:5B:A0:FC:43:5A:B4:82:86";
+
+    @Test
+    void checkWhenARootCertificateIsConfiguredThenOfferedWithItsFingerprintAndTheStepsPerSystem() throws Exception {
+        var page = mvc.get().uri("/check").exchange();
+
+        assertThat(page).hasStatusOk();
+        assertThat(page)
+                .bodyText()
+                .contains(
+                        "id=\"certificate\"",
+                        TEST_ROOT_FINGERPRINT,
+                        "Autorite racine de test",
+                        "/check/certificate.crt",
+                        "id=\"certificate-windows\"",
+                        "id=\"certificate-ios\"",
+                        "id=\"certificate-android\"",
+                        "Ne passez jamais outre",
+                        "id=\"network\"",
+                        "partage de connexion",
+                        "VPN personnel");
+        assertThat(mvc.get().uri("/login").exchange())
+                .bodyText()
+                .contains("id=\"certificate-link\"", "/check#certificate");
+
+        var download = mvc.get().uri("/check/certificate.crt").exchange();
+        assertThat(download).hasStatusOk().hasContentType("application/x-x509-ca-cert");
+        assertThat(download.getResponse().getHeader("Content-Disposition")).contains("attachment");
+        var der = download.getResponse().getContentAsByteArray();
+        java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(der));
+        assertThat(java.util.HexFormat.ofDelimiter(":")
+                        .withUpperCase()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(der)))
+                .isEqualTo(TEST_ROOT_FINGERPRINT);
+    }
 }

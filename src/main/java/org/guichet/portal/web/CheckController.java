@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +22,26 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class CheckController {
 
     static final String COOKIE = "GUICHET_CHECK";
+    static final String CERTIFICATE = "/check/certificate.crt";
 
     private final ConnectionCheck check;
+    private final RootCertificate certificate;
 
-    CheckController(ConnectionCheck check) {
+    CheckController(ConnectionCheck check, RootCertificate certificate) {
         this.check = check;
+        this.certificate = certificate;
+    }
+
+    /** The administration's root certificate, to install on a device (404 when none is offered). */
+    @GetMapping(CERTIFICATE)
+    ResponseEntity<byte[]> downloadCertificate() {
+        return certificate
+                .info()
+                .map(info -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("application/x-x509-ca-cert"))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificat-racine.crt\"")
+                        .body(info.der()))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @GetMapping("/check")
