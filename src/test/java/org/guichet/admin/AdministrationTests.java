@@ -107,6 +107,8 @@ class AdministrationTests {
                 "30");
         assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(nora.body(wrong)).contains("id=\"threshold-error\"", "de 3 à 20", "value=\"deux\"");
+        // like every other form, a summary at the top lists each problem with a link to its field
+        assertThat(nora.body(wrong)).contains("id=\"error-summary\"", "href=\"#threshold\"", "Rien n’a été enregistré");
         assertThat(live.find(org.guichet.identity.IdentitySettings.LIVE_LOCKOUT, Object.class))
                 .isEmpty();
 
