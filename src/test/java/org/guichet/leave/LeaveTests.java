@@ -329,6 +329,31 @@ class LeaveTests {
     }
 
     @Test
+    void depositWhenMadeFromTheLeavePageThenSavedOrRefusedWithTheRules() {
+        var camille = new MockBrowser(mvc);
+        camille.signIn("camille.martin", "Guichet-demo-2026");
+        var cet = cet(camille);
+        assertThat(camille.body(camille.get("/leave"))).contains("id=\"cet\"", "action=\"/leave/cet\"");
+
+        assertThat(camille.post("/leave/cet", "from", "RTT", "days", "1,5")).hasRedirectedUrl("/leave#cet");
+        assertThat(cet(camille)).isEqualByComparingTo(cet.add(new BigDecimal("1.5")));
+
+        for (var wrong : new String[][] {{"RTT", "abc"}, {"RTT", "0.3"}, {"SICK", "1"}, {"RTT", "1e9"}, {"RTT", ""}}) {
+            var refused = camille.post("/leave/cet", "from", wrong[0], "days", wrong[1]);
+            assertThat(refused).as(String.join(" ", wrong)).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(camille.body(refused))
+                    .contains("id=\"cet-error\"", "n’est pas possible", "aria-invalid=\"true\"");
+        }
+        assertThat(cet(camille)).isEqualByComparingTo(cet.add(new BigDecimal("1.5")));
+        jdbc.sql("UPDATE leave_balance SET base = base - 1.5 WHERE soi = ? AND type = 'CET'")
+                .param(CAMILLE)
+                .update();
+        jdbc.sql("UPDATE leave_balance SET taken = taken - 1.5 WHERE soi = ? AND type = 'RTT' AND leave_year = ?")
+                .params(CAMILLE, DisplayZone.today(clock).getYear())
+                .update();
+    }
+
+    @Test
     void pendingRequestWhenTheAgentChangesManagerThenPutToTheNewOne() {
         var camille = AgentId.of(CAMILLE);
         var request = leave.request(camille, new LeaveCommand(LeaveType.RTT, february, february, false, false, null));

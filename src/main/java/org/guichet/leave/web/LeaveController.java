@@ -1,6 +1,7 @@
 package org.guichet.leave.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -90,6 +91,50 @@ class LeaveController {
         }
     }
 
+    /** Saves days of this year's annual leave or RTT on the time-savings account. */
+    @PostMapping("/leave/cet")
+    String processDeposit(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String days,
+            Principal principal,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        var agent = AgentId.of(principal.getName());
+        var type = LeaveType.ANNUAL.name().equals(from)
+                ? LeaveType.ANNUAL
+                : LeaveType.RTT.name().equals(from) ? LeaveType.RTT : null;
+        BigDecimal amount = null;
+        try {
+            amount = days == null || days.isBlank()
+                    ? null
+                    : new BigDecimal(days.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            // refused below, with the rules
+        }
+        try {
+            if (type == null || amount == null || amount.abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
+                throw new GuichetException(
+                        LeaveError.DEPOSIT_INVALID,
+                        leave.settings().cet().minAnnualTaken(),
+                        leave.settings().cet().maxBalance());
+            }
+            var balance = leave.deposit(agent, type, amount);
+            redirect.addFlashAttribute("deposited", amount.stripTrailingZeros().toPlainString());
+            redirect.addFlashAttribute(
+                    "cetBalance", balance.remaining().stripTrailingZeros().toPlainString());
+            return "redirect:/leave#cet";
+        } catch (GuichetException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("depositError", e.errorCode().messageKey());
+            model.addAttribute("depositArguments", e.getDetailMessageArguments());
+            model.addAttribute("depositFrom", from);
+            model.addAttribute("depositDays", days);
+            model.addAttribute("form", LeaveForm.empty());
+            return page(agent, model);
+        }
+    }
+
     @PostMapping("/leave/requests/{id}/cancel")
     String processCancellation(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
         var request = LeaveRequestId.parse(id).orElseThrow(() -> new GuichetException(LeaveError.REQUEST_NOT_FOUND));
@@ -161,6 +206,8 @@ class LeaveController {
                         .toList());
         model.addAttribute("manager", !directory.reports(agent).isEmpty());
         model.addAttribute("commentMaxLength", LeaveManagement.COMMENT_MAX_LENGTH);
+        model.addAttribute("cetMinAnnualTaken", leave.settings().cet().minAnnualTaken());
+        model.addAttribute("cetMaxBalance", leave.settings().cet().maxBalance());
         return "leave/leave";
     }
 }
