@@ -51,8 +51,8 @@ class ImportCommandTests {
 
         assertThat(run("fr", agents, departments)).isZero();
         assertThat(printed())
-                .contains("departments.csv : 1 lignes, 1 créées")
-                .contains("agents.csv : 1 lignes, 1 créées, 0 mises à jour, 0 inchangées, 0 refusées");
+                .contains("departments.csv\u202f: 1 lignes, 1 créées")
+                .contains("agents.csv\u202f: 1 lignes, 1 créées, 0 mises à jour, 0 inchangées, 0 refusées");
     }
 
     @Test
