@@ -22,6 +22,20 @@ public final class FormDates {
 
     /** The date, or {@code null} when empty or rejected ({@code typeMismatch.java.time.LocalDate} on the field). */
     public static @Nullable LocalDate read(String field, @Nullable String text, Errors errors) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.rejectValue(field, "typeMismatch.java.time.LocalDate");
+            return null;
+        }
+    }
+
+    /**
+     * The date, or {@code null} when empty.
+     *
+     * @throws IllegalArgumentException when it is not a date a person means
+     */
+    public static @Nullable LocalDate parse(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -31,9 +45,8 @@ public final class FormDates {
                 return date;
             }
         } catch (DateTimeParseException e) {
-            // rejected below
+            throw new IllegalArgumentException("Not a date: " + text, e);
         }
-        errors.rejectValue(field, "typeMismatch.java.time.LocalDate");
-        return null;
+        throw new IllegalArgumentException("Not a date a person means: " + text);
     }
 }

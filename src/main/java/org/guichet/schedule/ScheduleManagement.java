@@ -119,6 +119,12 @@ public class ScheduleManagement {
         schedules.replacePattern(agent, sorted);
     }
 
+    /** The agent's regular weekly pattern, by weekday and start. */
+    @Transactional(readOnly = true)
+    public List<WeeklySlot> pattern(AgentId agent) {
+        return schedules.pattern(agent);
+    }
+
     /** Imports shifts from CSV, all or nothing (see the README for the format). */
     @Transactional
     public ShiftImportReport importShifts(String fileName, InputStream csv, AgentId by) {

@@ -179,6 +179,8 @@ class PageGalleryBrowserTests extends BrowserTest {
         for (var page : List.of("/hr", "/hr/payslips", "/hr/leave", "/hr/requests")) {
             visit("ines.petit", page, page);
         }
+        visit("ines.petit", "/hr/leave/profile", "/hr/leave/profile?agent=1000007");
+        visit("ines.petit", "/hr/schedule", "/hr/schedule?agent=1000007");
         signInWithApp("hugo.robert", clock);
         visit("hugo.robert", "/support", "/support");
         visit("hugo.robert", "/support/agents/{soi}", "/support/agents/" + Demo.CAMILLE_SOI);
