@@ -344,7 +344,7 @@ class RequestTests {
                 .query(java.math.BigDecimal.class)
                 .single();
         assertThat(text(camille.getJson(href).getResponse().getContentAsByteArray()))
-                .contains("ATTESTATION DE SALAIRE", "Total net", org.guichet.payslip.PayslipAmounts.euros(total))
+                .contains("ATTESTATION DE SALAIRE", "Total net", org.guichet.platform.DisplayNumbers.euros(total))
                 .contains("3 bulletin(s)", reference);
         assertThat(camille.body(camille.get("/verify/" + reference))).contains("rémunération nette");
     }

@@ -41,7 +41,7 @@ public class PayslipRenderer {
 
     /** An amount as payslips write it: {@code 2 345,67}. */
     public static String amount(BigDecimal value) {
-        return org.guichet.payslip.PayslipAmounts.amount(value);
+        return org.guichet.platform.DisplayNumbers.amount(value);
     }
 
     public byte[] render(PayrollLine line, AgentProfile agent, Instant publishedAt) {

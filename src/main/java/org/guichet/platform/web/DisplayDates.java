@@ -47,24 +47,14 @@ class DisplayDates {
                 : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale()).format(day);
     }
 
-    /** An amount of money in the reader's language: {@code 2 345,67 €}, {@code €2,345.67}. */
+    /** An amount of money in the reader's language ({@link org.guichet.platform.DisplayNumbers#euros}). */
     public String euros(java.math.@Nullable BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        var format = java.text.NumberFormat.getCurrencyInstance(locale());
-        format.setCurrency(java.util.Currency.getInstance("EUR"));
-        return format.format(amount);
+        return amount == null ? "" : org.guichet.platform.DisplayNumbers.euros(amount, locale());
     }
 
-    /** A number of days, with a half when there is one: {@code 2,5} in French, {@code 2.5} in English. */
+    /** A number of days in the reader's language ({@link org.guichet.platform.DisplayNumbers#days}). */
     public String days(java.math.@Nullable BigDecimal days) {
-        if (days == null) {
-            return "";
-        }
-        var format = java.text.NumberFormat.getNumberInstance(locale());
-        format.setMaximumFractionDigits(1);
-        return format.format(days);
+        return days == null ? "" : org.guichet.platform.DisplayNumbers.days(days, locale());
     }
 
     private static java.util.Locale locale() {

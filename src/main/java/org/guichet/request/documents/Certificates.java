@@ -7,7 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.guichet.directory.AgentProfile;
 import org.guichet.payslip.Payslip;
-import org.guichet.payslip.PayslipAmounts;
+import org.guichet.platform.DisplayNumbers;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.DocumentSigner;
 import org.guichet.platform.Employer;
@@ -64,7 +64,7 @@ public class Certificates {
         var total = known.stream().map(Payslip::netPay).reduce(BigDecimal.ZERO, BigDecimal::add);
         var summary = agent.displayName() + " (matricule " + agent.id().soi() + ") a perçu de " + employer.name()
                 + ", de " + MONTH.format(first) + " à " + MONTH.format(last) + ", une rémunération nette de "
-                + PayslipAmounts.euros(total) + " (" + known.size() + " bulletin(s) de paie).";
+                + DisplayNumbers.euros(total) + " (" + known.size() + " bulletin(s) de paie).";
         var title = "Attestation de salaire – " + agent.displayName() + " – " + MONTH.format(first) + " – "
                 + MONTH.format(last);
         return certificate(
@@ -78,11 +78,11 @@ public class Certificates {
                     var y = top - 6;
                     for (var payslip : known) {
                         page.text(page.regular(), 10, PdfPages.LEFT + 20, y, MONTH.format(payslip.period()));
-                        page.right(page.regular(), 10, 400, y, PayslipAmounts.euros(payslip.netPay()));
+                        page.right(page.regular(), 10, 400, y, DisplayNumbers.euros(payslip.netPay()));
                         y -= 14;
                     }
                     page.text(page.bold(), 10, PdfPages.LEFT + 20, y, "Total net");
-                    page.right(page.bold(), 10, 400, y, PayslipAmounts.euros(total));
+                    page.right(page.bold(), 10, 400, y, DisplayNumbers.euros(total));
                     return y - 14;
                 });
     }
