@@ -1,11 +1,17 @@
 package org.guichet.admin;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.guichet.access.Channel;
 import org.guichet.access.ClientConnection;
@@ -24,7 +30,6 @@ import org.guichet.identity.SecondFactors;
 import org.guichet.platform.LiveSettings;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRules;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +51,7 @@ public class Administration {
     private final SessionManagement sessions;
     private final Journal journal;
     private final Clock clock;
+    private final Validator validator;
 
     Administration(
             LiveSettings live,
@@ -55,7 +61,8 @@ public class Administration {
             SecondFactors secondFactors,
             SessionManagement sessions,
             Journal journal,
-            Clock clock) {
+            Clock clock,
+            Validator validator) {
         this.live = live;
         this.connections = connections;
         this.catalogue = catalogue;
@@ -64,6 +71,7 @@ public class Administration {
         this.sessions = sessions;
         this.journal = journal;
         this.clock = clock;
+        this.validator = validator;
     }
 
     /** The administrator at work, and where from. */
@@ -120,12 +128,14 @@ public class Administration {
     }
 
     @Transactional
-    public void changeLockout(Admin by, int threshold, int firstLockMinutes, int longestLockMinutes, int perAddress) {
-        var problems = new ArrayList<AdminRejected.Problem>();
-        range(problems, "threshold", threshold, 3, 20);
-        range(problems, "firstLockMinutes", firstLockMinutes, 1, 60);
-        range(problems, "longestLockMinutes", longestLockMinutes, Math.max(firstLockMinutes, 1), 24 * 60);
-        range(problems, "failuresPerAddress", perAddress, 10, 10_000);
+    public void changeLockout(Admin by, AdminForms.Lockout form) {
+        var problems = validate(form);
+        if (problems.isEmpty() && form.longestLockMinutes() < form.firstLockMinutes()) {
+            problems.add(new AdminRejected.Problem(
+                    "longestLockMinutes",
+                    "admin.error.range",
+                    List.of(Integer.toString(form.firstLockMinutes()), Integer.toString(24 * 60))));
+        }
         refuseIf(problems);
         var current = identity.lockoutRules();
         change(
@@ -133,11 +143,11 @@ public class Administration {
                 IdentitySettings.LIVE_LOCKOUT,
                 current,
                 new IdentitySettings.Lockout(
-                        threshold,
-                        Duration.ofMinutes(firstLockMinutes),
-                        Duration.ofMinutes(longestLockMinutes),
+                        form.threshold(),
+                        Duration.ofMinutes(form.firstLockMinutes()),
+                        Duration.ofMinutes(form.longestLockMinutes()),
                         current.forgetAfter(),
-                        perAddress,
+                        form.failuresPerAddress(),
                         current.trustedDeviceLifetime()));
     }
 
@@ -165,11 +175,9 @@ public class Administration {
     }
 
     @Transactional
-    public void changeSessions(Admin by, int idleMinutes, int absoluteHours) {
-        var problems = new ArrayList<AdminRejected.Problem>();
-        range(problems, "idleMinutes", idleMinutes, 5, 240);
-        range(problems, "absoluteHours", absoluteHours, 1, 24);
-        if (problems.isEmpty() && idleMinutes > absoluteHours * 60) {
+    public void changeSessions(Admin by, AdminForms.Sessions form) {
+        var problems = validate(form);
+        if (problems.isEmpty() && form.idleMinutes() > form.absoluteHours() * 60) {
             problems.add(new AdminRejected.Problem("idleMinutes", "admin.error.idleLongerThanLifetime", List.of()));
         }
         refuseIf(problems);
@@ -177,34 +185,46 @@ public class Administration {
                 by,
                 SessionRules.LIVE,
                 sessions.rules(),
-                new SessionRules(Duration.ofMinutes(idleMinutes), Duration.ofHours(absoluteHours)));
+                new SessionRules(Duration.ofMinutes(form.idleMinutes()), Duration.ofHours(form.absoluteHours())));
     }
 
     @Transactional
-    public int publishCharter(
-            Admin by,
-            @Nullable String titleFr,
-            @Nullable String titleEn,
-            @Nullable String textFr,
-            @Nullable String textEn) {
-        var problems = new ArrayList<AdminRejected.Problem>();
-        var fields = new LinkedHashMap<String, @Nullable String>();
-        fields.put("titleFr", titleFr);
-        fields.put("titleEn", titleEn);
-        fields.put("textFr", textFr);
-        fields.put("textEn", textEn);
-        fields.forEach((field, value) -> {
-            var length = value == null ? 0 : value.strip().length();
-            var title = field.startsWith("title");
-            if (length < (title ? 3 : 20) || length > (title ? 200 : 20_000)) {
-                problems.add(new AdminRejected.Problem(
-                        field, title ? "admin.error.charterTitle" : "admin.error.charterText", List.of()));
-            }
-        });
-        refuseIf(problems);
-        var version = sessions.publishCharter(titleFr.strip(), titleEn.strip(), textFr.strip(), textEn.strip());
-        record(by, "CharterPublished", Map.of("version", version, "title", titleFr.strip()));
+    public int publishCharter(Admin by, AdminForms.Charter form) {
+        refuseIf(validate(form));
+        var version = sessions.publishCharter(
+                Objects.requireNonNull(form.titleFr()),
+                Objects.requireNonNull(form.titleEn()),
+                Objects.requireNonNull(form.textFr()),
+                Objects.requireNonNull(form.textEn()));
+        record(by, "CharterPublished", Map.of("version", version, "title", form.titleFr()));
         return version;
+    }
+
+    /**
+     * The problems Bean Validation finds in a form, one per field in the order of the form's components: the
+     * constraint's message is the sentence's key, and a constraint with bounds gives them as its arguments.
+     */
+    private List<AdminRejected.Problem> validate(Record form) {
+        var order = Arrays.stream(form.getClass().getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+        var byField = new LinkedHashMap<String, AdminRejected.Problem>();
+        validator.validate(form).stream()
+                .sorted(Comparator.comparingInt((ConstraintViolation<Record> violation) ->
+                        order.indexOf(violation.getPropertyPath().toString())))
+                .forEach(violation ->
+                        byField.putIfAbsent(violation.getPropertyPath().toString(), problem(violation)));
+        return new ArrayList<>(byField.values());
+    }
+
+    private static AdminRejected.Problem problem(ConstraintViolation<?> violation) {
+        var template = violation.getMessageTemplate();
+        var key = template.substring(1, template.length() - 1);
+        var attributes = violation.getConstraintDescriptor().getAttributes();
+        var arguments = attributes.containsKey("min") && attributes.containsKey("max")
+                ? List.of(String.valueOf(attributes.get("min")), String.valueOf(attributes.get("max")))
+                : List.<String>of();
+        return new AdminRejected.Problem(violation.getPropertyPath().toString(), key, arguments);
     }
 
     private void change(Admin by, String setting, Object before, Object after) {
@@ -227,13 +247,6 @@ public class Administration {
         var invalid = Networks.invalid(ranges);
         if (!invalid.isEmpty()) {
             problems.add(new AdminRejected.Problem(field, "admin.error.networks", List.of(String.join(", ", invalid))));
-        }
-    }
-
-    private static void range(List<AdminRejected.Problem> problems, String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            problems.add(new AdminRejected.Problem(
-                    field, "admin.error.range", List.of(Integer.toString(min), Integer.toString(max))));
         }
     }
 

@@ -61,6 +61,21 @@ class AdministrationTests {
         new DemoState(jdbc, encoder).unlockEverything();
     }
 
+    /** Sends the lockout form: threshold, first lock and longest lock in minutes, failures per address. */
+    private static org.springframework.test.web.servlet.assertj.MvcTestResult lockout(
+            MockBrowser admin, String threshold, String firstLock, String longestLock, String perAddress) {
+        return admin.post(
+                "/admin/lockout",
+                "threshold",
+                threshold,
+                "firstLockMinutes",
+                firstLock,
+                "longestLockMinutes",
+                longestLock,
+                "failuresPerAddress",
+                perAddress);
+    }
+
     private MockBrowser nora() {
         var nora = new MockBrowser(mvc, OFFICE);
         nora.signInWithTotp("nora.lefevre", jdbc, clock);
@@ -95,16 +110,7 @@ class AdministrationTests {
     @Test
     void lockoutWhenChangedThenAppliesAtOnceAndIsJournaledWithTheValueBefore() throws Exception {
         var nora = nora();
-        var wrong = nora.post(
-                "/admin/lockout",
-                "threshold",
-                "deux",
-                "firstLockMinutes",
-                "1",
-                "longestLockMinutes",
-                "30",
-                "failuresPerAddress",
-                "30");
+        var wrong = lockout(nora, "deux", "1", "30", "30");
         assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(nora.body(wrong)).contains("id=\"threshold-error\"", "de 3 à 20", "value=\"deux\"");
         // like every other form, a summary at the top lists each problem with a link to its field
@@ -112,17 +118,7 @@ class AdministrationTests {
         assertThat(live.find(org.guichet.identity.IdentitySettings.LIVE_LOCKOUT, Object.class))
                 .isEmpty();
 
-        assertThat(nora.post(
-                        "/admin/lockout",
-                        "threshold",
-                        "3",
-                        "firstLockMinutes",
-                        "2",
-                        "longestLockMinutes",
-                        "60",
-                        "failuresPerAddress",
-                        "30"))
-                .hasRedirectedUrl("/admin#lockout");
+        assertThat(lockout(nora, "3", "2", "60", "30")).hasRedirectedUrl("/admin#lockout");
 
         var block = new DemoState(jdbc, encoder).agent(directory, "Yanis", "", "");
         for (var attempt = 0; attempt < 3; attempt++) {
@@ -201,6 +197,41 @@ class AdministrationTests {
         var refused = camille.getJson("/api/v1/payslips");
         assertThat(refused).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(refused).bodyJson().extractingPath("$.errorCode").isEqualTo("CHANNEL_NOT_ALLOWED");
+    }
+
+    @Test
+    void formsWhenSeveralFieldsAreWrongThenEachRuleSpeaksInTheFormsOrderAndNothingIsWritten() throws Exception {
+        var nora = nora();
+        var wrong = lockout(nora, "25", "0", "30", "5");
+        assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+        var page = nora.body(wrong);
+        assertThat(page).contains("Il y a 3 problèmes");
+        assertThat(page.indexOf("href=\"#threshold\""))
+                .isPositive()
+                .isLessThan(page.indexOf("href=\"#firstLockMinutes\""));
+        assertThat(page.indexOf("href=\"#firstLockMinutes\"")).isLessThan(page.indexOf("href=\"#failuresPerAddress\""));
+        assertThat(page)
+                .doesNotContain("href=\"#longestLockMinutes\"")
+                .contains("de 3 à 20", "de 1 à 60", "de 10 à 10000");
+
+        // a rule across two fields, once each field is right on its own
+        var shorter = lockout(nora, "5", "30", "10", "30");
+        assertThat(shorter).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.body(shorter)).contains("href=\"#longestLockMinutes\"", "de 30 à 1440");
+        var longIdle = nora.post("/admin/sessions", "idleMinutes", "200", "absoluteHours", "2");
+        assertThat(longIdle).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.body(longIdle)).contains("href=\"#idleMinutes\"", "ne peut dépasser");
+
+        var blank =
+                nora.post("/admin/charter", "titleFr", "   Charte   ", "titleEn", "  ", "textFr", "x", "textEn", "");
+        assertThat(blank).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(nora.body(blank))
+                .doesNotContain("href=\"#titleFr\"")
+                .contains("href=\"#titleEn\"", "href=\"#textFr\"", "href=\"#textEn\"", "Un titre de 3 à 200");
+        assertThat(live.find(org.guichet.identity.IdentitySettings.LIVE_LOCKOUT, Object.class))
+                .isEmpty();
+        assertThat(live.find(org.guichet.session.SessionRules.LIVE, Object.class))
+                .isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.guichet.access.Channel;
 import org.guichet.access.ClientConnections;
 import org.guichet.access.NetworkZones;
 import org.guichet.access.ServiceOpening;
+import org.guichet.admin.AdminForms;
 import org.guichet.admin.AdminRejected;
 import org.guichet.admin.Administration;
 import org.guichet.directory.AgentId;
@@ -155,10 +156,11 @@ class AdminController {
                 "lockout",
                 () -> administration.changeLockout(
                         admin(principal, request),
-                        number(threshold),
-                        number(firstLockMinutes),
-                        number(longestLockMinutes),
-                        number(failuresPerAddress)),
+                        new AdminForms.Lockout(
+                                number(threshold),
+                                number(firstLockMinutes),
+                                number(longestLockMinutes),
+                                number(failuresPerAddress))),
                 Map.of(
                         "threshold", threshold,
                         "firstLockMinutes", firstLockMinutes,
@@ -203,7 +205,7 @@ class AdminController {
         return apply(
                 "sessions",
                 () -> administration.changeSessions(
-                        admin(principal, request), number(idleMinutes), number(absoluteHours)),
+                        admin(principal, request), new AdminForms.Sessions(number(idleMinutes), number(absoluteHours))),
                 Map.of("idleMinutes", idleMinutes, "absoluteHours", absoluteHours),
                 model,
                 locale,
@@ -223,7 +225,8 @@ class AdminController {
             RedirectAttributes redirect) {
         return apply(
                 "charter",
-                () -> administration.publishCharter(admin(principal, request), titleFr, titleEn, textFr, textEn),
+                () -> administration.publishCharter(
+                        admin(principal, request), new AdminForms.Charter(titleFr, titleEn, textFr, textEn)),
                 Map.of(
                         "titleFr", String.valueOf(titleFr == null ? "" : titleFr),
                         "titleEn", String.valueOf(titleEn == null ? "" : titleEn),
