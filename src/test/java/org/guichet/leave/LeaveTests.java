@@ -9,12 +9,15 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.GuichetException;
+import org.guichet.testing.Agents;
+import org.guichet.testing.Demo;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.Outbox;
@@ -27,15 +30,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * Leave from end to end: Camille Martin asks, Lucas Bernard approves through the API, her balance moves from pending
+ * Leave from end to end, with a team of the test's own: Camille asks, Lucas approves through the API, her balance moves from pending
  * to taken (and earns a "fractionnement" day for leave in February); the refusals; two requests at once that together
  * exceed the balance; the team calendar, the iCalendar file and sick leave entered by HR.
  */
 @IntegrationTest
 class LeaveTests {
-
-    private static final String CAMILLE = "1000001";
-    private static final String THEO = "1000007";
 
     @Autowired
     MockMvcTester mvc;
@@ -55,35 +55,39 @@ class LeaveTests {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
+    @Autowired
+    Agents agents;
+
     int year;
     LocalDate february;
 
+    /** Lucas manages Camille (38 hours a week: 18 RTT days) and Théo; Inès is in HR. */
+    Agents.TestAgent lucas;
+
+    Agents.TestAgent camilleAgent;
+    Agents.TestAgent theoAgent;
+    Agents.TestAgent ines;
+
     @BeforeEach
-    void nextYearIsFree() {
+    void aTeamOfItsOwn() {
         year = DisplayZone.today(clock).getYear() + 1;
         february = LocalDate.of(year, 2, 1)
                 .with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))
                 .plusWeeks(1);
-        for (var soi : List.of(CAMILLE, THEO)) {
-            jdbc.sql("DELETE FROM approval WHERE kind = 'leave' AND requester_soi = ?")
-                    .param(soi)
-                    .update();
-            jdbc.sql("DELETE FROM leave_request WHERE soi = ? AND leave_year = ?")
-                    .params(soi, year)
-                    .update();
-            jdbc.sql("DELETE FROM leave_balance WHERE soi = ? AND leave_year = ?")
-                    .params(soi, year)
-                    .update();
-        }
+        lucas = agents.create().named("Lucas").build();
+        camilleAgent = agents.create().named("Camille").withManager(lucas).build();
+        theoAgent = agents.create().named("Théo").withManager(lucas).build();
+        ines = agents.create().named("Inès").withRoles("HR").withTotp().build();
+        leave.changeProfile(camilleAgent.id(), new LeaveProfile(100, new BigDecimal("38"), Set.of(), null));
     }
 
     @Test
     void requestWhenApprovedByTheManagerThenBalanceMovesFromPendingToTaken() {
         var camille = new MockBrowser(mvc);
-        camille.signIn("camille.martin", "Guichet-demo-2026");
+        camille.signIn(camilleAgent.login(), Demo.PASSWORD);
         var before = annual(camille);
         var outbox = new Outbox(jdbc);
-        var mails = outbox.to("camille.martin@ville.example").size();
+        var mails = outbox.to(camilleAgent.email()).size();
 
         var created = camille.postJson("/api/v1/leave/requests", request("ANNUAL", february, february.plusDays(4), ""));
         assertThat(created).hasStatus(HttpStatus.CREATED);
@@ -94,10 +98,11 @@ class LeaveTests {
         assertThat(pending.remaining()).isEqualByComparingTo(before.remaining().subtract(BigDecimal.valueOf(5)));
 
         var lucas = new MockBrowser(mvc);
-        lucas.signIn("lucas.bernard", "Guichet-demo-2026");
+        lucas.signIn(this.lucas.login(), Demo.PASSWORD);
         var waiting = lucas.getJson("/api/v1/approvals");
         String approval = JsonPath.<List<String>>read(
-                        lucas.body(waiting), "$[?(@.kind == 'leave' && @.requester.soi == '" + CAMILLE + "')].id")
+                        lucas.body(waiting),
+                        "$[?(@.kind == 'leave' && @.requester.soi == '" + camilleAgent.soi() + "')].id")
                 .getFirst();
         assertThat(lucas.postJson("/api/v1/approvals/" + approval + "/approve", "{\"comment\": \"Bon repos\"}"))
                 .hasStatusOk();
@@ -112,7 +117,7 @@ class LeaveTests {
                 .extractingPath("$[?(@.start == '" + february + "')].state")
                 .asArray()
                 .containsExactly("APPROVED");
-        assertThat(outbox.awaitMessage("camille.martin@ville.example", mails)).contains("acceptée", "Bon repos");
+        assertThat(outbox.awaitMessage(camilleAgent.email(), mails)).contains("acceptée", "Bon repos");
 
         // the iCalendar file holds it
         var ics = camille.get("/leave/calendar.ics");
@@ -123,7 +128,7 @@ class LeaveTests {
                         "DTSTART;VALUE=DATE:" + february.toString().replace("-", ""));
 
         // cancelled before it starts: the days come back and Lucas is told
-        var lucasMails = outbox.to("lucas.bernard@ville.example").size();
+        var lucasMails = outbox.to(this.lucas.email()).size();
         String id = JsonPath.<List<String>>read(
                         camille.body(camille.getJson("/api/v1/leave/requests")),
                         "$[?(@.start == '" + february + "')].id")
@@ -133,8 +138,7 @@ class LeaveTests {
         var cancelled = annual(camille);
         assertThat(cancelled.taken()).isEqualByComparingTo(before.taken());
         assertThat(cancelled.acquired()).isEqualByComparingTo(before.acquired());
-        assertThat(outbox.awaitMessage("lucas.bernard@ville.example", lucasMails))
-                .contains("Camille Martin a annulé");
+        assertThat(outbox.awaitMessage(this.lucas.email(), lucasMails)).contains(camilleAgent.fullName() + " a annulé");
         assertThat(camille.postJson("/api/v1/leave/requests/" + id + "/cancel", null))
                 .hasStatus(HttpStatus.CONFLICT);
     }
@@ -142,7 +146,7 @@ class LeaveTests {
     @Test
     void requestWhenWrongThenRefusedWithTheReasonAndNothingHeld() {
         var camille = new MockBrowser(mvc);
-        camille.signIn("camille.martin", "Guichet-demo-2026");
+        camille.signIn(camilleAgent.login(), Demo.PASSWORD);
         var before = annual(camille);
         var today = DisplayZone.today(clock);
 
@@ -188,7 +192,7 @@ class LeaveTests {
 
         // nobody else cancels Camille's request
         var theo = new MockBrowser(mvc);
-        theo.signIn("theo.moreau", "Guichet-demo-2026");
+        theo.signIn(theoAgent.login(), Demo.PASSWORD);
         refused(
                 theo.postJson("/api/v1/leave/requests/" + id + "/cancel", null),
                 HttpStatus.NOT_FOUND,
@@ -212,7 +216,7 @@ class LeaveTests {
 
     @Test
     void requestsWhenConcurrentAndTogetherOverTheBalanceThenOnlyOneIsAccepted() throws Exception {
-        var theo = AgentId.of(THEO);
+        var theo = theoAgent.id();
         var first = new LeaveCommand(LeaveType.ANNUAL, february, february.plusDays(18), false, false, null);
         var march = LocalDate.of(year, 3, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
         var second = new LeaveCommand(LeaveType.ANNUAL, march, march.plusDays(18), false, false, null);
@@ -242,31 +246,31 @@ class LeaveTests {
 
     @Test
     void teamCalendarWhenManagerThenShowsTheTeamAndRefusesOthers() {
-        leave.request(AgentId.of(CAMILLE), new LeaveCommand(LeaveType.RTT, february, february, false, false, null));
+        leave.request(camilleAgent.id(), new LeaveCommand(LeaveType.RTT, february, february, false, false, null));
         var lucas = new MockBrowser(mvc);
-        lucas.signIn("lucas.bernard", "Guichet-demo-2026");
+        lucas.signIn(this.lucas.login(), Demo.PASSWORD);
         var page = lucas.get("/leave/team?month=" + february.toString().substring(0, 7));
         assertThat(page).hasStatusOk();
-        assertThat(lucas.body(page)).contains("Camille Martin", "Théo Moreau", "data-state=\"PENDING\"");
+        assertThat(lucas.body(page)).contains(camilleAgent.fullName(), theoAgent.fullName(), "data-state=\"PENDING\"");
 
         var camille = new MockBrowser(mvc);
-        camille.signIn("camille.martin", "Guichet-demo-2026");
+        camille.signIn(camilleAgent.login(), Demo.PASSWORD);
         assertThat(camille.get("/leave/team")).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void sickLeaveWhenEnteredByHrThenRecordedAndAgentsCannot() {
-        var ines = new MockBrowser(mvc);
-        ines.signInWithTotp("ines.petit", jdbc, clock);
+        var hr = new MockBrowser(mvc);
+        hr.signInWithTotp(ines.login(), jdbc, clock);
         var body =
                 "{\"start\": \"" + february + "\", \"end\": \"" + february.plusDays(2) + "\", \"comment\": \"Arrêt\"}";
-        var created = ines.postJson("/api/v1/hr/leave/theo.moreau/absences", body);
+        var created = hr.postJson("/api/v1/hr/leave/" + theoAgent.login() + "/absences", body);
         assertThat(created).hasStatus(HttpStatus.CREATED);
         assertThat(created).bodyJson().extractingPath("$.type").isEqualTo("SICK");
         assertThat(created).bodyJson().extractingPath("$.state").isEqualTo("APPROVED");
 
         // the HR page: the agent is required, then the absence is recorded
-        var noAgent = ines.post(
+        var noAgent = hr.post(
                 "/hr/leave",
                 "agent",
                 "",
@@ -277,11 +281,11 @@ class LeaveTests {
                 "end",
                 february.plusDays(7).toString());
         assertThat(noAgent).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(ines.body(noAgent)).contains("id=\"agent-error\"", "Indiquez l’agent");
-        assertThat(ines.post(
+        assertThat(hr.body(noAgent)).contains("id=\"agent-error\"", "Indiquez l’agent");
+        assertThat(hr.post(
                         "/hr/leave",
                         "agent",
-                        "1000007",
+                        theoAgent.soi(),
                         "type",
                         "SICK",
                         "start",
@@ -291,9 +295,11 @@ class LeaveTests {
                 .hasRedirectedUrl("/hr/leave");
 
         var theo = new MockBrowser(mvc);
-        theo.signIn("theo.moreau", "Guichet-demo-2026");
-        assertThat(theo.postJson("/api/v1/hr/leave/theo.moreau/absences", body)).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(theo.post("/hr/leave", "agent", "1000007", "type", "SICK")).hasStatus(HttpStatus.FORBIDDEN);
+        theo.signIn(theoAgent.login(), Demo.PASSWORD);
+        assertThat(theo.postJson("/api/v1/hr/leave/" + theoAgent.login() + "/absences", body))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(theo.post("/hr/leave", "agent", theoAgent.soi(), "type", "SICK"))
+                .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(theo.getJson("/api/v1/leave/requests"))
                 .bodyJson()
                 .extractingPath("$[?(@.start == '" + february + "')].type")
@@ -304,7 +310,7 @@ class LeaveTests {
     @Test
     void depositWhenRttRemainsThenSavedOnTheAccountWithinItsLimits() {
         var camille = new MockBrowser(mvc);
-        camille.signIn("camille.martin", "Guichet-demo-2026");
+        camille.signIn(camilleAgent.login(), Demo.PASSWORD);
         var cet = cet(camille);
         var saved = camille.postJson("/api/v1/leave/cet/deposits", "{\"from\": \"RTT\", \"days\": 1.5}");
         assertThat(saved).hasStatus(HttpStatus.CREATED);
@@ -320,18 +326,12 @@ class LeaveTests {
                 HttpStatus.CONFLICT,
                 "DEPOSIT_INVALID");
         assertThat(cet(camille)).isEqualByComparingTo(cet.add(new BigDecimal("1.5")));
-        jdbc.sql("UPDATE leave_balance SET base = base - 1.5 WHERE soi = ? AND type = 'CET'")
-                .param(CAMILLE)
-                .update();
-        jdbc.sql("UPDATE leave_balance SET taken = taken - 1.5 WHERE soi = ? AND type = 'RTT' AND leave_year = ?")
-                .params(CAMILLE, DisplayZone.today(clock).getYear())
-                .update();
     }
 
     @Test
     void depositWhenMadeFromTheLeavePageThenSavedOrRefusedWithTheRules() {
         var camille = new MockBrowser(mvc);
-        camille.signIn("camille.martin", "Guichet-demo-2026");
+        camille.signIn(camilleAgent.login(), Demo.PASSWORD);
         var cet = cet(camille);
         assertThat(camille.body(camille.get("/leave"))).contains("id=\"cet\"", "action=\"/leave/cet\"");
 
@@ -345,20 +345,15 @@ class LeaveTests {
                     .contains("id=\"cet-error\"", "n’est pas possible", "aria-invalid=\"true\"");
         }
         assertThat(cet(camille)).isEqualByComparingTo(cet.add(new BigDecimal("1.5")));
-        jdbc.sql("UPDATE leave_balance SET base = base - 1.5 WHERE soi = ? AND type = 'CET'")
-                .param(CAMILLE)
-                .update();
-        jdbc.sql("UPDATE leave_balance SET taken = taken - 1.5 WHERE soi = ? AND type = 'RTT' AND leave_year = ?")
-                .params(CAMILLE, DisplayZone.today(clock).getYear())
-                .update();
     }
 
     @Test
     void pendingRequestWhenTheAgentChangesManagerThenPutToTheNewOne() {
-        var camille = AgentId.of(CAMILLE);
+        var camille = camilleAgent.id();
+        var claire = agents.create().named("Claire").build();
         var request = leave.request(camille, new LeaveCommand(LeaveType.RTT, february, february, false, false, null));
         transactions.executeWithoutResult(status -> events.publishEvent(new org.guichet.directory.AgentTransferred(
-                camille, "VOIRIE", "VOIRIE", AgentId.of("1000002"), AgentId.of("1000010"))));
+                camille, camilleAgent.department(), camilleAgent.department(), lucas.id(), claire.id())));
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> jdbc.sql("SELECT approver_soi FROM approval WHERE kind = 'leave' AND subject = ? "
@@ -366,7 +361,7 @@ class LeaveTests {
                         .param(request.id().toString())
                         .query(String.class)
                         .optional()
-                        .filter("1000010"::equals)
+                        .filter(claire.soi()::equals)
                         .isPresent());
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM approval WHERE kind = 'leave' AND subject = ? AND state = 'CANCELLED'")

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import org.guichet.testing.Agents;
+import org.guichet.testing.Demo;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.Outbox;
@@ -23,33 +25,35 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 class NotificationTests {
 
-    private static final String CAMILLE_MAIL = "camille.martin@ville.example";
-
     @Autowired
     MockMvcTester mvc;
 
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Agents agents;
+
+    Agents.TestAgent agent;
+
     MockBrowser camille;
 
     @BeforeEach
-    void camilleStartsClean() {
-        jdbc.sql("DELETE FROM notification WHERE soi = '1000001'").update();
-        jdbc.sql("DELETE FROM notification_preference WHERE soi = '1000001'").update();
+    void aNewAgentWithNoNotification() {
+        agent = agents.create().named("Camille").build();
         camille = new MockBrowser(mvc);
-        camille.signIn("camille.martin", "Guichet-demo-2026");
+        camille.signIn(agent.login(), Demo.PASSWORD);
     }
 
     @Test
     void requestWhenCompletedThenNotifiedInTheListAndByEmail() {
         var outbox = new Outbox(jdbc);
-        var mails = outbox.to(CAMILLE_MAIL).size();
+        var mails = outbox.to(agent.email()).size();
         assertThat(camille.postJson("/api/v1/requests", "{\"type\": \"EMPLOYMENT_CERTIFICATE\"}"))
                 .hasStatus(HttpStatus.CREATED);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> titles().contains("Votre demande est terminée"));
-        assertThat(outbox.awaitMessage(CAMILLE_MAIL, mails)).contains("Votre demande est terminée");
+        assertThat(outbox.awaitMessage(agent.email(), mails)).contains("Votre demande est terminée");
         var list = camille.body(camille.getJson("/api/v1/notifications"));
         assertThat(JsonPath.<Integer>read(list, "$.unread")).isEqualTo(1);
         assertThat(JsonPath.<List<String>>read(list, "$.notifications[*].link")).containsExactly("/requests");
@@ -58,7 +62,7 @@ class NotificationTests {
         // read: the count falls; nobody else marks it
         String id = JsonPath.<List<String>>read(list, "$.notifications[*].id").getFirst();
         var theo = new MockBrowser(mvc);
-        theo.signIn("theo.moreau", "Guichet-demo-2026");
+        theo.signIn(agents.create().named("Théo").build().login(), Demo.PASSWORD);
         assertThat(theo.postJson("/api/v1/notifications/" + id + "/read", null)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(theo.get("/notifications/" + id)).hasRedirectedUrl("/notifications");
         assertThat(JsonPath.<Integer>read(camille.body(camille.getJson("/api/v1/notifications")), "$.unread"))
@@ -83,10 +87,10 @@ class NotificationTests {
                 .hasStatus(HttpStatus.BAD_REQUEST);
 
         var outbox = new Outbox(jdbc);
-        var mails = outbox.to(CAMILLE_MAIL).size();
+        var mails = outbox.to(agent.email()).size();
         camille.postJson("/api/v1/requests", "{\"type\": \"EMPLOYMENT_CERTIFICATE\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> titles().contains("Votre demande est terminée"));
-        assertThat(outbox.to(CAMILLE_MAIL)).hasSize(mails);
+        assertThat(outbox.to(agent.email())).hasSize(mails);
 
         // the page shows the choice, security checked and locked
         var page = camille.body(camille.get("/notifications"));

@@ -14,9 +14,13 @@ import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.guichet.platform.DisplayZone;
+import org.guichet.testing.Agents;
+import org.guichet.testing.Demo;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.Outbox;
+import org.guichet.testing.PayrollCsv;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -33,9 +37,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @RecordApplicationEvents
 class PayslipTests {
 
-    static final String HEADER = "soi;period;grade;echelon;indice_majore;working_time;traitement_indiciaire;"
-            + "indemnite_residence;supplement_familial;nbi;primes;cnracl;rafp;csg_deductible;csg_non_deductible;crds;"
-            + "net_a_payer;net_imposable\n";
+    static final String HEADER = PayrollCsv.HEADER;
 
     @Autowired
     MockMvcTester mvc;
@@ -49,11 +51,23 @@ class PayslipTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    Agents agents;
+
+    /** Two agents of the test's own, whose payslips HR (Inès Petit, of the demo) publishes. */
+    Agents.TestAgent theo;
+
+    Agents.TestAgent jules;
+
+    @BeforeEach
+    void agentsOfItsOwn() {
+        theo = agents.create().named("Théo").build();
+        jules = agents.create().named("Jules").build();
+    }
+
     /** A payroll row whose totals add up: gross 2,398.25, deductions 474.59, net 1,923.66. */
     static String row(String soi, YearMonth period, String net) {
-        return soi + ";" + period
-                + ";Technicien principal de 2e classe;6;420;100;2067,57;20,68;0;0;310,00;229,50;16,53;"
-                + "160,23;56,55;11,78;" + net + ";1991,99\n";
+        return PayrollCsv.row(soi, period, net);
     }
 
     @Test
@@ -114,8 +128,8 @@ class PayslipTests {
     void csvBatchWhenOneRowIsWrongThenNothingIsPublishedAndTheRowIsReported() {
         var month = YearMonth.from(DisplayZone.today(clock)).plusMonths(1);
         var csv = HEADER
-                + row("1000007", month, "1923,66")
-                + row("1000009", month, "2000,00")
+                + row(theo.soi(), month, "1923,66")
+                + row(jules.soi(), month, "2000,00")
                 + row("1234567", month, "1923,66");
         var ines = hr();
         var result = ines.upload("/api/v1/hr/payslip-batches", "file", "paie.csv", bytes(csv), true);
@@ -149,13 +163,9 @@ class PayslipTests {
     @Test
     void csvBatchWhenRightThenEveryAgentGetsARenderedPayslipAndAMail() throws IOException {
         var month = YearMonth.from(DisplayZone.today(clock));
-        jdbc.sql("DELETE FROM payslip_document WHERE payslip_id IN (SELECT id FROM payslip WHERE period = ?)")
-                .param(month.toString())
-                .update();
-        jdbc.sql("DELETE FROM payslip WHERE period = ?").param(month.toString()).update();
         var outbox = new Outbox(jdbc);
-        var mails = outbox.to("theo.moreau@ville.example").size();
-        var csv = HEADER + row("1000007", month, "1923,66") + row("1000009", month, "1923,66");
+        var mails = outbox.to(theo.email()).size();
+        var csv = HEADER + row(theo.soi(), month, "1923,66") + row(jules.soi(), month, "1923,66");
 
         var result = hr().upload("/api/v1/hr/payslip-batches", "file", "paie.csv", bytes(csv), true);
 
@@ -163,16 +173,16 @@ class PayslipTests {
         assertThat(result).bodyJson().extractingPath("$.items").isEqualTo(2);
         assertThat(count(month)).isEqualTo(2);
         var theo = new MockBrowser(mvc);
-        theo.signIn("theo.moreau", "Guichet-demo-2026");
+        theo.signIn(this.theo.login(), Demo.PASSWORD);
         String id = JsonPath.<List<String>>read(
                         theo.body(theo.getJson("/api/v1/payslips")), "$[?(@.period == '" + month + "')].id")
                 .getFirst();
         var text = text(
                 theo.getJson("/api/v1/payslips/" + id + "/pdf").getResponse().getContentAsByteArray());
         assertThat(text)
-                .contains("Théo Moreau", "1 923,66", "Net imposable", "1 991,99", "Indice majoré : 420")
+                .contains(this.theo.fullName(), "1 923,66", "Net imposable", "1 991,99", "Indice majoré : 420")
                 .contains("Retenue pour pension civile (CNRACL)", "229,50");
-        assertThat(outbox.awaitMessage("theo.moreau@ville.example", mails)).contains("Votre bulletin de paie");
+        assertThat(outbox.awaitMessage(this.theo.email(), mails)).contains("Votre bulletin de paie");
     }
 
     @Test
@@ -189,24 +199,39 @@ class PayslipTests {
                 "/api/v1/hr/payslip-batches",
                 "file",
                 "paie.zip",
-                zip("1000007_" + month + ".pdf", realPdf, "octobre/1000009_" + month + ".pdf", executable),
+                zip(
+                        theo.soi() + "_" + month + ".pdf",
+                        realPdf,
+                        "octobre/" + jules.soi() + "_" + month + ".pdf",
+                        executable),
                 true);
         assertThat(rejected).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(rejected).bodyJson().extractingPath("$.rejected[0].problem").isEqualTo("NOT_A_PDF");
-        assertThat(rejected).bodyJson().extractingPath("$.rejected[0].location").isEqualTo("1000009_" + month + ".pdf");
+        assertThat(rejected)
+                .bodyJson()
+                .extractingPath("$.rejected[0].location")
+                .isEqualTo(jules.soi() + "_" + month + ".pdf");
         assertThat(count(month)).isZero();
 
         var published = ines.upload(
                 "/api/v1/hr/payslip-batches",
                 "file",
                 "paie.zip",
-                zip("1000007_" + month + ".pdf", realPdf, "__MACOSX/._1000007_" + month + ".pdf", executable),
+                zip(
+                        theo.soi() + "_" + month + ".pdf",
+                        realPdf,
+                        "__MACOSX/._" + theo.soi() + "_" + month + ".pdf",
+                        executable),
                 true);
         assertThat(published).hasStatus(HttpStatus.CREATED);
         assertThat(count(month)).isEqualTo(1);
         // the same file again: already published, nothing written twice
         var again = ines.upload(
-                "/api/v1/hr/payslip-batches", "file", "paie.zip", zip("1000007_" + month + ".pdf", realPdf), true);
+                "/api/v1/hr/payslip-batches",
+                "file",
+                "paie.zip",
+                zip(theo.soi() + "_" + month + ".pdf", realPdf),
+                true);
         assertThat(again).bodyJson().extractingPath("$.rejected[0].problem").isEqualTo("ALREADY_PUBLISHED");
         assertThat(hr().upload("/api/v1/hr/payslip-batches", "file", "notes.txt", bytes("bonjour"), true))
                 .bodyJson()
@@ -262,8 +287,8 @@ class PayslipTests {
     }
 
     private int count(YearMonth month) {
-        return jdbc.sql("SELECT COUNT(*) FROM payslip WHERE period = ? AND soi IN ('1000007', '1000009')")
-                .param(month.toString())
+        return jdbc.sql("SELECT COUNT(*) FROM payslip WHERE period = ? AND soi IN (?, ?)")
+                .params(month.toString(), theo.soi(), jules.soi())
                 .query(Integer.class)
                 .single();
     }

@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.guichet.testing.Agents;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -34,9 +36,34 @@ class RequestTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Agents agents;
+
+    @Autowired
+    org.guichet.payslip.PayslipManagement payslips;
+
+    /** Camille's manager Lucas, Inès in HR, and Théo, who has nothing to do with Camille's requests. */
+    Agents.TestAgent manager;
+
+    Agents.TestAgent agent;
+    Agents.TestAgent hr;
+    Agents.TestAgent other;
+
+    @BeforeEach
+    void peopleOfItsOwn() {
+        manager = agents.create().named("Lucas").build();
+        agent = agents.create()
+                .named("Camille")
+                .withManager(manager)
+                .grade("Technicien principal de 2e classe", java.time.LocalDate.of(2016, 4, 11))
+                .build();
+        hr = agents.create().named("Inès").withRoles("HR").withTotp().build();
+        other = agents.create().named("Théo").build();
+    }
+
     @Test
     void employmentCertificateWhenAskedThenIssuedAtOnceAndVerifiable() throws IOException {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         var created = camille.postJson("/api/v1/requests", "{\"type\": \"EMPLOYMENT_CERTIFICATE\"}");
         assertThat(created).hasStatus(HttpStatus.CREATED);
         var json = camille.body(created);
@@ -49,7 +76,7 @@ class RequestTests {
         var pdf = camille.getJson(href);
         assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
         assertThat(text(pdf.getResponse().getContentAsByteArray()))
-                .contains("ATTESTATION EMPLOYEUR", "Camille Martin", "11/04/2016", "Technicien principal de 2e classe")
+                .contains("ATTESTATION EMPLOYEUR", agent.fullName(), "11/04/2016", "Technicien principal de 2e classe")
                 .contains(reference, "/verify/" + reference);
 
         // signed in the employer's name: the signature covers the whole file, and fails once a byte changes
@@ -64,12 +91,13 @@ class RequestTests {
         var anyone = new MockBrowser(mvc, "203.0.113.50");
         var verified = anyone.get("/verify/" + reference);
         assertThat(verified).hasStatusOk();
-        assertThat(anyone.body(verified)).contains("est authentique", "Camille Martin (matricule 1000001)");
+        assertThat(anyone.body(verified))
+                .contains("est authentique", agent.fullName() + " (matricule " + agent.soi() + ")");
         assertThat(anyone.get("/verify/ATT-0000000000")).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(anyone.body(anyone.get("/verify/ATT-0000000000"))).doesNotContain("Camille");
 
         // nobody else reads the request or its document
-        var theo = signedIn("theo.moreau");
+        var theo = signedIn(other.login());
         assertThat(theo.getJson(href)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(theo.getJson("/api/v1/requests/" + JsonPath.read(json, "$.id")))
                 .hasStatus(HttpStatus.NOT_FOUND);
@@ -77,7 +105,7 @@ class RequestTests {
 
     @Test
     void trainingRequestWhenManagerThenHrApproveThenCompletedWithItsTimeline() {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         var created = camille.postJson("/api/v1/requests", """
                 {"type": "TRAINING", "fields": {"title": "Sécurité des chantiers", "organisation": "CNFPT",
                  "start": "2027-03-08", "days": "2"}}""");
@@ -88,9 +116,9 @@ class RequestTests {
 
         // HR does not see it yet; Lucas, the manager, approves it through the approvals
         var ines = new MockBrowser(mvc);
-        ines.signInWithTotp("ines.petit", jdbc, clock);
+        ines.signInWithTotp(hr.login(), jdbc, clock);
         assertThat(ids(ines.getJson("/api/v1/hr/requests"))).doesNotContain(id);
-        var lucas = signedIn("lucas.bernard");
+        var lucas = signedIn(manager.login());
         assertThat(lucas.getJson("/api/v1/requests/" + id))
                 .as("the manager reads it")
                 .hasStatusOk();
@@ -106,7 +134,7 @@ class RequestTests {
         assertThat(JsonPath.<String>read(step2, "$.currentStep")).isEqualTo("HR");
         assertThat(JsonPath.<Integer>read(step2, "$.step")).isEqualTo(2);
         assertThat(ids(ines.getJson("/api/v1/hr/requests"))).contains(id);
-        assertThat(ines.body(ines.get("/hr/requests"))).contains("id=\"request-" + id + "\"", "Camille Martin");
+        assertThat(ines.body(ines.get("/hr/requests"))).contains("id=\"request-" + id + "\"", agent.fullName());
         assertThat(ines.post("/hr/requests/" + id + "/reject", "comment", "")).hasRedirectedUrl("/hr/requests");
         assertThat(ids(ines.getJson("/api/v1/hr/requests")))
                 .as("a rejection without reason changes nothing")
@@ -119,7 +147,7 @@ class RequestTests {
         assertThat(JsonPath.<List<String>>read(done, "$.timeline[*].event"))
                 .containsExactly("SUBMITTED", "APPROVED", "APPROVED", "COMPLETED");
         assertThat(JsonPath.<List<String>>read(done, "$.timeline[*].actor"))
-                .contains("Camille Martin", "Lucas Bernard", "Inès Petit");
+                .contains(agent.fullName(), manager.fullName(), hr.fullName());
         assertThat(ids(ines.getJson("/api/v1/hr/requests"))).doesNotContain(id);
         assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", null))
                 .hasStatus(HttpStatus.CONFLICT);
@@ -127,12 +155,12 @@ class RequestTests {
 
     @Test
     void requestWhenRejectedThenEndsWithTheCommentTheAgentReads() {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         var created = camille.postJson(
                 "/api/v1/requests",
                 "{\"type\": \"TELEWORK\", \"fields\": {\"days\": \"2\", \"start\": \"2027-01-04\"}}");
         String id = JsonPath.read(camille.body(created), "$.id");
-        var lucas = signedIn("lucas.bernard");
+        var lucas = signedIn(manager.login());
         String approval = JsonPath.<List<String>>read(
                         lucas.body(lucas.getJson("/api/v1/approvals")),
                         "$[?(@.kind == 'request' && @.subject == '" + id + "')].id")
@@ -149,13 +177,13 @@ class RequestTests {
 
         // HR is not on a telework route: it does not read it
         var ines = new MockBrowser(mvc);
-        ines.signInWithTotp("ines.petit", jdbc, clock);
+        ines.signInWithTotp(hr.login(), jdbc, clock);
         assertThat(ines.getJson("/api/v1/requests/" + id)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void requestWhenFieldsWrongThenRefusedAndNothingFiled() {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         var before = camille.body(camille.getJson("/api/v1/requests"));
         refused(camille.postJson("/api/v1/requests", "{\"type\": \"HOLIDAY_HOME\"}"), "UNKNOWN_TYPE");
         refused(
@@ -183,7 +211,7 @@ class RequestTests {
 
     @Test
     void pagesWhenFilingThenFormFromTheTypeErrorsNextToTheFieldAndTheTimeline() {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         assertThat(camille.body(camille.get("/requests"))).contains("Attestation employeur", "Demande de formation");
         assertThat(camille.body(camille.get("/requests/new?type=TRAINING")))
                 .contains("id=\"field-title\"", "type=\"date\"", "Organisme");
@@ -227,7 +255,7 @@ class RequestTests {
 
     @Test
     void attachmentWhenNotReallyAPdfThenRefusedAndOnlyTheRouteReadsTheRealOne() throws IOException {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         var executable = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
         var refused = camille.upload("/api/v1/requests/attachments", "file", "justificatif.pdf", executable, true);
         assertThat(refused).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -243,7 +271,7 @@ class RequestTests {
         String attachment = JsonPath.read(camille.body(uploaded), "$.id");
 
         // another agent cannot use Camille's upload
-        var theo = signedIn("theo.moreau");
+        var theo = signedIn(other.login());
         assertThat(theo.postJson("/api/v1/requests", situation(attachment))).hasStatus(HttpStatus.BAD_REQUEST);
 
         var created = camille.postJson("/api/v1/requests", situation(attachment));
@@ -254,26 +282,26 @@ class RequestTests {
         assertThat(camille.postJson("/api/v1/requests", situation(attachment))).hasStatus(HttpStatus.BAD_REQUEST);
 
         var ines = new MockBrowser(mvc);
-        ines.signInWithTotp("ines.petit", jdbc, clock);
+        ines.signInWithTotp(hr.login(), jdbc, clock);
         assertThat(ines.getJson(href)).as("HR is on the route").hasStatusOk();
         assertThat(theo.getJson(href)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(signedIn("lucas.bernard").getJson(href))
+        assertThat(signedIn(manager.login()).getJson(href))
                 .as("the manager is not on this route")
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void informationWhenAskedThenTheAgentAnswersAndTheRequestGoesBack() throws IOException {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         String attachment = JsonPath.read(
                 camille.body(camille.upload("/api/v1/requests/attachments", "file", "bail.pdf", pdf(), true)), "$.id");
         String id = JsonPath.read(camille.body(camille.postJson("/api/v1/requests", situation(attachment))), "$.id");
 
-        var theo = signedIn("theo.moreau");
+        var theo = signedIn(other.login());
         assertThat(theo.postJson("/api/v1/requests/" + id + "/ask-information", "{\"comment\": \"?\"}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         var ines = new MockBrowser(mvc);
-        ines.signInWithTotp("ines.petit", jdbc, clock);
+        ines.signInWithTotp(hr.login(), jdbc, clock);
         assertThat(ines.postJson("/api/v1/requests/" + id + "/ask-information", "{\"comment\": \"\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(ines.postJson(
@@ -301,10 +329,20 @@ class RequestTests {
 
     @Test
     void salaryCertificateWhenHrApprovesThenStatesTheNetPayOfThePeriod() throws IOException {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         var lastMonth = java.time.YearMonth.from(org.guichet.platform.DisplayZone.today(clock))
                 .minusMonths(1);
         var first = lastMonth.minusMonths(2);
+        var payroll = new StringBuilder(org.guichet.testing.PayrollCsv.HEADER);
+        for (var month = first; !month.isAfter(lastMonth); month = month.plusMonths(1)) {
+            payroll.append(org.guichet.testing.PayrollCsv.row(agent.soi(), month, "1923,66"));
+        }
+        var published = payslips.publish(
+                "paie.csv",
+                new org.springframework.core.io.ByteArrayResource(
+                        payroll.toString().getBytes(StandardCharsets.UTF_8)),
+                hr.id());
+        assertThat(published.published()).as(published.toString()).isTrue();
         assertThat(camille.postJson(
                         "/api/v1/requests",
                         "{\"type\": \"SALARY_CERTIFICATE\", \"fields\": {\"from\": \"" + lastMonth.atDay(1)
@@ -317,7 +355,7 @@ class RequestTests {
                         + lastMonth.atEndOfMonth() + "\"}}");
         String id = JsonPath.read(camille.body(created), "$.id");
         var ines = new MockBrowser(mvc);
-        ines.signInWithTotp("ines.petit", jdbc, clock);
+        ines.signInWithTotp(hr.login(), jdbc, clock);
         assertThat(ids(ines.getJson("/api/v1/hr/requests?type=SALARY_CERTIFICATE")))
                 .contains(id);
         assertThat(ids(ines.getJson("/api/v1/hr/requests?type=PERSONAL_SITUATION")))
@@ -331,16 +369,17 @@ class RequestTests {
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.takenBy")
-                .isEqualTo("Inès Petit");
-        assertThat(ines.body(ines.get("/hr/requests?type=SALARY_CERTIFICATE"))).contains("Traitée par Inès Petit");
+                .isEqualTo(hr.fullName());
+        assertThat(ines.body(ines.get("/hr/requests?type=SALARY_CERTIFICATE")))
+                .contains("Traitée par " + hr.fullName());
         assertThat(ines.postJson("/api/v1/hr/requests/" + id + "/approve", null))
                 .hasStatusOk();
 
         var done = camille.body(camille.getJson("/api/v1/requests/" + id));
         String href = JsonPath.read(done, "$.documents[0].href");
         String reference = JsonPath.read(done, "$.documents[0].reference");
-        var total = jdbc.sql("SELECT SUM(net_pay) FROM payslip WHERE soi = '1000001' AND period BETWEEN ? AND ?")
-                .params(first.toString(), lastMonth.toString())
+        var total = jdbc.sql("SELECT SUM(net_pay) FROM payslip WHERE soi = ? AND period BETWEEN ? AND ?")
+                .params(agent.soi(), first.toString(), lastMonth.toString())
                 .query(java.math.BigDecimal.class)
                 .single();
         assertThat(text(camille.getJson(href).getResponse().getContentAsByteArray()))
@@ -351,7 +390,7 @@ class RequestTests {
 
     @Test
     void draftWhenSavedThenOnlyTheAgentSeesItAndItIsFiledOnceComplete() {
-        var camille = signedIn("camille.martin");
+        var camille = signedIn(agent.login());
         var incomplete = camille.postJson(
                 "/api/v1/requests", "{\"type\": \"TELEWORK\", \"draft\": true, \"fields\": {\"days\": \"2\"}}");
         assertThat(incomplete).hasStatus(HttpStatus.CREATED);
@@ -368,7 +407,7 @@ class RequestTests {
                 "{\"type\": \"TELEWORK\", \"draft\": true, "
                         + "\"fields\": {\"days\": \"1\", \"start\": \"2027-05-03\"}}");
         String id = JsonPath.read(camille.body(complete), "$.id");
-        var lucas = signedIn("lucas.bernard");
+        var lucas = signedIn(manager.login());
         assertThat(lucas.getJson("/api/v1/requests/" + id))
                 .as("a draft is the agent's own")
                 .hasStatus(HttpStatus.NOT_FOUND);

@@ -50,7 +50,7 @@ class HelpdeskBrowserTests extends BrowserTest {
         var block = new DemoState(jdbc, encoder).agent(directory, "Bastien", "", "");
         var soi = block.soi(1);
         for (var attempt = 0; attempt < 5; attempt++) {
-            submitLogin(soi, "not-his-password-42");
+            submitRefusedLogin(soi, "not-his-password-42");
         }
         signInWithApp("hugo.robert", clock);
         chrome.get(url("/support"));

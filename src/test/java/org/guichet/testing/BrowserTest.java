@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+@Import(Agents.class)
 public abstract class BrowserTest {
 
     protected static ChromeDriver chrome;
@@ -55,6 +57,15 @@ public abstract class BrowserTest {
         chrome.findElement(By.id("username")).sendKeys(identifier);
         chrome.findElement(By.id("password")).sendKeys(password);
         submit();
+    }
+
+    /**
+     * Submits a wrong password and waits for the refusal: the next page load would otherwise cancel the submission in
+     * flight, and a failure would go uncounted.
+     */
+    protected void submitRefusedLogin(String identifier, String password) {
+        submitLogin(identifier, password);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
     }
 
     /** Signs in with the demo password and waits to have left the login page. */

@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo profile only: camille.martin works 38 hours a week (18 RTT days) and took two weeks in August, approved by
- * lucas.bernard; lea.simon works 80 % with Wednesdays off; jules.garcia arrived on 1 September. Written once.
+ * lucas.bernard; lea.simon works 80 % with Wednesdays off; jules.garcia arrived on 1 September. Written once. Every
+ * other demo agent has the default profile and this year's balances from the start, so that reading a page writes
+ * nothing.
  */
 @Component
 @Profile("demo")
@@ -35,6 +37,9 @@ class DemoLeave implements ApplicationRunner {
 
     private static final AgentId CAMILLE = AgentId.of("1000001");
     private static final AgentId LUCAS = AgentId.of("1000002");
+    private static final java.util.List<String> DEMO_AGENTS = java.util.stream.IntStream.rangeClosed(1, 10)
+            .mapToObj(n -> "%07d".formatted(1_000_000 + n))
+            .toList();
 
     private final LeaveRepository leave;
     private final DirectoryManagement directory;
@@ -51,9 +56,21 @@ class DemoLeave implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (directory.findById(CAMILLE).isEmpty() || leave.profile(CAMILLE).isPresent()) {
+        if (directory.findById(CAMILLE).isEmpty()) {
             return;
         }
+        if (leave.profile(CAMILLE).isEmpty()) {
+            story();
+        }
+        var year = DisplayZone.today(clock).getYear();
+        var standard = new LeaveProfile(100, settings.defaultWeeklyHours(), Set.of(), null);
+        for (var soi : DEMO_AGENTS) {
+            var agent = AgentId.of(soi);
+            profile(agent, leave.profile(agent).orElse(standard), year);
+        }
+    }
+
+    private void story() {
         var now = clock.instant();
         var year = DisplayZone.today(clock).getYear();
         var camille = new LeaveProfile(100, new BigDecimal("38"), Set.of(), null);
