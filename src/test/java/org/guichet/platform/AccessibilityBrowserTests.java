@@ -2,11 +2,10 @@ package org.guichet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,10 +23,19 @@ class AccessibilityBrowserTests extends BrowserTest {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    Agents agents;
+
+    /** A new agent, as Jules Garcia is in the README: the password to change, the charter not accepted yet. */
+    Agents.TestAgent newcomer;
+
     @BeforeEach
-    @AfterEach
-    void demoAsInTheReadme() {
-        new DemoState(jdbc, encoder).firstSignInPending("1000009");
+    void aNewAgent() {
+        newcomer = agents.create()
+                .named("Jules")
+                .mustChangePassword()
+                .withoutCharter()
+                .build();
     }
 
     private void check(String path) {
@@ -94,6 +102,8 @@ class AccessibilityBrowserTests extends BrowserTest {
         }) {
             check(path);
         }
+        // a wrong current password counts a failure: on an agent of the test's own
+        signIn(agents.create().build().login());
         chrome.get(url("/account/password"));
         chrome.findElement(By.id("current")).sendKeys("wrong");
         chrome.findElement(By.id("password")).sendKeys("short");
@@ -105,7 +115,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 
     @Test
     void firstSignInStepsWhenCheckedThenNoViolation() {
-        signIn(Demo.JULES);
+        signIn(newcomer.login());
         assertThat(chrome.getCurrentUrl()).contains("/sign-in/password");
         assertThat(Chromium.accessibilityViolations(chrome)).as("new password").isEmpty();
         chrome.findElement(By.id("password")).sendKeys("Le petit train de la voirie");

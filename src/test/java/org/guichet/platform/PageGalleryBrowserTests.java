@@ -14,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.guichet.directory.AgentId;
 import org.guichet.request.RequestManagement;
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,18 +75,26 @@ class PageGalleryBrowserTests extends BrowserTest {
     private final Set<String> covered = new TreeSet<>();
     private final Map<String, List<String[]>> shots = new LinkedHashMap<>();
 
+    @Autowired
+    Agents agents;
+
     @AfterEach
-    void demoAsInTheReadme() {
+    void plainClient() {
         clearForwardedFor();
-        new DemoState(jdbc, encoder).firstSignInPending("1000009");
     }
 
     @Test
     void everyPageWhenDrawnThenItsScreenshotsAndNoVisualRegression() throws IOException {
         Files.createDirectories(GALLERY);
-        var certificate = requests.submit(AgentId.of(Demo.CAMILLE_SOI), "EMPLOYMENT_CERTIFICATE", Map.of());
-        requests.submit(
-                AgentId.of(Demo.CAMILLE_SOI), "SALARY_CERTIFICATE", Map.of("from", "2026-01-01", "to", "2026-06-30"));
+        // the README's accounts are read-only here: what the gallery files, a new agent and an applicant of its own do
+        var newcomer = agents.create()
+                .named("Jules")
+                .mustChangePassword()
+                .withoutCharter()
+                .build();
+        var applicant = agents.create().named("Camille").build();
+        var certificate = requests.submit(applicant.id(), "EMPLOYMENT_CERTIFICATE", Map.of());
+        requests.submit(applicant.id(), "SALARY_CERTIFICATE", Map.of("from", "2026-01-01", "to", "2026-06-30"));
 
         // a visitor
         chrome.manage().deleteAllCookies();
@@ -107,11 +114,11 @@ class PageGalleryBrowserTests extends BrowserTest {
                 "/verify/" + certificate.documents().getFirst().reference());
         visit("visitor", "(not found)", "/no/such/page");
 
-        // the steps of a sign-in: the second factor (ines.petit), a new password and the charter (jules.garcia)
+        // the steps of a sign-in: the second factor (ines.petit), a new password and the charter (a new agent)
         submitLogin("ines.petit", Demo.PASSWORD);
         visit("ines.petit", "/sign-in/second-factor", "/sign-in/second-factor");
         visit("ines.petit", "/reset/second-factor", "/reset/second-factor");
-        submitLogin(Demo.JULES, Demo.PASSWORD);
+        submitLogin(newcomer.login(), Demo.PASSWORD);
         visit("jules.garcia", "/sign-in/password", "/sign-in/password");
         chrome.get(url("/sign-in/password?lang=fr"));
         chrome.findElement(By.id("password")).sendKeys("Le petit train de la voirie");
@@ -157,11 +164,6 @@ class PageGalleryBrowserTests extends BrowserTest {
         openMenu("camille.martin");
         visitLink("camille.martin", "/account/factors/{id}/rename", "/account/factors", "a[href*='/rename']");
         visitLink("camille.martin", "/account/factors/{id}/remove", "/account/factors", "a[href*='/remove']");
-        visit(
-                "camille.martin",
-                "/requests/{id}",
-                "/requests/" + certificate.id().value());
-        visitLink("camille.martin", "/notifications/{id}", "/notifications", "a[href*='/notifications/']");
         visit("camille.martin", "/services/{id}", "/services/payslips");
         visit("camille.martin, refused", "/access-denied", "/services/confidential-documents");
         visit("camille.martin, refused", "(forbidden)", "/admin");
@@ -170,6 +172,11 @@ class PageGalleryBrowserTests extends BrowserTest {
         forwardedFor(TestData.address());
         visit("camille.martin, internet", "/", "/");
         clearForwardedFor();
+
+        // an agent with requests under way, and the notifications they brought
+        signIn(applicant.login());
+        visit("applicant", "/requests/{id}", "/requests/" + certificate.id().value());
+        visitLink("applicant", "/notifications/{id}", "/notifications", "a[href*='/notifications/']");
 
         // the back offices, each as its role
         signIn(Demo.LUCAS);

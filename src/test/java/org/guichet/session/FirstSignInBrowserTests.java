@@ -2,11 +2,10 @@ package org.guichet.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,16 +23,25 @@ class FirstSignInBrowserTests extends BrowserTest {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    Agents agents;
+
+    /** A new agent, as Jules Garcia is in the README: the password to change, the charter not accepted yet. */
+    Agents.TestAgent newcomer;
+
     @BeforeEach
-    @AfterEach
-    void julesAsInTheReadme() {
-        new DemoState(jdbc, encoder).firstSignInPending("1000009");
+    void aNewAgent() {
+        newcomer = agents.create()
+                .named("Jules")
+                .mustChangePassword()
+                .withoutCharter()
+                .build();
     }
 
     @Test
     void firstSignInWhenJulesThenOwnPasswordThenCharterThenHome() {
         var wait = waiting();
-        submitLogin(Demo.JULES, Demo.PASSWORD);
+        submitLogin(newcomer.login(), Demo.PASSWORD);
 
         wait.until(ExpectedConditions.urlContains("/sign-in/password"));
         assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Choisir votre mot de passe");

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.guichet.access.Channel;
-import org.guichet.directory.AgentId;
 import org.guichet.session.charter.CharterService;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.SignIn;
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @org.springframework.test.context.event.RecordApplicationEvents
 class FirstSignInTests {
 
-    static final String JULES_SOI = "1000009";
     static final String HIS_PASSWORD = "Quatre mots sans rapport ici";
 
     @Autowired
@@ -44,10 +42,25 @@ class FirstSignInTests {
     @Autowired
     org.springframework.test.context.event.ApplicationEvents events;
 
+    @Autowired
+    Agents agents;
+
+    /** A new agent, as Jules Garcia is in the README: the password to change, the charter not accepted yet. */
+    Agents.TestAgent newcomer;
+
     @BeforeEach
+    void aNewAgent() {
+        newcomer = agents.create()
+                .named("Jules")
+                .mustChangePassword()
+                .withoutCharter()
+                .build();
+    }
+
+    /** The charter's later versions a test published apply to everybody: they go when it ends. */
     @AfterEach
-    void julesAsInTheReadme() {
-        new DemoState(jdbc, encoder).firstSignInPending(JULES_SOI);
+    void onlyTheFirstCharter() {
+        jdbc.sql("DELETE FROM charter_acceptance WHERE version > 1").update();
         jdbc.sql("DELETE FROM charter_version WHERE version > 1").update();
     }
 
@@ -56,7 +69,7 @@ class FirstSignInTests {
         var jules = new MockBrowser(mvc);
         assertThat(jules.get("/account/sessions").getResponse().getRedirectedUrl())
                 .endsWith("/login");
-        assertThat(jules.signIn(Demo.JULES, Demo.PASSWORD)).hasStatus3xxRedirection();
+        assertThat(jules.signIn(newcomer.login(), Demo.PASSWORD)).hasStatus3xxRedirection();
 
         assertThat(jules.get("/account/sessions")).hasRedirectedUrl("/sign-in/password");
         var passwordPage = jules.body(jules.get("/sign-in/password"));
@@ -84,21 +97,21 @@ class FirstSignInTests {
 
         assertThat(jules.get("/sign-in/continue")).hasRedirectedUrl("/account/sessions");
         assertThat(jules.body(jules.get("/"))).contains("Bonjour Jules");
-        var acceptance = charter.accepted(AgentId.of(JULES_SOI)).orElseThrow();
+        var acceptance = charter.accepted(newcomer.id()).orElseThrow();
         assertThat(acceptance.version()).isEqualTo(1);
         assertThat(acceptance.channel()).isEqualTo(Channel.INTERNAL);
         assertThat(events.stream(CharterAccepted.class))
-                .anyMatch(
-                        e -> e.agent().soi().equals(JULES_SOI) && e.version() == 1 && e.channel() == Channel.INTERNAL);
+                .anyMatch(e ->
+                        e.agent().soi().equals(newcomer.soi()) && e.version() == 1 && e.channel() == Channel.INTERNAL);
         assertThat(events.stream(org.guichet.identity.PasswordChanged.class))
-                .anyMatch(e -> e.agent().soi().equals(JULES_SOI)
+                .anyMatch(e -> e.agent().soi().equals(newcomer.soi())
                         && e.reason() == org.guichet.identity.PasswordChangeReason.FIRST_SIGN_IN);
     }
 
     @Test
     void firstSignInWhenAnyPageAskedThenTheStepComesFirst() {
         var jules = new MockBrowser(mvc);
-        jules.signIn(Demo.JULES, Demo.PASSWORD);
+        jules.signIn(newcomer.login(), Demo.PASSWORD);
 
         for (var page : new String[] {"/", "/account", "/account/password", "/account/charter", "/sign-in/charter"}) {
             assertThat(jules.get(page).getResponse().getRedirectedUrl())
@@ -116,7 +129,7 @@ class FirstSignInTests {
 
     @Test
     void firstSignInWhenApiCalledThenRefusedWithTheNextStep() {
-        var session = SignIn.as(mvc, Demo.JULES);
+        var session = SignIn.as(mvc, newcomer.login());
 
         var me = mvc.get().uri("/api/v1/me").cookie(session).exchange();
 
@@ -128,28 +141,28 @@ class FirstSignInTests {
     @Test
     void firstSignInWhenSignedOutMidwayThenStillPendingNextTime() {
         var jules = new MockBrowser(mvc);
-        jules.signIn(Demo.JULES, Demo.PASSWORD);
+        jules.signIn(newcomer.login(), Demo.PASSWORD);
         jules.post("/logout");
 
         var again = new MockBrowser(mvc);
-        again.signIn(Demo.JULES, Demo.PASSWORD);
+        again.signIn(newcomer.login(), Demo.PASSWORD);
         assertThat(again.get("/")).hasRedirectedUrl("/sign-in/password");
     }
 
     @Test
     void charterWhenNewVersionPublishedThenAskedAgainAtNextSignIn() {
+        var agent = agents.create().build();
         jdbc.sql("""
                 INSERT INTO charter_version (version, published_at, title_fr, title_en, text_fr, text_en)
                 VALUES (2, ?, 'Charte v2', 'Charter v2', 'Article nouveau.', 'New article.')""").param(Timestamp.from(Instant.now())).update();
         var camille = new MockBrowser(mvc);
-        camille.signIn(Demo.CAMILLE, Demo.PASSWORD);
+        camille.signIn(agent.login(), Demo.PASSWORD);
 
         assertThat(camille.get("/")).hasRedirectedUrl("/sign-in/charter");
         assertThat(camille.body(camille.get("/sign-in/charter"))).contains("Charte v2", "Article nouveau.");
         camille.post("/sign-in/charter", "version", "2", "accept", "true");
         assertThat(camille.get("/sign-in/continue")).hasRedirectedUrl("/");
         assertThat(camille.body(camille.get("/account/charter"))).contains("Version 2, acceptée le");
-        jdbc.sql("DELETE FROM charter_acceptance WHERE version = 2").update();
     }
 
     @Test

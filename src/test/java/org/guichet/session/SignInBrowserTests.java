@@ -2,15 +2,20 @@ package org.guichet.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Demo;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a person sees, in a real browser: Camille signs in and is greeted by name. */
 class SignInBrowserTests extends BrowserTest {
+
+    @Autowired
+    Agents agents;
 
     @Test
     void signInWhenCamilleThenHerNameInHeaderAndPage() {
@@ -37,7 +42,8 @@ class SignInBrowserTests extends BrowserTest {
 
     @Test
     void signInWhenWrongPasswordThenMessageAnnounced() {
-        submitLogin(Demo.CAMILLE, "wrong password");
+        // a wrong password counts a failure: on an agent of the test's own, not on the README's Camille
+        submitLogin(agents.create().build().login(), "wrong password");
 
         var error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertThat(error.getAttribute("role")).isEqualTo("alert");

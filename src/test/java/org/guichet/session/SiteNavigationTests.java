@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.regex.Pattern;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +36,19 @@ class SiteNavigationTests {
     @Autowired
     Clock clock;
 
-    @AfterEach
-    void demoAsInTheReadme() {
-        new DemoState(jdbc, encoder).firstSignInPending("1000009");
+    @Autowired
+    Agents agents;
+
+    /** A new agent, as Jules Garcia is in the README: the password to change, the charter not accepted yet. */
+    Agents.TestAgent newcomer;
+
+    @BeforeEach
+    void aNewAgent() {
+        newcomer = agents.create()
+                .named("Jules")
+                .mustChangePassword()
+                .withoutCharter()
+                .build();
     }
 
     private static String nav(String page) {
@@ -49,7 +59,7 @@ class SiteNavigationTests {
     @Test
     void signInStepWhenShownThenNameLanguageAndSignOutOnly() {
         var jules = new MockBrowser(mvc);
-        jules.signIn(Demo.JULES, Demo.PASSWORD);
+        jules.signIn(newcomer.login(), Demo.PASSWORD);
 
         var step = jules.body(jules.get("/sign-in/password"));
 
