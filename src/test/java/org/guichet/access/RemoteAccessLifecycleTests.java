@@ -11,9 +11,9 @@ import org.guichet.approval.ApprovalManagement;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.platform.DisplayZone;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MutableClock;
+import org.guichet.testing.OwnDatabase;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * still waiting), a suspension too; time expires it, and asks the manager to confirm it before its longest term.
  */
 @IntegrationTest
+@OwnDatabase
 class RemoteAccessLifecycleTests {
 
     @Autowired
@@ -41,17 +42,10 @@ class RemoteAccessLifecycleTests {
     @Autowired
     Clock clock;
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     @AfterEach
     void backToNow() {
         ((MutableClock) clock).reset();
-        new DemoState(jdbc, encoder).restoreRemoteAccess();
     }
-
-    @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     /** A department with a manager and an agent reporting to them; SOIs 1 (manager), 2 (agent), 3 (support). */
     private TestData.Block team() {
