@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.Map;
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
-import org.guichet.testing.DemoState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +33,11 @@ class AccessBrowserTests extends BrowserTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Agents agents;
+
     @BeforeEach
     void freshCodes() {
-        new DemoState(jdbc, encoder).unlockEverything();
-        new DemoState(jdbc, encoder).restoreRemoteAccess();
         jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
     }
 
@@ -105,10 +106,9 @@ class AccessBrowserTests extends BrowserTest {
 
     @Test
     void remoteAccessPageWhenNoProfileFromTheInternetThenExplainedAndAccessible() {
-        jdbc.sql("DELETE FROM nomadic_profile_step WHERE soi = '1000003'").update();
-        jdbc.sql("DELETE FROM nomadic_profile WHERE soi = '1000003'").update();
+        var ines = agents.create().named("Inès").withTotp().build();
         from(INTERNET);
-        signInWithApp("ines.petit");
+        signInWithApp(ines.login());
 
         assertThat(chrome.getCurrentUrl()).endsWith("/remote-access");
         assertThat(chrome.findElement(By.className("refusal")).getAttribute("data-reason"))

@@ -59,14 +59,6 @@ class AccessDecisionTableTests {
      * {@code MFA}, {@code MISSING} stand for CHANNEL_NOT_ALLOWED, ROLE_REQUIRED, DISABLED_FOR_DEPARTMENT, MFA_REQUIRED,
      * NOMADIC_PROFILE_MISSING.
      */
-    @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder encoder;
-
-    @org.junit.jupiter.api.BeforeEach
-    void demoRemoteAccess() {
-        new org.guichet.testing.DemoState(jdbc, encoder).restoreRemoteAccess();
-    }
-
     @ParameterizedTest(name = "{0} from {1}")
     @CsvSource(delimiter = '|', textBlock = """
             # camille.martin: roads department, remote access active, signed in with a password only on the office network

@@ -3,8 +3,7 @@ package org.guichet.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import org.guichet.directory.AgentId;
-import org.guichet.identity.mfa.TotpService;
+import org.guichet.testing.Agents;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.Outbox;
@@ -17,14 +16,14 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * Remote access from end to end, as the demo tells it: Théo Moreau, on the internet without a profile, reaches only
- * the page that explains it; he asks; Lucas Bernard, his manager, approves; Hugo Robert, IT support, activates; then
+ * Remote access from end to end, as the demo tells it (with a Théo and a Lucas of the test's own): Théo, on the
+ * internet without a profile, reaches only the page that explains it; he asks; Lucas, his manager, approves; Hugo
+ * Robert, IT support, activates; then
  * Théo reaches his services, in the same session. And the refusals along the way.
  */
 @IntegrationTest
 class RemoteAccessWorkflowTests {
 
-    private static final String THEO = "1000007";
     private static final String INTERNET = "203.0.113.7";
     private static final String OFFICE = "10.1.2.3";
 
@@ -38,21 +37,24 @@ class RemoteAccessWorkflowTests {
     Clock clock;
 
     @Autowired
-    TotpService totp;
+    Agents agents;
+
+    /** Théo, without remote access but with an app (from the internet he needs a factor first), and his manager. */
+    Agents.TestAgent theoAgent;
+
+    Agents.TestAgent lucasAgent;
 
     @BeforeEach
     void theoHasNoProfileAndAnApp() {
-        jdbc.sql("DELETE FROM nomadic_profile_step WHERE soi = ?").param(THEO).update();
-        jdbc.sql("DELETE FROM nomadic_profile WHERE soi = ?").param(THEO).update();
-        jdbc.sql("DELETE FROM approval WHERE requester_soi = ?").param(THEO).update();
-        // Théo has no second factor in the demo; from the internet he needs one before anything else
-        totp.importKey(AgentId.of(THEO), "JBSWY3DPEHPK3PXP", "Test");
+        lucasAgent = agents.create().named("Lucas").withTotp().build();
+        theoAgent =
+                agents.create().named("Théo").withManager(lucasAgent).withTotp().build();
     }
 
     @Test
     void remoteAccessWhenRequestedApprovedAndActivatedThenTheoReachesHisServices() {
         var theo = new MockBrowser(mvc, INTERNET);
-        theo.signInWithTotp("theo.moreau", jdbc, clock);
+        theo.signInWithTotp(theoAgent.login(), jdbc, clock);
 
         // only the explanation page
         assertThat(theo.get("/")).hasRedirectedUrl("/remote-access");
@@ -70,22 +72,22 @@ class RemoteAccessWorkflowTests {
         // he asks
         assertThat(theo.post("/remote-access", "reason", "Astreintes de voirie le week-end", "endDate", ""))
                 .hasRedirectedUrl("/remote-access");
-        assertThat(theo.body(theo.get("/remote-access"))).contains("data-state=\"REQUESTED\"", "Lucas Bernard");
+        assertThat(theo.body(theo.get("/remote-access"))).contains("data-state=\"REQUESTED\"", lucasAgent.fullName());
         refusedWith(theo.getJson("/api/v1/payslips"), "NOMADIC_PROFILE_PENDING", "/remote-access");
         assertThat(theo.post("/remote-access", "reason", "Encore", "endDate", ""))
                 .hasStatus(HttpStatus.CONFLICT);
 
         // Lucas approves from the office
         var lucas = new MockBrowser(mvc, OFFICE);
-        lucas.signInWithTotp("lucas.bernard", jdbc, clock);
+        lucas.signInWithTotp(lucasAgent.login(), jdbc, clock);
         var waiting = lucas.getJson("/api/v1/approvals");
         assertThat(waiting)
                 .bodyJson()
-                .extractingPath("$[?(@.requester.soi == '1000007')].kind")
+                .extractingPath("$[?(@.requester.soi == '" + theoAgent.soi() + "')].kind")
                 .asArray()
                 .containsExactly("nomadic-profile");
         var id = com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(
-                        lucas.body(waiting), "$[?(@.requester.soi == '1000007')].id")
+                        lucas.body(waiting), "$[?(@.requester.soi == '" + theoAgent.soi() + "')].id")
                 .getFirst();
         assertThat(lucas.postJson("/api/v1/approvals/" + id + "/approve", "{\"comment\": \"D’accord\"}"))
                 .hasStatusOk()
@@ -105,8 +107,8 @@ class RemoteAccessWorkflowTests {
                 .bodyJson()
                 .extractingPath("$[*].soi")
                 .asArray()
-                .contains(THEO);
-        assertThat(hugo.postJson("/api/v1/support/nomadic-profiles/" + THEO + "/activate", null))
+                .contains(theoAgent.soi());
+        assertThat(hugo.postJson("/api/v1/support/nomadic-profiles/" + theoAgent.soi() + "/activate", null))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.state")
@@ -131,33 +133,33 @@ class RemoteAccessWorkflowTests {
                 .asArray()
                 .containsExactly("REQUESTED", "APPROVED", "ACTIVATED");
         var outbox = new Outbox(jdbc);
-        assertThat(outbox.awaitMessage("theo.moreau@ville.example", 0)).isNotEmpty();
+        assertThat(outbox.awaitMessage(theoAgent.email(), 0)).isNotEmpty();
     }
 
     @Test
     void approvalWhenNotTheApproverOrWithoutCommentThenRefused() {
         var theo = new MockBrowser(mvc, INTERNET);
-        theo.signInWithTotp("theo.moreau", jdbc, clock);
+        theo.signInWithTotp(theoAgent.login(), jdbc, clock);
         assertThat(theo.postJson(
                         "/api/v1/nomadic-profile/requests", "{\"reason\": \"Télétravail\", \"endDate\": null}"))
                 .hasStatus(HttpStatus.CREATED);
         var id = jdbc.sql("SELECT id FROM approval WHERE requester_soi = ? AND state = 'PENDING'")
-                .param(THEO)
+                .param(theoAgent.soi())
                 .query(String.class)
                 .single();
 
         var camille = new MockBrowser(mvc, OFFICE);
-        camille.signInWithTotp("camille.martin", jdbc, clock);
+        camille.signInWithTotp(agents.create().withTotp().build().login(), jdbc, clock);
         assertThat(camille.postJson("/api/v1/approvals/" + id + "/approve", "{}"))
                 .hasStatus(HttpStatus.NOT_FOUND)
                 .bodyJson()
                 .extractingPath("$.errorCode")
                 .isEqualTo("APPROVAL_NOT_FOUND");
-        assertThat(camille.postJson("/api/v1/support/nomadic-profiles/" + THEO + "/activate", null))
+        assertThat(camille.postJson("/api/v1/support/nomadic-profiles/" + theoAgent.soi() + "/activate", null))
                 .hasStatus(HttpStatus.FORBIDDEN);
 
         var lucas = new MockBrowser(mvc, OFFICE);
-        lucas.signInWithTotp("lucas.bernard", jdbc, clock);
+        lucas.signInWithTotp(lucasAgent.login(), jdbc, clock);
         assertThat(lucas.postJson("/api/v1/approvals/" + id + "/reject", "{\"comment\": \"  \"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
@@ -165,7 +167,7 @@ class RemoteAccessWorkflowTests {
                 .isEqualTo("COMMENT_REQUIRED");
         var hugo = new MockBrowser(mvc, OFFICE);
         hugo.signInWithTotp("hugo.robert", jdbc, clock);
-        assertThat(hugo.postJson("/api/v1/support/nomadic-profiles/" + THEO + "/activate", null))
+        assertThat(hugo.postJson("/api/v1/support/nomadic-profiles/" + theoAgent.soi() + "/activate", null))
                 .hasStatus(HttpStatus.CONFLICT)
                 .bodyJson()
                 .extractingPath("$.errorCode")
@@ -184,7 +186,7 @@ class RemoteAccessWorkflowTests {
     @Test
     void requestWhenReasonMissingOrEndDateTooFarThenFieldErrors() {
         var theo = new MockBrowser(mvc, INTERNET);
-        theo.signInWithTotp("theo.moreau", jdbc, clock);
+        theo.signInWithTotp(theoAgent.login(), jdbc, clock);
 
         var missing = theo.post("/remote-access", "reason", " ", "endDate", "");
         assertThat(missing).hasStatus(HttpStatus.BAD_REQUEST);
@@ -198,7 +200,7 @@ class RemoteAccessWorkflowTests {
                 .extractingPath("$.errorCode")
                 .isEqualTo("REASON_REQUIRED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM nomadic_profile WHERE soi = ?")
-                        .param(THEO)
+                        .param(theoAgent.soi())
                         .query(Integer.class)
                         .single())
                 .isZero();

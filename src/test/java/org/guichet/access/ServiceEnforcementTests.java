@@ -37,13 +37,9 @@ class ServiceEnforcementTests {
     @Autowired
     ApplicationEvents events;
 
-    @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder encoder;
-
     @BeforeEach
     void freshCodes() {
         jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
-        new org.guichet.testing.DemoState(jdbc, encoder).restoreRemoteAccess();
     }
 
     @Test
