@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import org.guichet.access.NomadicProfiles;
 import org.guichet.access.NomadicState;
-import org.guichet.directory.AgentId;
 import org.guichet.platform.DisplayZone;
+import org.guichet.testing.Agents;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 class ApprovalPagesTests {
 
-    private static final String THEO = "1000007";
     private static final String OFFICE = "10.1.2.3";
 
     @Autowired
@@ -40,27 +38,38 @@ class ApprovalPagesTests {
     @Autowired
     NomadicProfiles nomadic;
 
+    @Autowired
+    Agents agents;
+
+    /** Claire manages Lucas, who manages Théo; Jules manages nobody. */
+    Agents.TestAgent claireAgent;
+
+    Agents.TestAgent lucasAgent;
+    Agents.TestAgent theo;
+    Agents.TestAgent jules;
+
     @BeforeEach
-    @AfterEach
-    void noDelegationNorRequest() {
-        jdbc.sql("DELETE FROM approval_delegation WHERE delegator_soi = '1000002'")
-                .update();
-        jdbc.sql("DELETE FROM nomadic_profile_step WHERE soi = ?").param(THEO).update();
-        jdbc.sql("DELETE FROM nomadic_profile WHERE soi = ?").param(THEO).update();
-        jdbc.sql("DELETE FROM approval WHERE requester_soi = ?").param(THEO).update();
-        jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
+    void aHierarchyOfItsOwn() {
+        claireAgent = agents.create().named("Claire").withTotp().build();
+        lucasAgent = agents.create()
+                .named("Lucas")
+                .withManager(claireAgent)
+                .withTotp()
+                .build();
+        theo = agents.create().named("Théo").withManager(lucasAgent).build();
+        jules = agents.create().named("Jules").build();
     }
 
     @Test
     void approvalWhenManagerDelegatedThenTheDelegateApprovesOnThePage() {
         var lucas = new MockBrowser(mvc, OFFICE);
-        lucas.signInWithTotp("lucas.bernard", jdbc, clock);
+        lucas.signInWithTotp(lucasAgent.login(), jdbc, clock);
         var today = DisplayZone.today(clock);
 
         var wrong = lucas.post(
                 "/approvals/delegations",
                 "delegate",
-                "jules.garcia",
+                jules.login(),
                 "startsOn",
                 today.toString(),
                 "endsOn",
@@ -70,22 +79,22 @@ class ApprovalPagesTests {
         assertThat(lucas.post(
                         "/approvals/delegations",
                         "delegate",
-                        "claire.dubois",
+                        claireAgent.login(),
                         "startsOn",
                         today.toString(),
                         "endsOn",
                         today.plusDays(3).toString()))
                 .hasRedirectedUrl("/approvals");
-        assertThat(lucas.body(lucas.get("/approvals"))).contains("Claire Dubois");
+        assertThat(lucas.body(lucas.get("/approvals"))).contains(claireAgent.fullName());
 
-        nomadic.request(AgentId.of(THEO), "Astreintes", null);
+        nomadic.request(theo.id(), "Astreintes", null);
         var claire = new MockBrowser(mvc, OFFICE);
-        claire.signInWithTotp("claire.dubois", jdbc, clock);
+        claire.signInWithTotp(claireAgent.login(), jdbc, clock);
         var page = claire.body(claire.get("/approvals"));
         assertThat(page)
-                .contains("Accès à distance – Théo Moreau", "un responsable qui vous a délégué ses validations");
+                .contains("Accès à distance – " + theo.fullName(), "un responsable qui vous a délégué ses validations");
         var id = jdbc.sql("SELECT id FROM approval WHERE requester_soi = ? AND state = 'PENDING'")
-                .param(THEO)
+                .param(theo.soi())
                 .query(String.class)
                 .single();
 
@@ -95,14 +104,14 @@ class ApprovalPagesTests {
         assertThat(claire.post("/approvals/" + id + "/approve", "comment", "Pour Lucas"))
                 .hasRedirectedUrl("/approvals");
 
-        assertThat(nomadic.state(AgentId.of(THEO))).isEqualTo(NomadicState.APPROVED);
+        assertThat(nomadic.state(theo.id())).isEqualTo(NomadicState.APPROVED);
         assertThat(jdbc.sql("SELECT decided_by_soi || '/' || on_behalf_of_soi FROM approval WHERE id = CAST(? AS UUID)")
                         .param(id)
                         .query(String.class)
                         .single())
-                .isEqualTo("1000010/1000002");
-        assertThat(nomadic.status(AgentId.of(THEO)).timeline())
-                .anySatisfy(step -> assertThat(step.actorName()).isEqualTo("Claire Dubois"));
+                .isEqualTo(claireAgent.soi() + "/" + lucasAgent.soi());
+        assertThat(nomadic.status(theo.id()).timeline())
+                .anySatisfy(step -> assertThat(step.actorName()).isEqualTo(claireAgent.fullName()));
         var again = claire.post("/approvals/" + id + "/approve", "comment", "");
         assertThat(again).hasStatus(HttpStatus.CONFLICT);
         assertThat(claire.body(again)).contains("Cette demande a déjà été traitée");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.YearMonth;
 import org.guichet.platform.DisplayZone;
+import org.guichet.testing.Agents;
+import org.guichet.testing.Demo;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,9 @@ class HomeNewsTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Agents agents;
 
     @Test
     void homeWhenAgentThenLatestPayslipBalancesAndTodaysHours() {
@@ -45,22 +50,18 @@ class HomeNewsTests {
     void homeWhenSomethingWaitsForTheManagerThenTheCountLinksToIt() {
         var next = java.time.LocalDate.of(DisplayZone.today(clock).getYear() + 1, 6, 1)
                 .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.TUESDAY));
-        jdbc.sql("DELETE FROM approval WHERE kind = 'leave' AND requester_soi = '1000007'")
-                .update();
-        jdbc.sql("DELETE FROM leave_request WHERE soi = '1000007' AND start_date = ?")
-                .param(java.sql.Date.valueOf(next))
-                .update();
+        var manager = agents.create().named("Lucas").build();
+        var agent = agents.create().named("Théo").withManager(manager).build();
         var theo = new MockBrowser(mvc);
-        theo.signIn("theo.moreau", "Guichet-demo-2026");
+        theo.signIn(agent.login(), Demo.PASSWORD);
         assertThat(theo.postJson(
                         "/api/v1/leave/requests",
                         "{\"type\": \"ANNUAL\", \"start\": \"" + next + "\", \"end\": \"" + next + "\"}"))
                 .hasStatus(org.springframework.http.HttpStatus.CREATED);
-        assertThat(theo.body(theo.get("/")))
-                .containsPattern("[1-9][0-9]* demande\\(s\\) en attente de votre responsable");
+        assertThat(theo.body(theo.get("/"))).containsPattern("1 demande\\(s\\) en attente de votre responsable");
 
         var lucas = new MockBrowser(mvc);
-        lucas.signIn("lucas.bernard", "Guichet-demo-2026");
+        lucas.signIn(manager.login(), Demo.PASSWORD);
         assertThat(lucas.body(lucas.get("/"))).contains("id=\"news-approvals\"", "attendent votre décision");
     }
 }
