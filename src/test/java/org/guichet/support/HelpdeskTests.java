@@ -7,11 +7,10 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.guichet.testing.DemoState;
+import org.guichet.testing.Agents;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.SignIn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +27,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 class HelpdeskTests {
 
-    private static final String THEO = "1000007";
     private static final String HUGO = "1000004";
+    /** The README's Théo Moreau, only read here (his payslips are the demo's). */
+    private static final String THEO_OF_THE_DEMO = "1000007";
+
     private static final String OFFICE = "10.1.2.3";
 
     @Autowired
@@ -44,29 +45,29 @@ class HelpdeskTests {
     @Autowired
     Clock clock;
 
-    @BeforeEach
-    void nothingLocked() {
-        new DemoState(jdbc, encoder).unlockEverything();
-        jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
-    }
+    @Autowired
+    Agents agents;
 
-    /** Whatever happens in a test, no one stays locked for the tests after it. */
-    @AfterEach
-    void unlockAfterwards() {
-        new DemoState(jdbc, encoder).unlockEverything();
+    /** The agent the helpdesk helps: a Théo of the test's own, so that locking him out locks nobody else. */
+    Agents.TestAgent theoAgent;
+
+    @BeforeEach
+    void anAgentToHelp() {
+        theoAgent = agents.create().named("Théo").build();
+        jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
     }
 
     @Test
     void unlockWhenTheoLockedHimselfOutThenDiagnosedUnlockedWithReasonAndJournaledWithHugoAsActor() throws Exception {
         for (var attempt = 0; attempt < 5; attempt++) {
-            SignIn.attempt(mvc, "theo.moreau", "not-his-password-42", SignIn.from(OFFICE));
+            SignIn.attempt(mvc, theoAgent.login(), "not-his-password-42", SignIn.from(OFFICE));
         }
-        var refused = SignIn.attempt(mvc, "theo.moreau", org.guichet.testing.Demo.PASSWORD, SignIn.from(OFFICE));
+        var refused = SignIn.attempt(mvc, theoAgent.login(), org.guichet.testing.Demo.PASSWORD, SignIn.from(OFFICE));
         assertThat(refused.getResponse().getRedirectedUrl()).contains("error");
 
         var hugo = new MockBrowser(mvc, OFFICE);
         hugo.signInWithTotp("hugo.robert", jdbc, clock);
-        var diagnosis = hugo.getJson("/api/v1/support/agents/" + THEO + "/diagnosis");
+        var diagnosis = hugo.getJson("/api/v1/support/agents/" + theoAgent.soi() + "/diagnosis");
         assertThat(diagnosis).hasStatusOk();
         var json = hugo.body(diagnosis);
         List<String> codes = JsonPath.read(json, "$[*].code");
@@ -78,29 +79,31 @@ class HelpdeskTests {
         assertThat(remedies).containsOnly("UNLOCK");
 
         // a reason is required, and nothing is unlocked without one
-        var withoutReason = hugo.postJson("/api/v1/support/agents/" + THEO + "/unlock", "{}");
+        var withoutReason = hugo.postJson("/api/v1/support/agents/" + theoAgent.soi() + "/unlock", "{}");
         assertThat(withoutReason).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(withoutReason).bodyJson().extractingPath("$.errorCode").isEqualTo("REASON_REQUIRED");
-        assertThat(SignIn.attempt(mvc, "theo.moreau", org.guichet.testing.Demo.PASSWORD, SignIn.from(OFFICE))
+        assertThat(SignIn.attempt(mvc, theoAgent.login(), org.guichet.testing.Demo.PASSWORD, SignIn.from(OFFICE))
                         .getResponse()
                         .getRedirectedUrl())
                 .contains("error");
 
         var unlocked = hugo.postJson(
-                "/api/v1/support/agents/" + THEO + "/unlock", "{\"reason\": \"Appel de l’agent, identité vérifiée\"}");
+                "/api/v1/support/agents/" + theoAgent.soi() + "/unlock",
+                "{\"reason\": \"Appel de l’agent, identité vérifiée\"}");
         assertThat(unlocked).hasStatusOk();
-        assertThat(hugo.postJson("/api/v1/support/agents/" + THEO + "/unlock", "{\"reason\": \"Encore\"}"))
+        assertThat(hugo.postJson("/api/v1/support/agents/" + theoAgent.soi() + "/unlock", "{\"reason\": \"Encore\"}"))
                 .hasStatus(HttpStatus.CONFLICT);
-        SignIn.as(mvc, "theo.moreau");
+        SignIn.as(mvc, theoAgent.login());
 
         var sarah = new MockBrowser(mvc, OFFICE);
         sarah.signInWithTotp("sarah.durand", jdbc, clock);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var found = sarah.body(sarah.getJson("/api/v1/audit?agent=" + THEO));
-            List<String> locked =
-                    JsonPath.read(found, "$[?(@.type == 'AccountLocked' && @.subject == '1000007')].type");
+            var found = sarah.body(sarah.getJson("/api/v1/audit?agent=" + theoAgent.soi()));
+            List<String> locked = JsonPath.read(
+                    found, "$[?(@.type == 'AccountLocked' && @.subject == '" + theoAgent.soi() + "')].type");
             assertThat(locked).isNotEmpty();
-            List<String> byHugo = JsonPath.read(found, "$[?(@.actor == '1000004' && @.subject == '1000007')].type");
+            List<String> byHugo =
+                    JsonPath.read(found, "$[?(@.actor == '1000004' && @.subject == '" + theoAgent.soi() + "')].type");
             assertThat(byHugo).contains("HelpdeskDiagnosis", "HelpdeskUnlock", "AccountUnlocked");
             List<String> reasons = JsonPath.read(found, "$[?(@.type == 'HelpdeskUnlock')].details.reason");
             assertThat(reasons).contains("Appel de l’agent, identité vérifiée");
@@ -114,13 +117,14 @@ class HelpdeskTests {
         var hugo = new MockBrowser(mvc, OFFICE);
         hugo.signInWithTotp("hugo.robert", jdbc, clock);
         var issued = hugo.postJson(
-                "/api/v1/support/agents/" + THEO + "/enrolment-code", "{\"reason\": \"Nouveau téléphone perdu\"}");
+                "/api/v1/support/agents/" + theoAgent.soi() + "/enrolment-code",
+                "{\"reason\": \"Nouveau téléphone perdu\"}");
         assertThat(issued).hasStatusOk();
         String code = JsonPath.read(hugo.body(issued), "$.code");
         assertThat(code).matches("[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}");
         var entry = jdbc.sql("SELECT details FROM journal_entry WHERE type = 'HelpdeskEnrolmentCode' AND subject = ?"
                         + " ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
-                .param(THEO)
+                .param(theoAgent.soi())
                 .query(String.class)
                 .single();
         assertThat(entry).contains("Nouveau téléphone perdu").doesNotContain(code);
@@ -136,12 +140,13 @@ class HelpdeskTests {
     @Test
     void sessionsWhenRevokedByTheHelpdeskThenTheAgentIsSignedOut() {
         var theo = new MockBrowser(mvc, OFFICE);
-        theo.signIn("theo.moreau", org.guichet.testing.Demo.PASSWORD);
+        theo.signIn(theoAgent.login(), org.guichet.testing.Demo.PASSWORD);
         assertThat(theo.get("/account")).hasStatusOk();
         var hugo = new MockBrowser(mvc, OFFICE);
         hugo.signInWithTotp("hugo.robert", jdbc, clock);
         var revoked = hugo.postJson(
-                "/api/v1/support/agents/" + THEO + "/sessions/revoke", "{\"reason\": \"Poste partagé resté ouvert\"}");
+                "/api/v1/support/agents/" + theoAgent.soi() + "/sessions/revoke",
+                "{\"reason\": \"Poste partagé resté ouvert\"}");
         assertThat(revoked).hasStatusOk();
         assertThat(revoked).bodyJson().extractingPath("$.closed").asNumber().isNotEqualTo(0);
         assertThat(theo.get("/account")).hasStatus3xxRedirection();
@@ -151,13 +156,14 @@ class HelpdeskTests {
     void whatIfWhenAskedThenTheRealPolicyAnswersWithItsReason() throws Exception {
         var hugo = new MockBrowser(mvc, OFFICE);
         hugo.signInWithTotp("hugo.robert", jdbc, clock);
-        var gis = hugo.getJson("/api/v1/support/agents/" + THEO + "/what-if?channel=NOMADIC&service=gis");
+        var gis = hugo.getJson("/api/v1/support/agents/" + theoAgent.soi() + "/what-if?channel=NOMADIC&service=gis");
         assertThat(gis).hasStatusOk();
         assertThat(gis).bodyJson().extractingPath("$.allowed").isEqualTo(false);
         assertThat(gis).bodyJson().extractingPath("$.reason").isEqualTo("CHANNEL_NOT_ALLOWED");
-        var payslips = hugo.getJson("/api/v1/support/agents/" + THEO + "/what-if?channel=INTERNAL&service=payslips");
+        var payslips = hugo.getJson(
+                "/api/v1/support/agents/" + theoAgent.soi() + "/what-if?channel=INTERNAL&service=payslips");
         assertThat(payslips).bodyJson().extractingPath("$.allowed").isEqualTo(true);
-        assertThat(hugo.getJson("/api/v1/support/agents/" + THEO + "/what-if?channel=MOON&service=payslips"))
+        assertThat(hugo.getJson("/api/v1/support/agents/" + theoAgent.soi() + "/what-if?channel=MOON&service=payslips"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
@@ -165,7 +171,7 @@ class HelpdeskTests {
     void leastPrivilegeWhenOthersTryThenEachRoleReachesOnlyItsOwnScreens() throws Exception {
         var theo = new MockBrowser(mvc, OFFICE);
         theo.signIn("theo.moreau", org.guichet.testing.Demo.PASSWORD);
-        assertThat(theo.getJson("/api/v1/support/agents/" + THEO + "/diagnosis"))
+        assertThat(theo.getJson("/api/v1/support/agents/" + THEO_OF_THE_DEMO + "/diagnosis"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(theo.get("/support")).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(theo.getJson("/api/v1/audit")).hasStatus(HttpStatus.FORBIDDEN);
@@ -173,33 +179,34 @@ class HelpdeskTests {
 
         var hugo = new MockBrowser(mvc, OFFICE);
         hugo.signInWithTotp("hugo.robert", jdbc, clock);
-        assertThat(hugo.getJson("/api/v1/audit?agent=" + THEO)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(hugo.getJson("/api/v1/audit?agent=" + THEO_OF_THE_DEMO)).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(hugo.get("/security/journal")).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(hugo.getJson("/api/v1/audit/export.csv")).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(hugo.getJson("/api/v1/hr/leave/profiles/" + THEO)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(hugo.getJson("/api/v1/hr/leave/profiles/" + THEO_OF_THE_DEMO))
+                .hasStatus(HttpStatus.FORBIDDEN);
         var theosPayslip = jdbc.sql("SELECT id FROM payslip WHERE soi = ? FETCH FIRST 1 ROWS ONLY")
-                .param(THEO)
+                .param(THEO_OF_THE_DEMO)
                 .query(String.class)
                 .single();
         assertThat(hugo.getJson("/api/v1/payslips/" + theosPayslip + "/pdf")).hasStatus(HttpStatus.NOT_FOUND);
 
         var sarah = new MockBrowser(mvc, OFFICE);
         sarah.signInWithTotp("sarah.durand", jdbc, clock);
-        assertThat(sarah.getJson("/api/v1/support/agents/" + THEO + "/diagnosis"))
+        assertThat(sarah.getJson("/api/v1/support/agents/" + THEO_OF_THE_DEMO + "/diagnosis"))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(sarah.getJson("/api/v1/audit?agent=" + THEO)).hasStatusOk();
+        assertThat(sarah.getJson("/api/v1/audit?agent=" + THEO_OF_THE_DEMO)).hasStatusOk();
         assertThat(sarah.getJson("/api/v1/audit?agent=theo")).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(sarah.getJson("/api/v1/audit?from=2026-12-01&to=2026-11-01")).hasStatus(HttpStatus.BAD_REQUEST);
 
         // the helpdesk works from the office or the VPN, never from the internet
         var hugoAway = MockBrowser.fromVpn(mvc);
         hugoAway.signInWithTotp("hugo.robert", jdbc, clock);
-        assertThat(hugoAway.getJson("/api/v1/support/agents/" + THEO + "/diagnosis"))
+        assertThat(hugoAway.getJson("/api/v1/support/agents/" + THEO_OF_THE_DEMO + "/diagnosis"))
                 .hasStatusOk();
         jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
         var hugoHome = MockBrowser.fromInternet(mvc);
         hugoHome.signInWithTotp("hugo.robert", jdbc, clock);
-        assertThat(hugoHome.getJson("/api/v1/support/agents/" + THEO + "/diagnosis"))
+        assertThat(hugoHome.getJson("/api/v1/support/agents/" + THEO_OF_THE_DEMO + "/diagnosis"))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 }
