@@ -3,6 +3,7 @@ package org.guichet.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A request as people live it, in Chromium: Camille Martin files a training request from its form, Lucas Bernard
+ * A request as people live it, in Chromium: Camille files a training request from its form, Lucas, her manager,
  * approves it on his approvals page, Inès Petit on HR's queue, and Camille finds it complete with its timeline. Each
  * page passes axe-core's WCAG 2.1 A and AA rules; screenshots land in {@code target/screenshots/}.
  */
@@ -21,11 +22,17 @@ class RequestBrowserTests extends BrowserTest {
     Clock clock;
 
     @Autowired
+    Agents agents;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void trainingRequestWhenFiledThenApprovedByTheManagerAndHrThenComplete() {
-        signIn("camille.martin");
+        // Camille and her manager Lucas of the test's own (what they file is theirs); Inès Petit, of the demo, is HR
+        var lucas = agents.create().named("Lucas").build();
+        var camille = agents.create().named("Camille").withManager(lucas).build();
+        signIn(camille.login());
         chrome.get(url("/requests"));
         accessible("requests");
         chrome.findElement(By.linkText("Demande de formation")).click();
@@ -45,7 +52,7 @@ class RequestBrowserTests extends BrowserTest {
         assertThat(chrome.findElement(By.id("state")).getText()).contains("étape 1 sur 2");
         accessible("request-submitted");
 
-        signIn("lucas.bernard");
+        signIn(lucas.login());
         chrome.get(url("/approvals"));
         var item = chrome.findElements(By.cssSelector("article.approval")).stream()
                 .filter(article -> !article.findElements(By.cssSelector("a[href$='/requests/" + request + "']"))
@@ -68,13 +75,13 @@ class RequestBrowserTests extends BrowserTest {
                 .click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("decided")));
 
-        signIn("camille.martin");
+        signIn(camille.login());
         chrome.get(url("/requests/" + request));
         assertThat(chrome.findElement(By.id("state")).getAttribute("data-state"))
                 .isEqualTo("COMPLETED");
         assertThat(chrome.findElements(By.cssSelector("#timeline li"))).hasSize(4);
         assertThat(chrome.findElement(By.id("timeline")).getText())
-                .contains("Lucas Bernard", "Inès Petit", "Bonne idée");
+                .contains(lucas.fullName(), "Inès Petit", "Bonne idée");
         assertThat(chrome.findElement(By.id("bell")).getText()).contains("Notifications");
         accessible("request-completed");
     }
