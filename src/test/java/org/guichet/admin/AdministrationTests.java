@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.platform.LiveSettings;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.MutableClock;
@@ -30,6 +30,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @IntegrationTest
 class AdministrationTests {
+
+    @Autowired
+    Agents agents;
 
     private static final String OFFICE = "10.1.2.3";
 
@@ -58,7 +61,6 @@ class AdministrationTests {
         jdbc.sql("UPDATE live_setting_version SET version = version + 1").update();
         live.refreshNow();
         ((MutableClock) clock).reset();
-        new DemoState(jdbc, encoder).unlockEverything();
     }
 
     /** Sends the lockout form: threshold, first lock and longest lock in minutes, failures per address. */
@@ -120,7 +122,7 @@ class AdministrationTests {
 
         assertThat(lockout(nora, "3", "2", "60", "30")).hasRedirectedUrl("/admin#lockout");
 
-        var block = new DemoState(jdbc, encoder).agent(directory, "Yanis", "", "");
+        var block = agents.create().named("Yanis").build().block();
         for (var attempt = 0; attempt < 3; attempt++) {
             SignIn.attempt(mvc, block.soi(1), "not-the-password-9", SignIn.from(OFFICE));
         }

@@ -13,8 +13,8 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.mfa.EnrolmentCodes;
 import org.guichet.platform.CommandLine;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.MutableClock;
@@ -35,6 +35,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 @RecordApplicationEvents
 class EnrolmentTests {
+
+    @Autowired
+    Agents agents;
 
     private static final String ENROL = "/sign-in/enrol";
     private static final Pattern KEY = Pattern.compile("<code>([A-Z2-7 ]{16,})</code>");
@@ -64,13 +67,8 @@ class EnrolmentTests {
     @Autowired
     ApplicationEvents events;
 
-    DemoState demo;
-
     @BeforeEach
-    void cleanSlate() {
-        demo = new DemoState(jdbc, encoder);
-        demo.unlockEverything();
-    }
+    void cleanSlate() {}
 
     @AfterEach
     void resetClock() {
@@ -79,7 +77,7 @@ class EnrolmentTests {
 
     @Test
     void enrolWhenNoFactorFromTheInternetThenTwoWaysForwardAndNothingElse() {
-        var soi = demo.agent(directory, "Théo", "", "").soi(1);
+        var soi = agents.create().named("Théo").build().block().soi(1);
         var browser = MockBrowser.fromInternet(mvc);
         browser.signIn(soi, Demo.PASSWORD);
 
@@ -96,7 +94,7 @@ class EnrolmentTests {
 
     @Test
     void enrolWhenHelpdeskCodeThenTheAppIsEnrolledWithItsFirstCodeAndRecoveryCodesShownOnce() {
-        var soi = demo.agent(directory, "Théo", "", "").soi(1);
+        var soi = agents.create().named("Théo").build().block().soi(1);
         var issued = enrolmentCodes.issue(AgentId.of(soi), "hugo.robert");
         var browser = MockBrowser.fromVpn(mvc);
         browser.signIn(soi, Demo.PASSWORD);
@@ -140,7 +138,7 @@ class EnrolmentTests {
 
     @Test
     void enrolmentCodeWhenUsedOnceOrExpiredThenRefused() {
-        var soi = demo.agent(directory, "Théo", "", "").soi(1);
+        var soi = agents.create().named("Théo").build().block().soi(1);
         var used = enrolmentCodes.issue(AgentId.of(soi), "hugo.robert");
         var first = MockBrowser.fromInternet(mvc);
         first.signIn(soi, Demo.PASSWORD);
@@ -161,7 +159,7 @@ class EnrolmentTests {
 
     @Test
     void enrolWhenSensitiveAgentAtTheOfficeThenGuidedToEnrolBeforeAnythingWithoutACode() {
-        var soi = demo.agent(directory, "Inès", ";sensitive", ";true").soi(1);
+        var soi = agents.create().named("Inès").sensitive().build().block().soi(1);
         var browser = new MockBrowser(mvc);
         browser.signIn(soi, Demo.PASSWORD);
 
@@ -173,7 +171,7 @@ class EnrolmentTests {
 
     @Test
     void enrolWhenOrdinaryAgentAtTheOfficeThenNotAsked() {
-        var soi = demo.agent(directory, "Théo", "", "").soi(1);
+        var soi = agents.create().named("Théo").build().block().soi(1);
         var browser = new MockBrowser(mvc);
         browser.signIn(soi, Demo.PASSWORD);
 
@@ -183,7 +181,7 @@ class EnrolmentTests {
 
     @Test
     void commandLineWhenEnrolmentCodeIssuedThenPrintedOnceAndItWorks() throws Exception {
-        var soi = demo.agent(directory, "Théo", "", "").soi(1);
+        var soi = agents.create().named("Théo").build().block().soi(1);
         var command = commands.stream()
                 .filter(c -> c.name().equals("enrolment-code"))
                 .findFirst()
@@ -222,7 +220,7 @@ class EnrolmentTests {
 
     @Test
     void meWhenEnrolledThroughTheHelpdeskThenMfaAssurance() {
-        var soi = demo.agent(directory, "Théo", "", "").soi(1);
+        var soi = agents.create().named("Théo").build().block().soi(1);
         var issued = enrolmentCodes.issue(AgentId.of(soi), "hugo.robert");
         var address = TestData.address();
         var browser = new MockBrowser(mvc, address);

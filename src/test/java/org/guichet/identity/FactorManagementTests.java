@@ -9,8 +9,8 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.mfa.Factors;
 import org.guichet.identity.mfa.TotpService;
 import org.guichet.identity.password.VerifiedMobiles;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.MutableClock;
@@ -31,6 +31,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 @RecordApplicationEvents
 class FactorManagementTests {
+
+    @Autowired
+    Agents agents;
 
     private static final String FACTORS = "/account/factors";
     private static final Pattern TOTP_ID = Pattern.compile("/account/factors/(totp-[0-9a-f-]{36})/rename");
@@ -62,13 +65,10 @@ class FactorManagementTests {
     @Autowired
     ApplicationEvents events;
 
-    DemoState demo;
     Outbox outbox;
 
     @BeforeEach
     void cleanSlate() {
-        demo = new DemoState(jdbc, encoder);
-        demo.unlockEverything();
         outbox = new Outbox(jdbc);
     }
 
@@ -77,12 +77,12 @@ class FactorManagementTests {
         clock.reset();
     }
 
-    private String agent(String extraColumns, String extraValues) {
-        return demo.agent(directory, "Zoé", extraColumns, extraValues).soi(1);
+    private String agent(Agents.Builder builder) {
+        return builder.named("Zoé").build().soi();
     }
 
     private String agentWithApp() {
-        var soi = agent("", "");
+        var soi = agent(agents.create());
         totp.importKey(AgentId.of(soi), Totp.DEMO_KEY, "Téléphone");
         return soi;
     }
@@ -120,7 +120,7 @@ class FactorManagementTests {
 
     @Test
     void changesWhenAgentHasNoFactorThenTheirPasswordConfirms() {
-        var soi = agent("", "");
+        var soi = agent(agents.create());
         var browser = new MockBrowser(mvc);
         browser.signIn(soi, Demo.PASSWORD);
         assertThat(browser.get(FACTORS + "/app")).as("just signed in").hasStatusOk();
@@ -181,7 +181,7 @@ class FactorManagementTests {
 
     @Test
     void removeWhenSensitiveAgentThenLastFactorKeptEvenAtTheOffice() {
-        var soi = agent(";sensitive", ";true");
+        var soi = agent(agents.create().sensitive());
         totp.importKey(AgentId.of(soi), Totp.DEMO_KEY, "Téléphone");
         var browser = new MockBrowser(mvc);
         browser.signInWithTotp(soi, jdbc, clock);
@@ -265,7 +265,7 @@ class FactorManagementTests {
 
     @Test
     void mobileWhenChangedThenVerifiedByACodeToTheNewNumberAndTheFormerOneIsTold() {
-        var soi = agent(";mobile", ";06 39 98 12 34");
+        var soi = agent(agents.create().withMobile("06 39 98 12 34"));
         mobiles.verified(soi, "+33639981234");
         var browser = new MockBrowser(mvc);
         browser.signIn(soi, Demo.PASSWORD);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class PasskeyBrowserTests extends BrowserTest {
+
+    @Autowired
+    Agents agents;
 
     private static final int PORT = freePort();
 
@@ -92,9 +95,7 @@ class PasskeyBrowserTests extends BrowserTest {
 
     @Test
     void passkeyWhenRegisteredAtEnrolmentThenItSignsTheAgentIn() {
-        var soi = new DemoState(jdbc, encoder)
-                .agent(directory, "Salomé", ";sensitive", ";true")
-                .soi(1);
+        var soi = agents.create().named("Salomé").sensitive().build().block().soi(1);
 
         signInHere(soi);
         waiting().until(ExpectedConditions.urlContains("/sign-in/enrol"));

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.Map;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.TestData;
 import org.guichet.testing.Totp;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +27,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class SecondFactorBrowserTests extends BrowserTest {
 
     @Autowired
+    Agents agents;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -40,7 +43,6 @@ class SecondFactorBrowserTests extends BrowserTest {
 
     @BeforeEach
     void freshCodes() {
-        new DemoState(jdbc, encoder).unlockEverything();
         jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = '1000003'")
                 .update();
     }
@@ -89,7 +91,7 @@ class SecondFactorBrowserTests extends BrowserTest {
 
     @Test
     void enrolmentPageWhenNoFactorFromTheInternetThenTheTwoWaysAreAccessible() {
-        var soi = new DemoState(jdbc, encoder).agent(directory, "Théo", "", "").soi(1);
+        var soi = agents.create().named("Théo").build().block().soi(1);
         chrome.manage().deleteAllCookies();
         chrome.get(url("/login"));
         chrome.executeCdpCommand("Network.enable", Map.of());

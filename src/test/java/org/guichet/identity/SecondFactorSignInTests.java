@@ -7,8 +7,8 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.mfa.RecoveryCodes;
 import org.guichet.identity.mfa.TotpService;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.MutableClock;
@@ -31,6 +31,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 @RecordApplicationEvents
 class SecondFactorSignInTests {
+
+    @Autowired
+    Agents agents;
 
     private static final String SECOND_FACTOR = "/sign-in/second-factor";
 
@@ -58,13 +61,10 @@ class SecondFactorSignInTests {
     @Autowired
     ApplicationEvents events;
 
-    DemoState demo;
     Outbox outbox;
 
     @BeforeEach
     void cleanSlate() {
-        demo = new DemoState(jdbc, encoder);
-        demo.unlockEverything();
         outbox = new Outbox(jdbc);
         jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = ?")
                 .param(Demo.CAMILLE_SOI)
@@ -78,7 +78,7 @@ class SecondFactorSignInTests {
 
     /** A fresh agent with the demo authenticator-app key. */
     private String agentWithApp() {
-        var block = demo.agent(directory, "Zoé", "", "");
+        var block = agents.create().named("Zoé").build().block();
         totp.importKey(AgentId.of(block.soi(1)), Totp.DEMO_KEY, "Téléphone");
         return block.soi(1);
     }

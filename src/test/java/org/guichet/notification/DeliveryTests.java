@@ -19,8 +19,8 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.password.VerifiedMobiles;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.SignIn;
 import org.guichet.testing.TestClockConfiguration;
@@ -49,6 +49,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 class DeliveryTests {
+
+    @Autowired
+    Agents agents;
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
 
@@ -109,7 +112,11 @@ class DeliveryTests {
 
     @BeforeEach
     void freshAgentWithVerifiedMobile() {
-        var block = new DemoState(jdbc, encoder).agent(directory, "Anne", ";mobile", ";06 39 98 77 66");
+        var block = agents.create()
+                .named("Anne")
+                .withMobile("06 39 98 77 66")
+                .build()
+                .block();
         agent = directory.findById(AgentId.of(block.soi(1))).orElseThrow();
         mobiles.verified(agent.id().soi(), agent.mobile());
     }

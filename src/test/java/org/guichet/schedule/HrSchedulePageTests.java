@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.junit.jupiter.api.Test;
@@ -22,6 +22,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @IntegrationTest
 class HrSchedulePageTests {
+
+    @Autowired
+    Agents agents;
 
     @Autowired
     MockMvcTester mvc;
@@ -46,8 +49,7 @@ class HrSchedulePageTests {
 
     @Test
     void leaveProfileWhenChangedFromThePageThenSavedAndShownAgain() {
-        var agent =
-                new DemoState(jdbc, encoder).agent(directory, "Yanis", "", "").soi(1);
+        var agent = agents.create().named("Yanis").build().block().soi(1);
         var ines = ines();
         assertThat(ines.body(ines.get("/hr"))).contains("href=\"/hr/leave/profile\"", "href=\"/hr/schedule\"");
         assertThat(ines.body(ines.get("/hr/leave/profile?agent=" + agent))).contains("id=\"profile\"", "value=\"100\"");
@@ -100,8 +102,7 @@ class HrSchedulePageTests {
 
     @Test
     void weeklyHoursWhenChangedFromThePageThenSavedOrRefusedWithNothingWritten() {
-        var agent =
-                new DemoState(jdbc, encoder).agent(directory, "Yanis", "", "").soi(1);
+        var agent = agents.create().named("Yanis").build().block().soi(1);
         var ines = ines();
 
         assertThat(ines.post(
@@ -144,8 +145,7 @@ class HrSchedulePageTests {
 
     @Test
     void shiftsWhenImportedFromThePageThenAllOrNothingWithEachWrongLine() {
-        var agent =
-                new DemoState(jdbc, encoder).agent(directory, "Yanis", "", "").soi(1);
+        var agent = agents.create().named("Yanis").build().block().soi(1);
         var ines = ines();
         var good = ("soi;date;start;end;label\n" + agent + ";2026-12-21;22:00;06:00;Nuit\n")
                 .getBytes(StandardCharsets.UTF_8);

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @IntegrationTest
 class NotMeTests {
+
+    @Autowired
+    Agents agents;
 
     private static final String OFFICE = "10.1.2.3";
 
@@ -45,7 +48,7 @@ class NotMeTests {
 
     @Test
     void notMeWhenReportedThenEverySessionClosesANewPasswordIsDueAndACaseIsOpen() throws Exception {
-        var block = new DemoState(jdbc, encoder).agent(directory, "Zoé", "", "");
+        var block = agents.create().named("Zoé").build().block();
         var soi = block.soi(1);
         var here = new MockBrowser(mvc, OFFICE);
         here.signIn(soi, Demo.PASSWORD);

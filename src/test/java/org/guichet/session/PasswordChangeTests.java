@@ -11,8 +11,8 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.PasswordChangeReason;
 import org.guichet.identity.PasswordChanged;
 import org.guichet.identity.mfa.TotpService;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.MutableClock;
@@ -36,6 +36,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class PasswordChangeTests {
 
     @Autowired
+    Agents agents;
+
+    @Autowired
     MockMvcTester mvc;
 
     @Autowired
@@ -56,13 +59,11 @@ class PasswordChangeTests {
     @Autowired
     ApplicationEvents events;
 
-    DemoState demo;
     TestData.Block agent;
 
     @BeforeEach
     void freshAgent() {
-        demo = new DemoState(jdbc, encoder);
-        agent = demo.agent(directory, "Anne", "", "");
+        agent = agents.create().named("Anne").build().block();
     }
 
     @AfterEach
@@ -164,7 +165,7 @@ class PasswordChangeTests {
 
     @Test
     void expiryWhenPrivilegedRoleThenWarnedFromFourteenDaysThenForcedToChange() {
-        var admin = demo.agent(directory, "Alice", ";roles", ";ADMIN");
+        var admin = agents.create().named("Alice").withRoles("ADMIN").build().block();
         totp.importKey(AgentId.of(admin.soi(1)), Totp.DEMO_KEY, "Test");
         jdbc.sql("UPDATE password_credential SET changed_at = ? WHERE soi = ?")
                 .params(Timestamp.from(Instant.now().minus(Duration.ofDays(352))), admin.soi(1))

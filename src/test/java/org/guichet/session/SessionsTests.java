@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.MutableClock;
@@ -28,6 +28,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 @RecordApplicationEvents
 class SessionsTests {
+
+    @Autowired
+    Agents agents;
 
     private static final Pattern REVOKE = Pattern.compile("action=\"(/account/sessions/[0-9a-f]+/revoke)\"");
     private static final String FIREFOX_WINDOWS =
@@ -58,7 +61,7 @@ class SessionsTests {
 
     @BeforeEach
     void freshAgent() {
-        agent = new DemoState(jdbc, encoder).agent(directory, "Anne", "", "").soi(1);
+        agent = agents.create().named("Anne").build().block().soi(1);
     }
 
     @AfterEach

@@ -13,7 +13,7 @@ import org.guichet.identity.FactorSummary;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentityManagement;
 import org.guichet.identity.mfa.TotpService;
-import org.guichet.testing.DemoState;
+import org.guichet.testing.Agents;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.Outbox;
@@ -31,6 +31,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @IntegrationTest
 class FactorResetTests {
+
+    @Autowired
+    Agents agents;
 
     @Autowired
     MockMvcTester mvc;
@@ -54,7 +57,7 @@ class FactorResetTests {
     Clock clock;
 
     private AgentId agentWithAnApp(String firstName) {
-        var block = new DemoState(jdbc, encoder).agent(directory, firstName, "", "");
+        var block = agents.create().named(firstName).build().block();
         var agent = AgentId.of(block.soi(1));
         totp.importKey(agent, Totp.DEMO_KEY, "Ancien téléphone");
         return agent;

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
-import org.guichet.testing.DemoState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,6 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class HelpdeskBrowserTests extends BrowserTest {
 
     @Autowired
+    Agents agents;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -36,18 +38,12 @@ class HelpdeskBrowserTests extends BrowserTest {
 
     @BeforeEach
     void nothingLocked() {
-        new DemoState(jdbc, encoder).unlockEverything();
         jdbc.sql("UPDATE totp_credential SET last_step = NULL").update();
-    }
-
-    @AfterEach
-    void unlockAfterwards() {
-        new DemoState(jdbc, encoder).unlockEverything();
     }
 
     @Test
     void checkAgentWhenLockedThenTheLockItsEndAndTheUnlockAreOnThePage() {
-        var block = new DemoState(jdbc, encoder).agent(directory, "Bastien", "", "");
+        var block = agents.create().named("Bastien").build().block();
         var soi = block.soi(1);
         for (var attempt = 0; attempt < 5; attempt++) {
             submitRefusedLogin(soi, "not-his-password-42");

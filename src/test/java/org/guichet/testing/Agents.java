@@ -90,6 +90,7 @@ public class Agents {
         private TestAgent manager;
         private final Set<String> roles = new LinkedHashSet<>();
         private boolean mobile;
+        private String mobileNumber;
         private boolean sms;
         private boolean sensitive;
         private boolean totpApp;
@@ -124,6 +125,13 @@ public class Agents {
         /** A mobile number in the directory (not verified). */
         public Builder withMobile() {
             this.mobile = true;
+            return this;
+        }
+
+        /** This mobile number in the directory (not verified), as the HR export writes it ("06 39 98 77 66"). */
+        public Builder withMobile(String number) {
+            this.mobile = true;
+            this.mobileNumber = number;
             return this;
         }
 
@@ -187,8 +195,11 @@ public class Agents {
             var soi = block.soi(1);
             var department = block.department("");
             directory.importDepartments(csv("code;name\n%s;Service d’essai %s\n".formatted(department, block.name())));
-            var number =
-                    mobile ? "06 39 %02d %02d %02d".formatted(block.number() % 100, block.number() / 100 % 100, 1) : "";
+            var number = !mobile
+                    ? ""
+                    : mobileNumber != null
+                            ? mobileNumber
+                            : "06 39 %02d %02d %02d".formatted(block.number() % 100, block.number() / 100 % 100, 1);
             directory.importAgents(csv(
                     "soi;first_name;last_name;department;manager_soi;job_title;grade;hired_on;mobile;roles;sensitive\n"
                             + "%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s\n"

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
-import org.guichet.testing.DemoState;
+import org.guichet.testing.Agents;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.Totp;
 import org.junit.jupiter.api.Test;
@@ -23,6 +23,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @IntegrationTest
 class ConcurrentCodesTests {
+
+    @Autowired
+    Agents agents;
 
     @Autowired
     TotpService totp;
@@ -43,8 +46,7 @@ class ConcurrentCodesTests {
     java.time.Clock clock;
 
     private AgentId agentWithApp() {
-        var agent = AgentId.of(
-                new DemoState(jdbc, encoder).agent(directory, "Zoé", "", "").soi(1));
+        var agent = AgentId.of(agents.create().named("Zoé").build().block().soi(1));
         totp.importKey(agent, Totp.DEMO_KEY, "Téléphone");
         return agent;
     }

@@ -11,8 +11,8 @@ import org.guichet.identity.AccountUnlocked;
 import org.guichet.identity.PasswordResetCompleted;
 import org.guichet.identity.mfa.TotpService;
 import org.guichet.identity.signin.Lockout;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.MutableClock;
@@ -34,6 +34,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @IntegrationTest
 @RecordApplicationEvents
 class ResetFlowTests {
+
+    @Autowired
+    Agents agents;
 
     static final String NEW_PASSWORD = "Lundi matin, la voirie chante";
 
@@ -64,7 +67,7 @@ class ResetFlowTests {
     @BeforeEach
     void freshAgent() {
         outbox = new Outbox(jdbc);
-        var block = new DemoState(jdbc, encoder).agent(directory, "Anne", "", "");
+        var block = agents.create().named("Anne").build().block();
         agent = directory.findById(AgentId.of(block.soi(1))).orElseThrow();
     }
 

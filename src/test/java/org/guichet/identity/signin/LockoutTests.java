@@ -12,8 +12,8 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.AccountLocked;
 import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInFailed;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MutableClock;
 import org.guichet.testing.SignIn;
@@ -35,6 +35,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class LockoutTests {
 
     @Autowired
+    Agents agents;
+
+    @Autowired
     MockMvcTester mvc;
 
     @Autowired
@@ -52,13 +55,11 @@ class LockoutTests {
     @Autowired
     ApplicationEvents events;
 
-    DemoState demo;
     String agent;
 
     @BeforeEach
     void freshAgent() {
-        demo = new DemoState(jdbc, encoder);
-        agent = demo.agent(directory, "Anne", "", "").soi(1);
+        agent = agents.create().named("Anne").build().block().soi(1);
     }
 
     @AfterEach
@@ -237,7 +238,7 @@ class LockoutTests {
 
     @Test
     void trustedBrowserWhenTokenForgedOrForAnotherAgentThenNoExemption() {
-        var other = demo.agent(directory, "Marc", "", "").soi(1);
+        var other = agents.create().named("Marc").build().block().soi(1);
         var tokenOfOther = right(other).getResponse().getCookie(SignIn.TRUSTED_DEVICE_COOKIE);
         for (int i = 0; i < 5; i++) {
             wrong(agent);

@@ -23,7 +23,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.guichet.testing.Demo;
-import org.guichet.testing.DemoState;
 import org.guichet.testing.SignIn;
 import org.guichet.testing.TestClockConfiguration;
 import org.guichet.testing.Totp;
@@ -442,7 +441,6 @@ class EndpointFuzzTests {
      * publishing a new charter, a helpdesk agent asking for a new password): what a sign-in would then ask first.
      */
     private void restore(String login) {
-        new DemoState(jdbc, encoder).unlockEverything();
         jdbc.sql(
                         "UPDATE password_credential SET must_change = FALSE WHERE soi = (SELECT soi FROM agent WHERE login = ?)")
                 .param(login)
