@@ -1,15 +1,12 @@
 package org.guichet.access;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.guichet.directory.AgentProfile;
 import org.guichet.platform.SupportReferences;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Decides whether an agent may reach a service from where they are, and if not, why and what to do. The same decision
@@ -80,40 +77,8 @@ public class AccessPolicy {
 
     private AccessDecision evaluate(
             AgentProfile agent, Channel channel, Assurance assurance, ServiceDefinition service, NomadicState profile) {
-        var working = EnumSet.noneOf(Channel.class);
-        service.channels().stream()
-                .filter(candidate -> candidate != Channel.NOMADIC || profile == NomadicState.ACTIVE)
-                .forEach(working::add);
-        if (!agent.isActive()) {
-            return denied(service, channel, working, AccessDenial.ACCOUNT_SUSPENDED, support(), profile);
-        }
-        if (!service.roles().isEmpty() && service.roles().stream().noneMatch(agent::hasRole)) {
-            return denied(service, channel, working, AccessDenial.ROLE_REQUIRED, support(), profile);
-        }
-        if (!service.openTo(agent.departmentCode())) {
-            return denied(service, channel, working, AccessDenial.DISABLED_FOR_DEPARTMENT, support(), profile);
-        }
-        if (!service.channels().contains(channel)) {
-            var remedy = service.channels().contains(Channel.VPN)
-                    ? new Remedy(Remedy.Kind.USE_OFFICE_OR_VPN, "/check")
-                    : new Remedy(Remedy.Kind.USE_OFFICE, "/check");
-            return denied(service, channel, working, AccessDenial.CHANNEL_NOT_ALLOWED, remedy, profile);
-        }
-        if (channel == Channel.NOMADIC && profile != NomadicState.ACTIVE) {
-            return denied(service, channel, working, nomadicDenial(profile), nomadicRemedy(profile), profile);
-        }
-        if (!assurance.satisfies(service.assuranceOn(channel))) {
-            var remedy = factors.hasSecondFactor(agent.id())
-                    ? new Remedy(
-                            Remedy.Kind.CONFIRM_SECOND_FACTOR,
-                            UriComponentsBuilder.fromPath("/sign-in/confirm")
-                                    .queryParam("next", "/services/" + service.id())
-                                    .build()
-                                    .toUriString())
-                    : new Remedy(Remedy.Kind.ENROL_SECOND_FACTOR, "/account/factors");
-            return denied(service, channel, working, AccessDenial.MFA_REQUIRED, remedy, profile);
-        }
-        return new AccessDecision(service, channel, Set.copyOf(working), null, null, profile);
+        return AccessRules.decide(
+                agent, channel, assurance, service, profile, () -> factors.hasSecondFactor(agent.id()));
     }
 
     /** Why the internet is refused to an agent without an active profile. */
@@ -134,19 +99,5 @@ public class AccessPolicy {
         return profile == NomadicState.NONE || profile == NomadicState.REJECTED
                 ? new Remedy(Remedy.Kind.REQUEST_REMOTE_ACCESS, "/remote-access")
                 : new Remedy(Remedy.Kind.RENEW_REMOTE_ACCESS, "/remote-access");
-    }
-
-    private static Remedy support() {
-        return new Remedy(Remedy.Kind.CONTACT_SUPPORT, "/help#support");
-    }
-
-    private static AccessDecision denied(
-            ServiceDefinition service,
-            Channel channel,
-            Set<Channel> working,
-            AccessDenial denial,
-            Remedy remedy,
-            NomadicState profile) {
-        return new AccessDecision(service, channel, Set.copyOf(working), denial, remedy, profile);
     }
 }
