@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.Role;
+import org.guichet.testing.Profiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,22 +118,7 @@ class AccessRulesTests {
     }
 
     private static AgentProfile agent(AgentStatus status, Set<Role> roles) {
-        return new AgentProfile(
-                AgentId.of("1234567"),
-                "anne.essai",
-                "anne.essai@ville.example",
-                "Anne",
-                "Essai",
-                "VOIRIE",
-                "Voirie",
-                null,
-                null,
-                null,
-                null,
-                null,
-                status,
-                false,
-                roles);
+        return Profiles.agent("Anne", "Essai", status, roles);
     }
 
     private static ServiceDefinition service(

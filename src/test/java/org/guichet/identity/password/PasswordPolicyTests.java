@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.Set;
-import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.Role;
 import org.guichet.identity.PasswordProblem;
 import org.guichet.identity.TestSettings;
+import org.guichet.testing.Profiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,22 +18,8 @@ class PasswordPolicyTests {
 
     private static final PasswordPolicy POLICY = new PasswordPolicy(TestSettings.defaults());
 
-    private static final AgentProfile HELENE = new AgentProfile(
-            AgentId.of("1234567"),
-            "helene.ndiaye",
-            "helene.ndiaye@ville.example",
-            "Hélène",
-            "N'Diaye",
-            "VOIRIE",
-            "Voirie",
-            null,
-            null,
-            null,
-            null,
-            null,
-            AgentStatus.ACTIVE,
-            false,
-            Set.of(Role.AGENT));
+    private static final AgentProfile HELENE =
+            Profiles.agent("Hélène", "N'Diaye", AgentStatus.ACTIVE, Set.of(Role.AGENT));
 
     @ParameterizedTest
     @ValueSource(
