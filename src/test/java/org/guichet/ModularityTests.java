@@ -19,7 +19,24 @@ class ModularityTests {
     @Test
     void modulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .contains("platform", "directory", "identity", "session", "portal");
+                .containsExactlyInAnyOrder(
+                        "platform",
+                        "network",
+                        "directory",
+                        "identity",
+                        "session",
+                        "access",
+                        "approval",
+                        "audit",
+                        "leave",
+                        "payslip",
+                        "request",
+                        "schedule",
+                        "notification",
+                        "security",
+                        "support",
+                        "admin",
+                        "portal");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.guichet.access;
 
 import java.util.Set;
+import org.guichet.network.Channel;
 import org.jspecify.annotations.Nullable;
 
 /**

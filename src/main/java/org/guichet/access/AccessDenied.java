@@ -2,6 +2,7 @@ package org.guichet.access;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.network.Channel;
 import org.guichet.platform.Journaled;
 
 /**

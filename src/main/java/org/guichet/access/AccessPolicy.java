@@ -3,6 +3,9 @@ package org.guichet.access;
 import java.time.Clock;
 import java.util.List;
 import org.guichet.directory.AgentProfile;
+import org.guichet.identity.Assurance;
+import org.guichet.identity.SecondFactors;
+import org.guichet.network.Channel;
 import org.guichet.platform.SupportReferences;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -23,14 +26,14 @@ public class AccessPolicy {
 
     private final ServiceCatalogue catalogue;
     private final NomadicProfiles nomadic;
-    private final SecondFactorDirectory factors;
+    private final SecondFactors factors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessPolicy(
             ServiceCatalogue catalogue,
             NomadicProfiles nomadic,
-            SecondFactorDirectory factors,
+            SecondFactors factors,
             ApplicationEventPublisher events,
             Clock clock) {
         this.catalogue = catalogue;

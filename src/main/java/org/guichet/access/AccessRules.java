@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.guichet.directory.AgentProfile;
+import org.guichet.identity.Assurance;
+import org.guichet.network.Channel;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.guichet.directory.Role;
+import org.guichet.identity.Assurance;
+import org.guichet.network.Channel;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**

@@ -2,6 +2,8 @@ package org.guichet.access;
 
 import java.util.Map;
 import java.util.Set;
+import org.guichet.identity.Assurance;
+import org.guichet.network.Channel;
 
 /**
  * What an administrator may change of a service while Guichet runs: the channels it accepts, the assurance it needs

@@ -1,13 +1,12 @@
 /**
- * Access: where each request comes from and what it may reach from there. The client address (through trusted
- * proxies only) and its channel (the office network, the VPN, the internet); the service catalogue; the access policy,
+ * Access: what each agent may reach from where they are (the channel, from the network module). The service catalogue;
+ * the access policy,
  * whose every refusal has a reason, a sentence and a remedy; and remote access ("nomadic profiles"): request, manager
  * approval (through the approval module), IT activation, expiry, yearly confirmation, withdrawal on transfer.
  *
- * <p>API: {@link org.guichet.access.ClientConnections}, {@link org.guichet.access.ServiceCatalogue}, {@link
+ * <p>API: {@link org.guichet.access.ServiceCatalogue}, {@link
  * org.guichet.access.AccessPolicy}, {@link org.guichet.access.AccessExplanations}, {@link
- * org.guichet.access.NomadicProfiles}; the identity module provides {@link
- * org.guichet.access.SecondFactorDirectory}. Published events: {@link org.guichet.access.AccessDenied}, {@link
+ * org.guichet.access.NomadicProfiles}. Published events: {@link org.guichet.access.AccessDenied}, {@link
  * org.guichet.access.NomadicProfileRequested}, {@link org.guichet.access.NomadicProfileApproved}, {@link
  * org.guichet.access.NomadicProfileRejected}, {@link org.guichet.access.NomadicProfileActivated}, {@link
  * org.guichet.access.NomadicProfileRenewed}, {@link org.guichet.access.NomadicProfileExpired}, {@link
@@ -15,7 +14,7 @@
  */
 @ApplicationModule(
         displayName = "Access",
-        allowedDependencies = {"directory", "approval"})
+        allowedDependencies = {"directory", "network", "identity", "approval", "platform :: web-access"})
 @NullMarked
 package org.guichet.access;
 

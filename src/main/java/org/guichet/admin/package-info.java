@@ -8,7 +8,15 @@
  */
 @ApplicationModule(
         displayName = "Administration",
-        allowedDependencies = {"directory", "identity", "access", "session", "audit"})
+        allowedDependencies = {
+            "directory",
+            "network",
+            "identity",
+            "access",
+            "session",
+            "audit",
+            "platform :: web-access"
+        })
 @NullMarked
 package org.guichet.admin;
 

@@ -12,7 +12,7 @@
  */
 @ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"directory"})
+        allowedDependencies = {"directory", "platform :: web-access"})
 @NullMarked
 package org.guichet.audit;
 

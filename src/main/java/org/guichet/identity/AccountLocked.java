@@ -1,8 +1,8 @@
 package org.guichet.identity;
 
 import java.time.Instant;
-import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.network.ClientConnection;
 import org.guichet.platform.Journaled;
 
 /** Sign-in with one of the agent's identifiers was suspended after repeated failures. */

@@ -1,8 +1,8 @@
 package org.guichet.identity;
 
 import java.time.Instant;
-import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.network.ClientConnection;
 import org.guichet.platform.Journaled;
 
 /** The agent gave their enrolment code, away from the office, and may now enrol a second factor. */

@@ -5,16 +5,15 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
-import org.guichet.access.Channel;
-import org.guichet.access.ClientConnection;
-import org.guichet.access.ClientConnections;
-import org.guichet.access.SecondFactorDirectory;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
 import org.guichet.identity.mfa.Factors;
 import org.guichet.identity.mfa.SecondStep;
+import org.guichet.network.Channel;
+import org.guichet.network.ClientConnection;
+import org.guichet.network.ClientConnections;
 import org.guichet.platform.LiveSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -39,7 +38,7 @@ import org.springframework.stereotype.Service;
  * in the last 5 minutes (the password, for an agent without one) to change factors or the mobile number.
  */
 @Service
-public class SecondFactors implements SecondFactorDirectory {
+public class SecondFactors {
 
     /** The authority of agents with a sensitive profile (finance, HR, IT). */
     public static final String SENSITIVE_PROFILE = "PROFILE_SENSITIVE";
@@ -163,7 +162,6 @@ public class SecondFactors implements SecondFactorDirectory {
     }
 
     /** Whether the agent has a factor to sign in with (not counting recovery codes). */
-    @Override
     public boolean hasSecondFactor(AgentId agent) {
         return directory.findById(agent).map(factors::hasSecondFactor).orElse(false);
     }

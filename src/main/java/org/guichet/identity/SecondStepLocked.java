@@ -1,8 +1,8 @@
 package org.guichet.identity;
 
 import java.time.Instant;
-import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.network.ClientConnection;
 import org.guichet.platform.Journaled;
 
 /** Too many wrong codes in a row: the agent's one-time codes are refused until {@code until} (passkeys still work). */

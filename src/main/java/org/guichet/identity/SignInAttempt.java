@@ -2,7 +2,7 @@ package org.guichet.identity;
 
 import java.io.Serial;
 import java.io.Serializable;
-import org.guichet.access.ClientConnection;
+import org.guichet.network.ClientConnection;
 import org.jspecify.annotations.Nullable;
 
 /**

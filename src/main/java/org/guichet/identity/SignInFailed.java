@@ -1,8 +1,8 @@
 package org.guichet.identity;
 
 import java.time.Instant;
-import org.guichet.access.ClientConnection;
 import org.guichet.directory.AgentId;
+import org.guichet.network.ClientConnection;
 import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 

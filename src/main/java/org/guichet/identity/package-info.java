@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {"directory", "access"})
+        allowedDependencies = {"directory", "network", "platform :: web-access"})
 @NullMarked
 package org.guichet.identity;
 

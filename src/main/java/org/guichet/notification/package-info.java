@@ -5,7 +5,16 @@
  */
 @ApplicationModule(
         displayName = "Notification",
-        allowedDependencies = {"directory", "identity", "access", "approval", "payslip", "leave", "request", "security"
+        allowedDependencies = {
+            "directory",
+            "network",
+            "identity",
+            "access",
+            "approval",
+            "payslip",
+            "leave",
+            "request",
+            "security"
         })
 @NullMarked
 package org.guichet.notification;

@@ -5,7 +5,17 @@
  */
 @ApplicationModule(
         displayName = "Portal",
-        allowedDependencies = {"directory", "identity", "access", "session", "payslip", "leave", "schedule", "approval"
+        allowedDependencies = {
+            "directory",
+            "network",
+            "identity",
+            "access",
+            "session",
+            "payslip",
+            "leave",
+            "schedule",
+            "approval",
+            "platform :: web-access"
         })
 @NullMarked
 package org.guichet.portal;

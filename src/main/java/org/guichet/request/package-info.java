@@ -10,7 +10,7 @@
  */
 @ApplicationModule(
         displayName = "Requests",
-        allowedDependencies = {"directory", "approval", "payslip"})
+        allowedDependencies = {"directory", "approval", "payslip", "platform :: web-access"})
 @NullMarked
 package org.guichet.request;
 

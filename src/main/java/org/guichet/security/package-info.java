@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Security",
-        allowedDependencies = {"directory", "identity", "access", "session", "audit"})
+        allowedDependencies = {"directory", "network", "identity", "session", "audit", "platform :: web-access"})
 @NullMarked
 package org.guichet.security;
 

@@ -1,8 +1,8 @@
 package org.guichet.session;
 
 import java.time.Instant;
-import org.guichet.access.Channel;
 import org.guichet.directory.AgentId;
+import org.guichet.network.Channel;
 import org.guichet.platform.Journaled;
 
 /** An agent accepted a version of the IT charter. */

@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Session",
-        allowedDependencies = {"directory", "identity", "access"})
+        allowedDependencies = {"directory", "network", "identity", "access", "platform :: web-access"})
 @NullMarked
 package org.guichet.session;
 

@@ -9,7 +9,15 @@
  */
 @ApplicationModule(
         displayName = "Support",
-        allowedDependencies = {"directory", "identity", "access", "session", "audit"})
+        allowedDependencies = {
+            "directory",
+            "network",
+            "identity",
+            "access",
+            "session",
+            "audit",
+            "platform :: web-access"
+        })
 @NullMarked
 package org.guichet.support;
 

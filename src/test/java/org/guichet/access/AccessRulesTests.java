@@ -10,6 +10,8 @@ import java.util.function.BooleanSupplier;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.Role;
+import org.guichet.identity.Assurance;
+import org.guichet.network.Channel;
 import org.guichet.testing.Profiles;
 import org.junit.jupiter.api.Test;
 

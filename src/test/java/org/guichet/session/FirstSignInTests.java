@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.guichet.access.Channel;
+import org.guichet.network.Channel;
 import org.guichet.session.charter.CharterService;
 import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;

@@ -1,14 +1,14 @@
 package org.guichet.identity.signin;
 
 import java.util.List;
-import org.guichet.access.Channel;
-import org.guichet.access.ClientConnection;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.PasswordSignIn;
 import org.guichet.identity.SignInAttempt;
 import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInRefusedException;
 import org.guichet.identity.password.PasswordCredentialRepository;
+import org.guichet.network.Channel;
+import org.guichet.network.ClientConnection;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

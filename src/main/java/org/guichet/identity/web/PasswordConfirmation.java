@@ -1,11 +1,11 @@
 package org.guichet.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.guichet.access.ClientConnections;
 import org.guichet.directory.AgentProfile;
 import org.guichet.identity.SignInError;
 import org.guichet.identity.password.PasswordService;
 import org.guichet.identity.signin.Lockout;
+import org.guichet.network.ClientConnections;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 

@@ -2,10 +2,10 @@ package org.guichet.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.guichet.access.ClientConnections;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.IdentityManagement;
+import org.guichet.network.ClientConnections;
 import org.guichet.platform.GuichetException;
 import org.guichet.platform.PlatformError;
 import org.guichet.session.ServiceAccess;

@@ -1,8 +1,8 @@
 package org.guichet.session.demo;
 
 import java.util.List;
-import org.guichet.access.Channel;
 import org.guichet.directory.AgentId;
+import org.guichet.network.Channel;
 import org.guichet.session.charter.CharterService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

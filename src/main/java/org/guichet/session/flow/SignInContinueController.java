@@ -1,7 +1,7 @@
 package org.guichet.session.flow;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.guichet.access.ClientConnections;
+import org.guichet.network.ClientConnections;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -5,15 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import org.guichet.access.AccessExplanations;
 import org.guichet.access.AccessPolicy;
-import org.guichet.access.Channel;
-import org.guichet.access.ClientConnections;
 import org.guichet.access.NomadicState;
 import org.guichet.directory.AgentId;
+import org.guichet.network.Channel;
+import org.guichet.network.ClientConnections;
 import org.guichet.platform.ProblemResponses;
+import org.guichet.platform.web.WebAccessRules;
 import org.guichet.session.SessionError;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,7 +23,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Until a signed-in agent has done every step of the sign-in (second factor, new password, charter), every page but
  * the current step's leads to it and every API call is refused with {@code SIGN_IN_INCOMPLETE} and the step's page;
- * the page they asked for is kept and reached once done. The second factor is checked on every request, since it
+ * the page they asked for is kept and reached once done. What every module declares open or reachable during the
+ * sign-in ({@link WebAccessRules}) is never held back. The second factor is checked on every request, since it
  * depends on the channel (a laptop carried home keeps its session); the other steps only until they are all done.
  */
 public class SignInStepFilter extends OncePerRequestFilter {
@@ -33,34 +34,9 @@ public class SignInStepFilter extends OncePerRequestFilter {
     /** Set on a request that this filter let through: whether its agent has done every step of the sign-in. */
     private static final String DONE = SignInStepFilter.class.getName() + ".done";
 
-    /** What a step never blocks: signing out, public pages, assets, the password checker. */
-    private static final List<String> ALWAYS_OPEN = List.of(
-            "/sign-in/continue",
-            "/logout",
-            "/login",
-            "/error",
-            "/legal",
-            "/accessibility",
-            "/help",
-            "/css/",
-            "/js/",
-            "/images/",
-            "/favicon",
-            "/dev/",
-            "/session/keepalive",
-            "/api/v1/password/check",
-            "/check",
-            "/api/v1/check",
-            "/actuator/health",
-            "/verify/",
-            "/reset");
-
-    /** What an agent on the internet without an active remote-access profile may still reach. */
-    private static final List<String> REMOTE_ACCESS_AREA =
-            List.of("/remote-access", "/api/v1/nomadic-profile", "/api/v1/services", "/api/v1/me");
-
     private final SignInFlow flow;
     private final ClientConnections connections;
+    private final WebAccessRules modules;
     private final ProblemResponses problems;
     private final AccessExplanations explanations;
     private final LocaleResolver locales;
@@ -68,11 +44,13 @@ public class SignInStepFilter extends OncePerRequestFilter {
     public SignInStepFilter(
             SignInFlow flow,
             ClientConnections connections,
+            WebAccessRules modules,
             ProblemResponses problems,
             AccessExplanations explanations,
             LocaleResolver locales) {
         this.flow = flow;
         this.connections = connections;
+        this.modules = modules;
         this.problems = problems;
         this.explanations = explanations;
         this.locales = locales;
@@ -86,7 +64,7 @@ public class SignInStepFilter extends OncePerRequestFilter {
         if (authentication == null
                 || authentication instanceof AnonymousAuthenticationToken
                 || session == null
-                || isAlwaysOpen(request)) {
+                || modules.passesSignInSteps(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -103,7 +81,7 @@ public class SignInStepFilter extends OncePerRequestFilter {
             }
             if (step == null) {
                 var missing = flow.remoteAccessMissing(AgentId.of(authentication.getName()), channel);
-                if (missing.isPresent() && !inRemoteAccessArea(request)) {
+                if (missing.isPresent() && !modules.reachableWithoutRemoteAccess(request)) {
                     refuseOutsideRemoteAccess(request, response, missing.get());
                     return;
                 }
@@ -149,16 +127,6 @@ public class SignInStepFilter extends OncePerRequestFilter {
             return;
         }
         response.sendRedirect(context + "/remote-access");
-    }
-
-    private static boolean inRemoteAccessArea(HttpServletRequest request) {
-        var path = request.getRequestURI().substring(request.getContextPath().length());
-        return REMOTE_ACCESS_AREA.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"));
-    }
-
-    private static boolean isAlwaysOpen(HttpServletRequest request) {
-        var path = request.getRequestURI().substring(request.getContextPath().length());
-        return ALWAYS_OPEN.stream().anyMatch(path::startsWith);
     }
 
     /**

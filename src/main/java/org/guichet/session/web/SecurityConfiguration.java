@@ -6,26 +6,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.guichet.access.AccessExplanations;
-import org.guichet.access.ClientConnections;
-import org.guichet.access.Networks;
 import org.guichet.access.ServiceCatalogue;
 import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.PasswordSignIn;
 import org.guichet.identity.SecondFactors;
+import org.guichet.network.ClientConnections;
+import org.guichet.network.Networks;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.SecurityHeaders;
 import org.guichet.platform.TransactionalEvents;
+import org.guichet.platform.web.WebAccessRules;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionSettings;
 import org.guichet.session.flow.SignInFlow;
 import org.guichet.session.flow.SignInStepFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -39,6 +39,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
@@ -50,6 +51,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -70,87 +72,104 @@ class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "GUICHET_SESSION";
 
+    /** The pages of the sign-in's steps, on the password alone: the step filter keeps each to its turn. */
+    private static final String[] SIGN_IN_STEPS = {
+        "/sign-in/second-factor",
+        "/sign-in/second-factor/**",
+        "/sign-in/enrol",
+        "/sign-in/enrol/**",
+        "/sign-in/password",
+        "/sign-in/charter",
+        "/webauthn/authenticate/**"
+    };
+
     @Bean
     SecurityFilterChain guichetSecurity(
             HttpSecurity http,
             SessionSettings settings,
-            SessionManagement sessionManagement,
-            ProblemResponses problems,
-            SignInHandlers handlers,
-            SignInFlow flow,
-            TransactionalEvents events,
-            ClientConnections connections,
             PasswordSignIn signIn,
+            ClientConnections connections,
             SecondFactors secondFactors,
-            PasskeySignIn passkeys,
-            IdentitySettings identity,
+            WebAccessRules modules,
             ServiceCatalogue catalogue,
             ServiceRules services,
-            AccessExplanations explanations,
-            LocaleResolver locales,
-            Clock clock)
+            SignInHandlers handlers,
+            PasskeySignIn passkeys,
+            IdentitySettings identity,
+            ProblemResponses problems,
+            Filters filters)
             throws Exception {
-        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // Only identity's sign-in, never a fallback: a refusal (a lock) must not be retried by another provider.
         http.authenticationManager(new ProviderManager(signIn));
         http.setSharedObject(UserDetailsService.class, signIn.accounts());
-        http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-                        .permitAll()
-                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations())
-                        .permitAll()
-                        .requestMatchers(
-                                "/login",
-                                "/legal",
-                                "/accessibility",
-                                "/help",
-                                "/reset",
-                                "/reset/**",
-                                "/dev/outbox",
-                                "/dev/outbox.json",
-                                "/api/v1/password/check",
-                                "/check",
-                                "/check/certificate.crt",
-                                "/api/v1/check",
-                                "/verify/*")
-                        .permitAll()
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
-                        .permitAll()
-                        .requestMatchers(EndpointRequest.to("prometheus"))
-                        .access(metricsAccess(settings, connections))
-                        // Passkeys are removed from the factors page only, where the last one is kept when required.
-                        .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
-                        .denyAll()
-                        // The steps of the sign-in, on the password alone: the step filter keeps each to its turn.
-                        .requestMatchers(
-                                "/sign-in/second-factor",
-                                "/sign-in/second-factor/**",
-                                "/sign-in/enrol",
-                                "/sign-in/enrol/**",
-                                "/sign-in/password",
-                                "/sign-in/charter",
-                                "/sign-in/continue",
-                                "/session/keepalive",
-                                "/login/webauthn",
-                                "/webauthn/authenticate/**")
-                        .authenticated()
-                        .requestMatchers("/webauthn/register", "/webauthn/register/**")
-                        .access(secondFactors.enrolment())
-                        .requestMatchers(SecondFactors.STEP_UP_PAGES)
-                        .access(secondFactors.signedIn())
-                        .requestMatchers(SecondFactors.STEP_UP)
-                        .access(secondFactors.stepUp()))
-                // The back offices: the role first (whatever the catalogue says), then the catalogue's decision for
-                // the service (channels, assurance), which explains a refusal like any other service's
-                .authorizeHttpRequests(requests -> BACK_OFFICES.forEach((role, paths) -> requests.requestMatchers(paths)
-                        .access(backOffice(secondFactors, role, paths[0], catalogue, services))))
-                // Each service's pages and API: the access policy's decision, as on the home page
-                .authorizeHttpRequests(requests -> catalogue.all().stream()
-                        .filter(service -> !service.paths().isEmpty())
-                        .forEach(service -> requests.requestMatchers(
-                                        service.paths().toArray(String[]::new))
-                                .access(services.rule(service))))
-                .authorizeHttpRequests(requests -> requests.anyRequest().access(secondFactors.signedIn()))
-                .formLogin(login -> login.loginPage("/login")
+        http.authorizeHttpRequests(requests -> openAndSignInRules(requests, modules, settings, connections));
+        http.authorizeHttpRequests(requests -> factorRules(requests, secondFactors));
+        // The back offices: the role first (whatever the catalogue says), then the catalogue's decision for the
+        // service (channels, assurance), which explains a refusal like any other service's
+        http.authorizeHttpRequests(requests -> modules.backOffices()
+                .forEach((role, paths) -> requests.requestMatchers(paths.toArray(String[]::new))
+                        .access(backOffice(secondFactors, role, paths, catalogue, services))));
+        // Each service's pages and API: the access policy's decision, as on the home page
+        http.authorizeHttpRequests(requests -> catalogue.all().stream()
+                .filter(service -> !service.paths().isEmpty())
+                .forEach(service -> requests.requestMatchers(service.paths().toArray(String[]::new))
+                        .access(services.rule(service))));
+        http.authorizeHttpRequests(requests -> requests.anyRequest().access(secondFactors.signedIn()));
+        signInAndOut(http, handlers, passkeys, identity);
+        http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        (request, response, e) -> problems.write(request, response, PlatformError.UNAUTHENTICATED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .accessDeniedHandler((request, response, e) -> refuse(request, response, e, problems, services)));
+        http.addFilterBefore(passkeys.passwordFirst(), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(filters.lifetime(), AuthorizationFilter.class);
+        http.addFilterBefore(filters.steps(), AuthorizationFilter.class);
+        http.headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
+        return http.build();
+    }
+
+    /**
+     * What every module declares open, what is reached during the sign-in (its steps on the password alone), the
+     * health probe and the metrics for their scrapers.
+     */
+    private static void openAndSignInRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            WebAccessRules modules,
+            SessionSettings settings,
+            ClientConnections connections) {
+        requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll()
+                .requestMatchers(modules.open())
+                .permitAll()
+                .requestMatchers(EndpointRequest.to("prometheus"))
+                .access(metricsAccess(settings, connections))
+                .requestMatchers(modules.duringSignIn())
+                .authenticated()
+                .requestMatchers(SIGN_IN_STEPS)
+                .authenticated();
+    }
+
+    /** Enrolling a factor, the factors' pages, and a recent second factor to change them (step-up). */
+    private static void factorRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            SecondFactors secondFactors) {
+        // Passkeys are removed from the factors page only, where the last one is kept when required.
+        requests.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
+                .denyAll()
+                .requestMatchers("/webauthn/register", "/webauthn/register/**")
+                .access(secondFactors.enrolment())
+                .requestMatchers(SecondFactors.STEP_UP_PAGES)
+                .access(secondFactors.signedIn())
+                .requestMatchers(SecondFactors.STEP_UP)
+                .access(secondFactors.stepUp());
+    }
+
+    /** The login form, sign-out, and passkeys (Spring Security's WebAuthn). */
+    private static void signInAndOut(
+            HttpSecurity http, SignInHandlers handlers, PasskeySignIn passkeys, IdentitySettings identity)
+            throws Exception {
+        http.formLogin(login -> login.loginPage("/login")
                         .authenticationDetailsSource(handlers.details())
                         .successHandler(handlers.success())
                         .failureHandler(handlers.failure()))
@@ -161,25 +180,38 @@ class SecurityConfiguration {
                         .rpName(identity.passkeys().relyingPartyName())
                         .allowedOrigins(Set.copyOf(identity.passkeys().origins()))
                         .disableDefaultRegistrationPage(true)
-                        .withObjectPostProcessor(passkeys.handlers()))
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                                (request, response, e) ->
-                                        problems.write(request, response, PlatformError.UNAUTHENTICATED),
-                                api)
-                        .accessDeniedHandler(
-                                (request, response, e) -> refuse(request, response, e, problems, services)))
-                .addFilterBefore(passkeys.passwordFirst(), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(
-                        new SessionLifetimeFilter(sessionManagement, problems, events, clock),
-                        AuthorizationFilter.class)
-                .addFilterBefore(
-                        new SignInStepFilter(flow, connections, problems, explanations, locales),
-                        AuthorizationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(
-                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
-        return http.build();
+                        .withObjectPostProcessor(passkeys.handlers()));
+    }
+
+    /** The two filters of the session module in the chain: the session's lifetime, then the sign-in's steps. */
+    @Component
+    @ConditionalOnWebApplication
+    static final class Filters {
+
+        private final SessionLifetimeFilter lifetime;
+        private final SignInStepFilter steps;
+
+        Filters(
+                SessionManagement sessions,
+                ProblemResponses problems,
+                TransactionalEvents events,
+                Clock clock,
+                SignInFlow flow,
+                ClientConnections connections,
+                WebAccessRules modules,
+                AccessExplanations explanations,
+                LocaleResolver locales) {
+            this.lifetime = new SessionLifetimeFilter(sessions, problems, events, clock);
+            this.steps = new SignInStepFilter(flow, connections, modules, problems, explanations, locales);
+        }
+
+        SessionLifetimeFilter lifetime() {
+            return lifetime;
+        }
+
+        SignInStepFilter steps() {
+            return steps;
+        }
     }
 
     /**
@@ -221,24 +253,21 @@ class SecurityConfiguration {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 
-    /** The back offices' paths, by the role each needs. */
-    static final java.util.Map<String, String[]> BACK_OFFICES = java.util.Map.of(
-            "HR", new String[] {"/hr/**", "/api/v1/hr/**"},
-            "SUPPORT", new String[] {"/support/**", "/api/v1/support/**"},
-            "SECURITY", new String[] {"/security/**", "/api/v1/audit/**"},
-            "ADMIN", new String[] {"/admin", "/admin/**"});
-
     /**
      * Signed in as everywhere; when the catalogue has a service for these paths, its decision (role, channels,
      * assurance), refused with its reason like any service's; and in any case the role, so that a catalogue that
      * lost the service or its roles never opens a back office. A missing second factor is asked for as everywhere.
      */
     private static AuthorizationManager<RequestAuthorizationContext> backOffice(
-            SecondFactors secondFactors, String role, String path, ServiceCatalogue catalogue, ServiceRules services) {
+            SecondFactors secondFactors,
+            String role,
+            List<String> paths,
+            ServiceCatalogue catalogue,
+            ServiceRules services) {
         var signedIn = secondFactors.signedIn();
         var hasRole = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasRole(role);
         var service = catalogue.all().stream()
-                .filter(candidate -> candidate.paths().contains(path))
+                .filter(candidate -> paths.stream().anyMatch(candidate.paths()::contains))
                 .findFirst()
                 .map(services::rule)
                 .orElse(null);

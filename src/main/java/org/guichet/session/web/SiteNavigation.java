@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.guichet.access.ClientConnections;
+import org.guichet.network.ClientConnections;
 import org.guichet.session.ServiceAccess;
 import org.guichet.session.flow.SignInFlow;
 import org.guichet.session.flow.SignInStepFilter;

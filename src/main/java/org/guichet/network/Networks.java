@@ -1,4 +1,4 @@
-package org.guichet.access;
+package org.guichet.network;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

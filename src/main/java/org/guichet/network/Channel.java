@@ -1,4 +1,4 @@
-package org.guichet.access;
+package org.guichet.network;
 
 /** Where a request comes from, which decides what it may reach. */
 public enum Channel {

@@ -1,4 +1,4 @@
-package org.guichet.access;
+package org.guichet.network;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -26,14 +26,13 @@ public class ClientConnections {
     private volatile Compiled compiled;
 
     /** Zones fixed by the configuration alone (unit tests). */
-    ClientConnections(AccessSettings settings) {
+    ClientConnections(NetworkSettings settings) {
         this(settings, null);
     }
 
     @Autowired
-    ClientConnections(AccessSettings settings, @Nullable LiveSettings live) {
-        this.configured =
-                new NetworkZones(settings.trustedProxies(), settings.vpnNetworks(), settings.internalNetworks());
+    ClientConnections(NetworkSettings settings, @Nullable LiveSettings live) {
+        this.configured = settings.zones();
         this.live = live;
         this.compiled = new Compiled(configured);
     }

@@ -1,4 +1,4 @@
-package org.guichet.access;
+package org.guichet.identity;
 
 /**
  * How strongly a session was signed in: a password alone, or a password and a second factor. Services say which they

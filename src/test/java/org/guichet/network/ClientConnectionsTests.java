@@ -1,4 +1,4 @@
-package org.guichet.access;
+package org.guichet.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 class ClientConnectionsTests {
 
-    private final ClientConnections connections = new ClientConnections(new AccessSettings(
+    private final ClientConnections connections = new ClientConnections(new NetworkSettings(
             List.of("127.0.0.1/32", "::1/128"),
             List.of("10.200.0.0/16"),
-            List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128"),
-            List.of(),
-            new AccessSettings.Nomadic(false, java.time.Period.ofMonths(12), java.time.Duration.ofDays(30), 500)));
+            List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128")));
 
     private static MockHttpServletRequest request(String peer, String... forwardedFor) {
         var request = new MockHttpServletRequest();
