@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.guichet.access.nomadic.NomadicProfileRepository;
 import org.guichet.approval.ApprovalDecided;
+import org.guichet.approval.ApprovalHandler;
 import org.guichet.approval.ApprovalManagement;
 import org.guichet.approval.ApprovalSubject;
 import org.guichet.directory.AgentStatus;
@@ -12,7 +13,7 @@ import org.guichet.directory.AgentTransferred;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.platform.DisplayZone;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,17 +52,19 @@ class NomadicLifecycle {
         this.clock = clock;
     }
 
-    /** A manager decided on a request or a confirmation: the profile moves in the same transaction. */
-    @EventListener
-    void on(ApprovalDecided decision) {
-        if (NomadicProfiles.REQUEST.equals(decision.kind())) {
-            decided(decision);
-        } else if (NomadicProfiles.RECERTIFICATION.equals(decision.kind())) {
-            confirmed(decision);
-        }
+    /** A manager decided on a request: the profile moves in the deciding transaction. */
+    @Bean
+    static ApprovalHandler nomadicRequests(NomadicLifecycle lifecycle) {
+        return ApprovalHandler.of(NomadicProfiles.REQUEST, lifecycle::decided);
     }
 
-    private void decided(ApprovalDecided decision) {
+    /** A manager decided whether a profile at its longest term goes on: it moves in the deciding transaction. */
+    @Bean
+    static ApprovalHandler nomadicRecertifications(NomadicLifecycle lifecycle) {
+        return ApprovalHandler.of(NomadicProfiles.RECERTIFICATION, lifecycle::confirmed);
+    }
+
+    void decided(ApprovalDecided decision) {
         var agent = decision.requester();
         var to = decision.approved() ? NomadicState.APPROVED : NomadicState.REJECTED;
         if (!profiles.move(agent, Set.of(NomadicState.REQUESTED), to, decision.at())) {
@@ -79,7 +82,7 @@ class NomadicLifecycle {
         }
     }
 
-    private void confirmed(ApprovalDecided decision) {
+    void confirmed(ApprovalDecided decision) {
         var agent = decision.requester();
         var row = profiles.find(agent).orElse(null);
         if (row == null || row.state() != NomadicState.ACTIVE || row.validUntil() == null) {

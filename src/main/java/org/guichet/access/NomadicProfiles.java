@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.guichet.access.nomadic.NomadicProfileRepository;
+import org.guichet.approval.ApprovalKind;
 import org.guichet.approval.ApprovalManagement;
 import org.guichet.approval.ApprovalSubject;
 import org.guichet.directory.AgentId;
@@ -27,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class NomadicProfiles {
 
     /** The approval kind of a request. */
-    public static final String REQUEST = "nomadic-profile";
+    public static final ApprovalKind REQUEST = new ApprovalKind("nomadic-profile");
     /** The approval kind of the yearly confirmation. */
-    public static final String RECERTIFICATION = "nomadic-recertification";
+    public static final ApprovalKind RECERTIFICATION = new ApprovalKind("nomadic-recertification");
 
     private final NomadicProfileRepository profiles;
     private final ApprovalManagement approvals;

@@ -21,8 +21,9 @@ import org.springframework.util.Assert;
 
 /**
  * What other modules may ask of approvals: submit an item to an approver, list what waits for someone, decide, cancel,
- * delegate. Decisions publish {@link ApprovalDecided} inside their transaction: the asking module moves its subject
- * on in the same transaction, so a decision and its effect are written together or not at all.
+ * delegate. A decision calls the {@link ApprovalHandler} of its kind inside its transaction, then publishes {@link
+ * ApprovalDecided}: the asking module moves its subject on in the same transaction, so a decision and its effect are
+ * written together or not at all.
  */
 @Service
 public class ApprovalManagement {
@@ -31,6 +32,7 @@ public class ApprovalManagement {
 
     private final ApprovalRepository approvals;
     private final DirectoryManagement directory;
+    private final ApprovalHandlers handlers;
     private final ApplicationEventPublisher events;
     private final ApprovalSettings settings;
     private final Clock clock;
@@ -38,12 +40,14 @@ public class ApprovalManagement {
     ApprovalManagement(
             ApprovalRepository approvals,
             DirectoryManagement directory,
+            ApprovalHandlers handlers,
             ApplicationEventPublisher events,
             ApprovalSettings settings,
             Clock clock) {
         Assert.notNull(approvals, "approvals must not be null");
         this.approvals = approvals;
         this.directory = directory;
+        this.handlers = handlers;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
@@ -53,11 +57,12 @@ public class ApprovalManagement {
     @Transactional
     public ApprovalId submit(ApprovalSubject subject, AgentId approver) {
         Assert.isTrue(!approver.equals(subject.requester()), "Nobody approves their own request");
+        handlers.of(subject.kind().name());
         var id = ApprovalId.random();
         var now = clock.instant();
         approvals.insert(id, subject, approver, now);
-        events.publishEvent(
-                new ApprovalRequested(id, subject.kind(), subject.subject(), subject.requester(), approver, now));
+        events.publishEvent(new ApprovalRequested(
+                id, subject.kind().name(), subject.subject(), subject.requester(), approver, now));
         return id;
     }
 
@@ -69,8 +74,8 @@ public class ApprovalManagement {
 
     /** The latest item of this kind about this subject, whatever its state. */
     @Transactional(readOnly = true)
-    public Optional<ApprovalItem> latest(String kind, String subject) {
-        return approvals.latest(kind, subject).map(this::item);
+    public Optional<ApprovalItem> latest(ApprovalKind kind, String subject) {
+        return approvals.latest(kind.name(), subject).map(this::item);
     }
 
     @Transactional
@@ -108,7 +113,7 @@ public class ApprovalManagement {
         if (!approvals.decide(id, row.approver(), decision, person, onBehalfOf, text, now)) {
             throw new GuichetException(ApprovalError.ALREADY_DECIDED);
         }
-        events.publishEvent(new ApprovalDecided(
+        var decided = new ApprovalDecided(
                 id,
                 row.kind(),
                 row.subject(),
@@ -117,14 +122,16 @@ public class ApprovalManagement {
                 person,
                 onBehalfOf,
                 text,
-                now));
+                now);
+        handlers.of(row.kind()).decided(decided);
+        events.publishEvent(decided);
         return approvals.find(id).map(this::item).orElseThrow();
     }
 
     /** Cancels what still waits about this subject (withdrawn, or no longer relevant). */
     @Transactional
-    public int cancel(String kind, String subject) {
-        return approvals.cancel(kind, subject, clock.instant());
+    public int cancel(ApprovalKind kind, String subject) {
+        return approvals.cancel(kind.name(), subject, clock.instant());
     }
 
     /**

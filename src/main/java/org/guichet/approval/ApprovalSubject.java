@@ -8,8 +8,7 @@ import org.springframework.util.Assert;
 /**
  * What is submitted for approval, as the asking module describes it.
  *
- * @param kind what it is, e.g. {@code nomadic-profile}: the asking module recognises its decisions by it, and the
- *     pages name it with the message {@code approval.kind.<kind>}
+ * @param kind what it is: the asking module's {@link ApprovalHandler} of this kind moves the subject on
  * @param subject the asking module's own reference (an SOI, a request number)
  * @param requester who asks
  * @param details what the requester wrote (a reason), shown to the approver as written
@@ -17,7 +16,7 @@ import org.springframework.util.Assert;
  * @param endsOn the last day concerned, if any
  */
 public record ApprovalSubject(
-        String kind,
+        ApprovalKind kind,
         String subject,
         AgentId requester,
         String details,
@@ -25,8 +24,7 @@ public record ApprovalSubject(
         @Nullable LocalDate endsOn) {
 
     public ApprovalSubject {
-        Assert.hasText(kind, "kind must not be empty");
-        Assert.isTrue(kind.length() <= 40, "kind is at most 40 characters");
+        Assert.notNull(kind, "kind must not be null");
         Assert.hasText(subject, "subject must not be empty");
         Assert.isTrue(subject.length() <= 64, "subject is at most 64 characters");
         Assert.isTrue(details.length() <= 2000, "details are at most 2,000 characters");

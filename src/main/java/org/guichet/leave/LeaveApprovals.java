@@ -1,8 +1,9 @@
 package org.guichet.leave;
 
 import org.guichet.approval.ApprovalDecided;
+import org.guichet.approval.ApprovalHandler;
+import org.guichet.approval.ApprovalKind;
 import org.guichet.directory.AgentTransferred;
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * changes manager has their waiting requests put to the new one.
  */
 @Component
-class LeaveApprovals {
+class LeaveApprovals implements ApprovalHandler {
 
     private final LeaveManagement leave;
 
@@ -27,12 +28,15 @@ class LeaveApprovals {
         }
     }
 
-    @EventListener
-    void on(ApprovalDecided decision) {
-        if (LeaveManagement.APPROVAL_KIND.equals(decision.kind())) {
-            LeaveRequestId.parse(decision.subject())
-                    .ifPresent(id -> leave.decided(
-                            id, decision.approved(), decision.decidedBy(), decision.comment(), decision.at()));
-        }
+    @Override
+    public ApprovalKind kind() {
+        return LeaveManagement.APPROVAL_KIND;
+    }
+
+    @Override
+    public void decided(ApprovalDecided decision) {
+        LeaveRequestId.parse(decision.subject())
+                .ifPresent(id -> leave.decided(
+                        id, decision.approved(), decision.decidedBy(), decision.comment(), decision.at()));
     }
 }

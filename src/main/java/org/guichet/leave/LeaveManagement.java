@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.guichet.approval.ApprovalKind;
 import org.guichet.approval.ApprovalManagement;
 import org.guichet.approval.ApprovalSubject;
 import org.guichet.directory.AgentId;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class LeaveManagement {
 
     /** The approval kind of leave requests. */
-    public static final String APPROVAL_KIND = "leave";
+    public static final ApprovalKind APPROVAL_KIND = new ApprovalKind("leave");
 
     public static final int COMMENT_MAX_LENGTH = 500;
 

@@ -1,12 +1,13 @@
 package org.guichet.request;
 
 import org.guichet.approval.ApprovalDecided;
-import org.springframework.context.event.EventListener;
+import org.guichet.approval.ApprovalHandler;
+import org.guichet.approval.ApprovalKind;
 import org.springframework.stereotype.Component;
 
 /** A manager decided on a request's manager step: the request moves in the deciding transaction. */
 @Component
-class RequestApprovals {
+class RequestApprovals implements ApprovalHandler {
 
     private final RequestManagement requests;
 
@@ -14,12 +15,15 @@ class RequestApprovals {
         this.requests = requests;
     }
 
-    @EventListener
-    void on(ApprovalDecided decision) {
-        if (RequestManagement.APPROVAL_KIND.equals(decision.kind())) {
-            RequestId.parse(decision.subject())
-                    .ifPresent(id -> requests.decidedByManager(
-                            id, decision.approved(), decision.decidedBy(), decision.comment(), decision.at()));
-        }
+    @Override
+    public ApprovalKind kind() {
+        return RequestManagement.APPROVAL_KIND;
+    }
+
+    @Override
+    public void decided(ApprovalDecided decision) {
+        RequestId.parse(decision.subject())
+                .ifPresent(id -> requests.decidedByManager(
+                        id, decision.approved(), decision.decidedBy(), decision.comment(), decision.at()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.guichet.approval.ApprovalKind;
 import org.guichet.approval.ApprovalManagement;
 import org.guichet.approval.ApprovalSubject;
 import org.guichet.directory.AgentId;
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestManagement {
 
     /** The approval kind of the manager's step. */
-    public static final String APPROVAL_KIND = "request";
+    public static final ApprovalKind APPROVAL_KIND = new ApprovalKind("request");
 
     private final RequestRepository requests;
     private final RequestSettings settings;

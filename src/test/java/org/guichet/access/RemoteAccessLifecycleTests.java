@@ -161,7 +161,7 @@ class RemoteAccessLifecycleTests {
         var waiting = approvals.waitingFor(AgentId.of(block.soi(1)));
         assertThat(waiting)
                 .singleElement()
-                .satisfies(item -> assertThat(item.kind()).isEqualTo(NomadicProfiles.RECERTIFICATION));
+                .satisfies(item -> assertThat(item.kind()).isEqualTo(NomadicProfiles.RECERTIFICATION.name()));
         approvals.approve(waiting.getFirst().id(), AgentId.of(block.soi(1)), "Toujours d’astreinte");
 
         assertThat(nomadic.status(agent).validUntil()).isEqualTo(firstTerm.plusMonths(12));

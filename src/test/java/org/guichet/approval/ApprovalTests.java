@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
@@ -64,6 +65,12 @@ class ApprovalTests {
         void on(ApprovalOverdue event) {
             events.add(event);
         }
+
+        /** The kind these tests submit: its decisions move nothing. */
+        @Bean
+        ApprovalHandler testKind() {
+            return ApprovalHandler.of(new ApprovalKind("test"), decision -> {});
+        }
     }
 
     @AfterEach
@@ -99,7 +106,8 @@ class ApprovalTests {
 
     private ApprovalId submit(TestData.Block block, int requester, int approver) {
         return approvals.submit(
-                new ApprovalSubject("test", block.soi(requester), id(block, requester), "Motif", null, null),
+                new ApprovalSubject(
+                        new ApprovalKind("test"), block.soi(requester), id(block, requester), "Motif", null, null),
                 id(block, approver));
     }
 

@@ -58,7 +58,7 @@ public class ApprovalRepository {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
                 .params(
                         id.value(),
-                        subject.kind(),
+                        subject.kind().name(),
                         subject.subject(),
                         subject.requester().soi(),
                         approver.soi(),
@@ -93,6 +93,13 @@ public class ApprovalRepository {
                 .param("me", person.soi())
                 .param("today", Date.valueOf(today))
                 .query(ApprovalRepository::row)
+                .list();
+    }
+
+    /** The kinds of the items that wait for a decision. */
+    public List<String> waitingKinds() {
+        return jdbc.sql("SELECT DISTINCT kind FROM approval WHERE state = 'PENDING' ORDER BY kind")
+                .query(String.class)
                 .list();
     }
 
