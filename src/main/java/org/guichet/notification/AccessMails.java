@@ -33,13 +33,13 @@ class AccessMails {
 
     @ApplicationModuleListener
     void on(ApprovalRequested event) {
-        mails.send(event.approver(), "notification.approvalRequested", locale ->
+        mails.send(event.approver(), Mail.APPROVAL_REQUESTED, locale ->
                 new Object[] {mails.name(event.requester()), mails.say("approval.kind." + event.kind(), locale)});
     }
 
     @ApplicationModuleListener
     void on(ApprovalOverdue event) {
-        mails.send(event.approver(), "notification.approvalOverdue", locale -> new Object[] {
+        mails.send(event.approver(), Mail.APPROVAL_OVERDUE, locale -> new Object[] {
             mails.name(event.requester()),
             mails.say("approval.kind." + event.kind(), locale),
             DAY.format(DisplayZone.local(event.waitingSince()))
@@ -48,43 +48,41 @@ class AccessMails {
 
     @ApplicationModuleListener
     void on(ApprovalEscalated event) {
-        mails.send(event.to(), "notification.approvalEscalated", locale -> new Object[] {
+        mails.send(event.to(), Mail.APPROVAL_ESCALATED, locale -> new Object[] {
             mails.name(event.requester()), mails.say("approval.kind." + event.kind(), locale), mails.name(event.from())
         });
     }
 
     @ApplicationModuleListener
     void on(NomadicProfileApproved event) {
-        mails.send(event.agent(), "notification.nomadicApproved", locale ->
+        mails.send(event.agent(), Mail.NOMADIC_APPROVED, locale ->
                 new Object[] {mails.name(event.by()), comment(event.comment(), locale)});
     }
 
     @ApplicationModuleListener
     void on(NomadicProfileRejected event) {
-        mails.send(event.agent(), "notification.nomadicRejected", locale ->
+        mails.send(event.agent(), Mail.NOMADIC_REJECTED, locale ->
                 new Object[] {mails.name(event.by()), event.comment() == null ? "" : event.comment()});
     }
 
     @ApplicationModuleListener
     void on(NomadicProfileActivated event) {
-        mails.send(event.agent(), "notification.nomadicActivated", locale ->
-                new Object[] {DAY.format(event.validUntil())});
+        mails.send(event.agent(), Mail.NOMADIC_ACTIVATED, locale -> new Object[] {DAY.format(event.validUntil())});
     }
 
     @ApplicationModuleListener
     void on(NomadicProfileRenewed event) {
-        mails.send(
-                event.agent(), "notification.nomadicRenewed", locale -> new Object[] {DAY.format(event.validUntil())});
+        mails.send(event.agent(), Mail.NOMADIC_RENEWED, locale -> new Object[] {DAY.format(event.validUntil())});
     }
 
     @ApplicationModuleListener
     void on(NomadicProfileExpired event) {
-        mails.send(event.agent(), "notification.nomadicExpired", locale -> new Object[] {});
+        mails.send(event.agent(), Mail.NOMADIC_EXPIRED, locale -> new Object[] {});
     }
 
     @ApplicationModuleListener
     void on(NomadicProfileDeactivated event) {
-        mails.send(event.agent(), "notification.nomadicDeactivated", locale -> new Object[] {});
+        mails.send(event.agent(), Mail.NOMADIC_DEACTIVATED, locale -> new Object[] {});
     }
 
     private String comment(@Nullable String comment, java.util.Locale locale) {

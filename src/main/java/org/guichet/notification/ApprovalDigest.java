@@ -34,7 +34,7 @@ class ApprovalDigest {
             if (waiting.isEmpty() || !inbox.claimDigest(manager, today)) {
                 continue;
             }
-            mails.send(manager, "notification.approvalDigest", locale -> {
+            mails.send(manager, Mail.APPROVAL_DIGEST, locale -> {
                 var lines = new StringBuilder();
                 for (var item : waiting) {
                     lines.append("\n- ")

@@ -21,7 +21,7 @@ class LeaveMails {
 
     @ApplicationModuleListener
     void on(LeaveRequestDecided event) {
-        mails.send(event.agent(), "notification.leaveDecided", locale -> new Object[] {
+        mails.send(event.agent(), Mail.LEAVE_DECIDED, locale -> new Object[] {
             DisplayZone.DATE.format(event.start()),
             DisplayZone.DATE.format(event.end()),
             mails.say(
@@ -35,7 +35,7 @@ class LeaveMails {
     @ApplicationModuleListener
     void on(LeaveRequestCancelled event) {
         if (event.manager() != null) {
-            mails.send(event.manager(), "notification.leaveCancelled", locale -> new Object[] {
+            mails.send(event.manager(), Mail.LEAVE_CANCELLED, locale -> new Object[] {
                 mails.name(event.agent()), DisplayZone.DATE.format(event.start()), DisplayZone.DATE.format(event.end())
             });
         }

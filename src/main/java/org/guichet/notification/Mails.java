@@ -12,8 +12,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells an agent in the portal and writes and sends an e-mail from the messages {@code <key>.subject} and {@code <key>.body}, in French
- * then in English; the body's first argument is the agent's first name.
+ * Tells an agent in the portal and writes and sends an e-mail from the {@link Mail}'s messages {@code <key>.subject}
+ * and {@code <key>.body}, in French then in English; the body's first argument is the agent's first name.
  */
 @Component
 class Mails {
@@ -43,18 +43,18 @@ class Mails {
      * English, each with its arguments (which may depend on the language), unless the agent turned off e-mails of
      * this category (security e-mails always go).
      */
-    void send(AgentId id, String key, Function<Locale, Object[]> arguments) {
+    void send(AgentId id, Mail mail, Function<Locale, Object[]> arguments) {
         var agent = directory.findById(id).orElse(null);
         if (agent == null) {
             return;
         }
-        var topic = Category.of(key);
+        var key = mail.key();
         var subjectFr = messages.getMessage(key + ".subject", null, Locale.FRENCH);
         var subjectEn = messages.getMessage(key + ".subject", null, Locale.ENGLISH);
-        inbox.add(id, topic.category(), subjectFr, subjectEn, topic.link(), clock.instant());
+        inbox.add(id, mail.category(), subjectFr, subjectEn, mail.link(), clock.instant());
         var choices = inbox.emailChoices(id);
-        var digested = key.equals("notification.approvalRequested") && choices.get(Category.DIGEST);
-        if (!topic.category().optional() || (choices.get(topic.category()) && !digested)) {
+        var digested = mail == Mail.APPROVAL_REQUESTED && choices.get(Category.DIGEST);
+        if (!mail.category().optional() || (choices.get(mail.category()) && !digested)) {
             delivery.send(OutgoingMessage.email(
                     agent.email(),
                     subjectFr + " / " + subjectEn,

@@ -17,7 +17,7 @@ class PayslipMails {
 
     @ApplicationModuleListener
     void on(PayslipPublished event) {
-        mails.send(event.agent(), "notification.payslipPublished", locale ->
+        mails.send(event.agent(), Mail.PAYSLIP_PUBLISHED, locale ->
                 new Object[] {DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(event.period())});
     }
 }

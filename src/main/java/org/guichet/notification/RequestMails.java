@@ -30,32 +30,32 @@ class RequestMails {
     void on(RequestAwaitingHr event) {
         for (var hr : directory.withRole(Role.HR)) {
             if (!hr.id().equals(event.agent())) {
-                mails.send(hr.id(), "notification.requestForHr", locale -> new Object[] {mails.name(event.agent())});
+                mails.send(hr.id(), Mail.REQUEST_FOR_HR, locale -> new Object[] {mails.name(event.agent())});
             }
         }
     }
 
     @ApplicationModuleListener
     void on(RequestStepApproved event) {
-        mails.send(event.agent(), "notification.requestApproved", locale ->
+        mails.send(event.agent(), Mail.REQUEST_APPROVED, locale ->
                 new Object[] {mails.say("request.step.name." + event.step().name(), locale), mails.name(event.by())});
     }
 
     @ApplicationModuleListener
     void on(RequestRejected event) {
-        mails.send(event.agent(), "notification.requestRejected", locale -> new Object[] {
+        mails.send(event.agent(), Mail.REQUEST_REJECTED, locale -> new Object[] {
             mails.say("request.step.name." + event.step().name(), locale), mails.name(event.by()), event.comment()
         });
     }
 
     @ApplicationModuleListener
     void on(RequestInformationRequested event) {
-        mails.send(event.agent(), "notification.requestInformation", locale ->
+        mails.send(event.agent(), Mail.REQUEST_INFORMATION, locale ->
                 new Object[] {mails.name(event.by()), event.comment()});
     }
 
     @ApplicationModuleListener
     void on(RequestCompleted event) {
-        mails.send(event.agent(), "notification.requestCompleted", locale -> new Object[] {});
+        mails.send(event.agent(), Mail.REQUEST_COMPLETED, locale -> new Object[] {});
     }
 }

@@ -49,7 +49,7 @@ class SecurityMails {
 
     @ApplicationModuleListener
     void on(AccountLocked event) {
-        send(event.agent(), "notification.locked", new Object[] {
+        send(event.agent(), Mail.LOCKED, new Object[] {
             TIME.format(DisplayZone.local(event.until())),
             event.failures(),
             DisplayZone.dateTime(event.at()),
@@ -59,19 +59,19 @@ class SecurityMails {
 
     @ApplicationModuleListener
     void on(PasswordChanged event) {
-        send(event.agent(), "notification.passwordChanged", new Object[] {DisplayZone.dateTime(event.at())});
+        send(event.agent(), Mail.PASSWORD_CHANGED, new Object[] {DisplayZone.dateTime(event.at())});
     }
 
     @ApplicationModuleListener
     void on(FactorAdded event) {
-        send(event.agent(), "notification.factorAdded", locale -> new Object[] {
+        send(event.agent(), Mail.FACTOR_ADDED, locale -> new Object[] {
             method(event.type(), locale), name(event.type(), event.name(), locale), DisplayZone.dateTime(event.at())
         });
     }
 
     @ApplicationModuleListener
     void on(FactorRemoved event) {
-        send(event.agent(), "notification.factorRemoved", locale -> new Object[] {
+        send(event.agent(), Mail.FACTOR_REMOVED, locale -> new Object[] {
             method(event.type(), locale), name(event.type(), event.name(), locale), DisplayZone.dateTime(event.at())
         });
     }
@@ -79,8 +79,8 @@ class SecurityMails {
     /** The helpdesk reset the agent's factors: told when asked (waiting for a new one) and when done. */
     @ApplicationModuleListener
     void on(SecondFactorsReset event) {
-        var key = !event.completed() ? "notification.factorsResetPending" : "notification.factorsReset";
-        send(event.agent(), key, new Object[] {DisplayZone.dateTime(event.at()), event.removed()});
+        var mail = !event.completed() ? Mail.FACTORS_RESET_PENDING : Mail.FACTORS_RESET;
+        send(event.agent(), mail, new Object[] {DisplayZone.dateTime(event.at()), event.removed()});
     }
 
     /** The security officers are told of each "this wasn't me" report. */
@@ -88,28 +88,27 @@ class SecurityMails {
     void on(NotMeReported event) {
         var agent = mails.name(event.agent());
         for (var officer : directory.withRole(Role.SECURITY)) {
-            send(officer.id(), "notification.securityCaseOpened", new Object[] {agent, DisplayZone.dateTime(event.at())
-            });
+            send(officer.id(), Mail.SECURITY_CASE_OPENED, new Object[] {agent, DisplayZone.dateTime(event.at())});
         }
     }
 
     @ApplicationModuleListener
     void on(FactorRenamed event) {
-        send(event.agent(), "notification.factorRenamed", locale -> new Object[] {
+        send(event.agent(), Mail.FACTOR_RENAMED, locale -> new Object[] {
             method(event.type(), locale), event.previousName(), event.name(), DisplayZone.dateTime(event.at())
         });
     }
 
     @ApplicationModuleListener
     void on(RecoveryCodeUsed event) {
-        send(event.agent(), "notification.recoveryCodeUsed", new Object[] {
+        send(event.agent(), Mail.RECOVERY_CODE_USED, new Object[] {
             DisplayZone.dateTime(event.at()), event.connection().address(), event.remaining()
         });
     }
 
     @ApplicationModuleListener
     void on(SecondStepLocked event) {
-        send(event.agent(), "notification.secondStepLocked", new Object[] {
+        send(event.agent(), Mail.SECOND_STEP_LOCKED, new Object[] {
             TIME.format(DisplayZone.local(event.until())),
             event.failures(),
             event.connection().address()
@@ -118,7 +117,7 @@ class SecurityMails {
 
     @ApplicationModuleListener
     void on(MobileNumberChanged event) {
-        send(event.agent(), "notification.mobileChanged", new Object[] {DisplayZone.dateTime(event.at())});
+        send(event.agent(), Mail.MOBILE_CHANGED, new Object[] {DisplayZone.dateTime(event.at())});
         if (event.previous() != null) {
             var arguments = new Object[] {DisplayZone.dateTime(event.at())};
             delivery.send(OutgoingMessage.sms(
@@ -139,11 +138,11 @@ class SecurityMails {
         return messages.getMessage("mfa.method." + type.name(), null, locale);
     }
 
-    private void send(AgentId id, String key, Object[] arguments) {
-        mails.send(id, key, locale -> arguments);
+    private void send(AgentId id, Mail mail, Object[] arguments) {
+        mails.send(id, mail, locale -> arguments);
     }
 
-    private void send(AgentId id, String key, Function<Locale, Object[]> arguments) {
-        mails.send(id, key, arguments);
+    private void send(AgentId id, Mail mail, Function<Locale, Object[]> arguments) {
+        mails.send(id, mail, arguments);
     }
 }

@@ -1,0 +1,48 @@
+package org.guichet.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every notification has its subject and body in French and in English, and a link to a page of the portal; only
+ * the approval request may be digested, and security notifications cannot be turned off.
+ */
+class MailTests {
+
+    @Test
+    void mailWhenSentThenItsTextsExistInBothLanguages() throws IOException {
+        var french = bundle("/messages.properties");
+        var english = bundle("/messages_en.properties");
+        for (var mail : Mail.values()) {
+            for (var part : new String[] {".subject", ".body"}) {
+                assertThat(french).as("French %s%s", mail.key(), part).containsKey(mail.key() + part);
+                assertThat(english).as("English %s%s", mail.key(), part).containsKey(mail.key() + part);
+            }
+            assertThat(mail.link()).as(mail.name()).startsWith("/").doesNotContain("..");
+        }
+    }
+
+    @Test
+    void mailWhenAboutAnAgentsAccountThenSecurityAndAlwaysSent() {
+        assertThat(Mail.PASSWORD_CHANGED.category()).isEqualTo(Category.SECURITY);
+        assertThat(Mail.PASSWORD_CHANGED.category().optional()).isFalse();
+        assertThat(Mail.SECURITY_CASE_OPENED.link()).isEqualTo("/security/cases");
+        assertThat(Mail.REQUEST_FOR_HR.category()).isEqualTo(Category.APPROVALS);
+        assertThat(Mail.REQUEST_FOR_HR.link()).isEqualTo("/hr/requests");
+        assertThat(Mail.LEAVE_DECIDED.category().optional()).isTrue();
+    }
+
+    private static Properties bundle(String path) throws IOException {
+        var properties = new Properties();
+        try (var in = MailTests.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
