@@ -1,5 +1,6 @@
 package org.guichet.approval;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.guichet.approval.domain.ApprovalRepository;
@@ -65,7 +66,7 @@ class ApprovalHandlers implements SmartInitializingSingleton {
                             "Two approval handlers for the kind " + handler.kind() + ": " + other + " and " + handler);
                 }
             });
-            known = Map.copyOf(found);
+            known = Collections.unmodifiableMap(found);
             byKind = known;
         }
         return known;

@@ -121,7 +121,7 @@ class ApprovalHandlersTests {
 
             assertThatThrownBy(strict::afterSingletonsInstantiated)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("[test-renamed]")
+                    .hasMessageContaining("test-renamed")
                     .hasMessageContaining("guichet.approval.refuse-unhandled-kinds");
             lenient.afterSingletonsInstantiated();
         } finally {
