@@ -240,7 +240,8 @@ public class Administration {
                 null,
                 by.connection().address(),
                 by.connection().channel().name(),
-                details));
+                details,
+                false));
     }
 
     private static void check(List<AdminRejected.Problem> problems, String field, List<String> ranges) {

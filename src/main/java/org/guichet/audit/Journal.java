@@ -34,16 +34,6 @@ public class Journal {
     }
 
     /**
-     * The outcome of a verification.
-     *
-     * @param checked how many entries were checked
-     * @param firstBroken the place of the first entry where the chain breaks (changed, missing or out of place)
-     *     <p>Serializable: the page shows it after a redirect, from the session (kept in the database).
-     */
-    public record Verification(
-            boolean valid, long checked, @Nullable Long firstBroken) implements java.io.Serializable {}
-
-    /**
      * Appends an action to the journal in the caller's transaction, so that the action and its entry are written
      * together or not at all.
      */
@@ -57,8 +47,16 @@ public class Journal {
         return reader.search(query, before, limit);
     }
 
+    /**
+     * What the agent sees of their account's activity, newest first: the entries about them of the types their
+     * writers declared for "my activity" ({@link org.guichet.platform.Journaled#inMyActivity()}).
+     */
+    public List<JournalEntry> activity(String agent, int limit) {
+        return reader.activity(agent, limit);
+    }
+
     /** Verifies the whole chain. */
-    public Verification verify() {
+    public JournalVerification verify() {
         return verifier.verify();
     }
 

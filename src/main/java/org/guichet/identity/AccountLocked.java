@@ -7,4 +7,11 @@ import org.guichet.platform.Journaled;
 
 /** Sign-in with one of the agent's identifiers was suspended after repeated failures. */
 public record AccountLocked(AgentId agent, Instant until, int failures, ClientConnection connection, Instant at)
-        implements Journaled {}
+        implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

@@ -10,4 +10,11 @@ import org.jspecify.annotations.Nullable;
  * helpdesk ({@code by} the helpdesk agent, with the reason they gave).
  */
 public record AccountUnlocked(
-        AgentId agent, AgentId by, @Nullable String reason, Instant at) implements Journaled {}
+        AgentId agent, AgentId by, @Nullable String reason, Instant at) implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

@@ -6,4 +6,11 @@ import org.guichet.network.ClientConnection;
 import org.guichet.platform.Journaled;
 
 /** The agent gave their enrolment code, away from the office, and may now enrol a second factor. */
-public record EnrolmentCodeUsed(AgentId agent, ClientConnection connection, Instant at) implements Journaled {}
+public record EnrolmentCodeUsed(AgentId agent, ClientConnection connection, Instant at) implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

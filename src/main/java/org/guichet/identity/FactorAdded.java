@@ -5,4 +5,11 @@ import org.guichet.directory.AgentId;
 import org.guichet.platform.Journaled;
 
 /** An agent enrolled a second factor (for recovery codes: a new set was generated). */
-public record FactorAdded(AgentId agent, FactorType type, String name, Instant at) implements Journaled {}
+public record FactorAdded(AgentId agent, FactorType type, String name, Instant at) implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

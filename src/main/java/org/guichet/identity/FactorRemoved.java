@@ -5,4 +5,11 @@ import org.guichet.directory.AgentId;
 import org.guichet.platform.Journaled;
 
 /** A second factor of the agent was removed. */
-public record FactorRemoved(AgentId agent, FactorType type, String name, Instant at) implements Journaled {}
+public record FactorRemoved(AgentId agent, FactorType type, String name, Instant at) implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

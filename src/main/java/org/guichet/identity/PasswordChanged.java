@@ -14,4 +14,11 @@ public record PasswordChanged(
         AgentId agent,
         PasswordChangeReason reason,
         @Nullable String keptSession,
-        Instant at) implements Journaled {}
+        Instant at) implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

@@ -6,4 +6,11 @@ import org.guichet.network.ClientConnection;
 import org.guichet.platform.Journaled;
 
 /** An agent set a new password through the self-service reset. */
-public record PasswordResetCompleted(AgentId agent, ClientConnection connection, Instant at) implements Journaled {}
+public record PasswordResetCompleted(AgentId agent, ClientConnection connection, Instant at) implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

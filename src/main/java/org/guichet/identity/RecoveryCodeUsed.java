@@ -7,4 +7,11 @@ import org.guichet.platform.Journaled;
 
 /** The agent signed in with one of their recovery codes; {@code remaining} are left. */
 public record RecoveryCodeUsed(AgentId agent, int remaining, ClientConnection connection, Instant at)
-        implements Journaled {}
+        implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

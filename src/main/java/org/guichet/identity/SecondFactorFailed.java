@@ -19,4 +19,11 @@ public record SecondFactorFailed(
         @org.jspecify.annotations.Nullable Long clockDriftMinutes,
         ClientConnection connection,
         Instant at)
-        implements Journaled {}
+        implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

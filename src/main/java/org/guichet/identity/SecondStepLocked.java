@@ -7,4 +7,11 @@ import org.guichet.platform.Journaled;
 
 /** Too many wrong codes in a row: the agent's one-time codes are refused until {@code until} (passkeys still work). */
 public record SecondStepLocked(AgentId agent, Instant until, int failures, ClientConnection connection, Instant at)
-        implements Journaled {}
+        implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

@@ -14,4 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record SignInFailed(
         @Nullable AgentId agent, SignInError reason, int failures, ClientConnection connection, Instant at)
-        implements Journaled {}
+        implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

@@ -4,11 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.guichet.audit.Journal;
 import org.guichet.audit.JournalEntry;
-import org.guichet.audit.JournalQuery;
 import org.guichet.audit.NewEntry;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
@@ -30,23 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class NotMeReports {
-
-    /** What an agent sees of their account's activity: sign-ins and failures, changes of password and factors. */
-    public static final Set<String> ACTIVITY = Set.of(
-            "SignedIn",
-            "SignInFailed",
-            "SecondFactorFailed",
-            "AccountLocked",
-            "AccountUnlocked",
-            "SecondStepLocked",
-            "PasswordChanged",
-            "PasswordResetCompleted",
-            "FactorAdded",
-            "FactorRemoved",
-            "RecoveryCodeUsed",
-            "EnrolmentCodeUsed",
-            "MobileNumberChanged",
-            "NotMeReported");
 
     static final int COMMENT_MAX = 1000;
 
@@ -77,10 +58,7 @@ public class NotMeReports {
 
     /** The agent's latest activity (50 entries at most), newest first. */
     public List<JournalEntry> activity(AgentId agent) {
-        return journal.search(JournalQuery.about(agent.soi()), null, 400).stream()
-                .filter(entry -> agent.soi().equals(entry.subject()) && ACTIVITY.contains(entry.type()))
-                .limit(50)
-                .toList();
+        return journal.activity(agent.soi(), 50);
     }
 
     /** Reports activity the agent does not recognise; returns the case opened. */
@@ -120,7 +98,8 @@ public class NotMeReports {
                 agent.soi(),
                 connection.address(),
                 connection.channel().name(),
-                details));
+                details,
+                true));
         return id;
     }
 
@@ -178,6 +157,7 @@ public class NotMeReports {
                 soi,
                 connection.address(),
                 connection.channel().name(),
-                details));
+                details,
+                false));
     }
 }

@@ -12,4 +12,11 @@ import org.guichet.platform.Journaled;
  * @param session the new session's handle (never its id)
  */
 public record SignedIn(AgentId agent, ClientConnection connection, String device, String session, Instant at)
-        implements Journaled {}
+        implements Journaled {
+
+    /** The agent sees it in "my activity". */
+    @Override
+    public boolean inMyActivity() {
+        return true;
+    }
+}

@@ -21,10 +21,13 @@ import org.guichet.identity.Assurance;
 import org.guichet.identity.EnrolmentCode;
 import org.guichet.identity.FactorSummary;
 import org.guichet.identity.IdentityManagement;
+import org.guichet.identity.SecondFactorFailed;
+import org.guichet.identity.SignInFailed;
 import org.guichet.network.Channel;
 import org.guichet.network.ClientConnection;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.GuichetException;
+import org.guichet.platform.Journaled;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
 import org.jspecify.annotations.Nullable;
@@ -242,8 +245,8 @@ public class HelpdeskConsole {
         var since = DisplayZone.today(clock).minusDays(1);
         return journal.search(new JournalQuery(agent.soi(), null, since, null, null), null, 200).stream()
                 .filter(entry -> agent.soi().equals(entry.subject()))
-                .filter(entry ->
-                        entry.type().equals("SignInFailed") || entry.type().equals("SecondFactorFailed"))
+                .filter(entry -> entry.type().equals(Journaled.typeOf(SignInFailed.class))
+                        || entry.type().equals(Journaled.typeOf(SecondFactorFailed.class)))
                 .filter(entry -> entry.at().isAfter(clock.instant().minus(java.time.Duration.ofHours(24))))
                 .limit(10)
                 .toList();
@@ -298,6 +301,7 @@ public class HelpdeskConsole {
                 agent.id().soi(),
                 by.connection().address(),
                 by.connection().channel().name(),
-                all));
+                all,
+                false));
     }
 }

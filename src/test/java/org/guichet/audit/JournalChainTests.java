@@ -38,7 +38,14 @@ class JournalChainTests {
 
     private long record(String what) {
         return journal.record(new NewEntry(
-                clock.instant(), "TestAction", "1000005", "1000007", "10.1.2.3", "INTERNAL", Map.of("what", what)));
+                clock.instant(),
+                "TestAction",
+                "1000005",
+                "1000007",
+                "10.1.2.3",
+                "INTERNAL",
+                Map.of("what", what),
+                false));
     }
 
     private boolean postgres() throws Exception {

@@ -52,12 +52,13 @@ class EventEntries {
         Map<String, Object> details = json.treeToValue(tree, LinkedHashMap.class);
         return new NewEntry(
                 at != null ? Instant.parse(at) : clock.instant(),
-                event.getClass().getSimpleName(),
+                Journaled.typeOf(event.getClass()),
                 actor,
                 subject,
                 address,
                 channel,
-                details);
+                details,
+                event.inMyActivity());
     }
 
     private static boolean has(ObjectNode tree, String... names) {

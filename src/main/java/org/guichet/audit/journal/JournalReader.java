@@ -28,6 +28,12 @@ public class JournalReader {
         return store.search(query, before, limit).stream().map(this::entry).toList();
     }
 
+    /** The newest entries about this agent that they see in "my activity", at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<JournalEntry> activity(String agent, int limit) {
+        return store.activity(agent, limit).stream().map(this::entry).toList();
+    }
+
     /** Hands each entry found, with its hash, to the consumer. */
     public void forEach(JournalQuery query, int limit, BiConsumer<JournalEntry, String> consumer) {
         store.forEach(query, limit, stored -> consumer.accept(entry(stored), stored.hash()));

@@ -71,6 +71,32 @@ public class JournalStore {
                 .update();
     }
 
+    /**
+     * Says what entries of this type are, as the code that writes them declares it. Called under the head's lock, so
+     * that two appends never describe a type at once.
+     */
+    void describeType(String type, boolean inMyActivity) {
+        var changed = jdbc.sql("UPDATE journal_type SET in_my_activity = ? WHERE type = ? AND in_my_activity <> ?")
+                .params(inMyActivity, type, inMyActivity)
+                .update();
+        if (changed == 0) {
+            jdbc.sql("INSERT INTO journal_type (type, in_my_activity) SELECT ?, ? FROM journal_head"
+                            + " WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM journal_type WHERE type = ?)")
+                    .params(type, inMyActivity, type)
+                    .update();
+        }
+    }
+
+    /** The newest entries about this agent that they see in "my activity". */
+    List<StoredEntry> activity(String agent, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM journal_entry WHERE subject = ? AND type IN"
+                        + " (SELECT type FROM journal_type WHERE in_my_activity) ORDER BY seq DESC FETCH FIRST "
+                        + limit + " ROWS ONLY")
+                .param(agent)
+                .query(ENTRY)
+                .list();
+    }
+
     /** Up to {@code size} entries after this place, in order. */
     List<StoredEntry> after(long seq, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM journal_entry WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")

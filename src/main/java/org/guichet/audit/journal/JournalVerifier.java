@@ -1,6 +1,6 @@
 package org.guichet.audit.journal;
 
-import org.guichet.audit.Journal;
+import org.guichet.audit.JournalVerification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +21,7 @@ public class JournalVerifier {
     }
 
     @Transactional(readOnly = true)
-    public Journal.Verification verify() {
+    public JournalVerification verify() {
         var head = store.head();
         var previous = head.purgedThroughHash();
         var expected = head.purgedThroughSeq() + 1;
@@ -33,13 +33,13 @@ public class JournalVerifier {
             }
             for (var entry : chunk) {
                 if (entry.seq() > head.lastSeq()) {
-                    return new Journal.Verification(true, checked, null);
+                    return new JournalVerification(true, checked, null);
                 }
                 if (entry.seq() != expected) {
-                    return new Journal.Verification(false, checked, expected);
+                    return new JournalVerification(false, checked, expected);
                 }
                 if (!entry.prevHash().equals(previous) || !entry.hash().equals(entry.expectedHash(previous))) {
-                    return new Journal.Verification(false, checked, entry.seq());
+                    return new JournalVerification(false, checked, entry.seq());
                 }
                 previous = entry.hash();
                 expected++;
@@ -47,8 +47,8 @@ public class JournalVerifier {
             }
         }
         if (expected <= head.lastSeq() || !previous.equals(head.lastHash())) {
-            return new Journal.Verification(false, checked, expected);
+            return new JournalVerification(false, checked, expected);
         }
-        return new Journal.Verification(true, checked, null);
+        return new JournalVerification(true, checked, null);
     }
 }

@@ -43,6 +43,7 @@ public class JournalWriter {
                 Chain.hash(head.lastHash(), seq, at, entry.type(), actor, entry.subject(), address, channel, details);
         store.append(new StoredEntry(
                 seq, at, entry.type(), actor, entry.subject(), address, channel, details, head.lastHash(), hash));
+        store.describeType(entry.type(), entry.inMyActivity());
         return seq;
     }
 
@@ -76,7 +77,8 @@ public class JournalWriter {
                                 "before",
                                 cutoff.toString(),
                                 "anchor",
-                                last.hash())));
+                                last.hash()),
+                        false));
         return removed;
     }
 

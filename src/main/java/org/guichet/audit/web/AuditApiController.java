@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.guichet.audit.Journal;
 import org.guichet.audit.JournalEntry;
+import org.guichet.audit.JournalVerification;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +38,7 @@ class AuditApiController {
     }
 
     @GetMapping("/api/v1/audit/verify")
-    Journal.Verification verify() {
+    JournalVerification verify() {
         return journal.verify();
     }
 
