@@ -17,7 +17,12 @@ public enum ApprovalError implements ErrorCode {
     /** The dates are reversed, in the past, or span more than a year. */
     DELEGATION_DATES_INVALID(HttpStatus.BAD_REQUEST),
     /** Only managers delegate their approvals. */
-    NOT_A_MANAGER(HttpStatus.FORBIDDEN);
+    NOT_A_MANAGER(HttpStatus.FORBIDDEN),
+    /**
+     * The item's kind has no handler any more (renamed, or its module removed, and start-up told to go on anyway):
+     * deciding it would move nothing, so it is not decided.
+     */
+    KIND_UNHANDLED(HttpStatus.CONFLICT);
 
     private final HttpStatus status;
 

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.guichet.approval.domain.ApprovalRepository;
+import org.guichet.platform.GuichetException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ApprovalHandlers implements SmartInitializingSingleton {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApprovalHandlers.class);
 
     private final ObjectProvider<ApprovalHandler> handlers;
     private final ApprovalRepository approvals;
@@ -46,11 +51,19 @@ class ApprovalHandlers implements SmartInitializingSingleton {
         }
     }
 
-    /** The handler of this kind; a kind without one is a programming error. */
+    /** Refuses a kind without handler: submitting one is a programming error. */
+    void requireHandled(ApprovalKind kind) {
+        if (!byKind().containsKey(kind.name())) {
+            throw new IllegalStateException("No approval handler for the kind " + kind);
+        }
+    }
+
+    /** The handler of a stored item's kind; none when the start-up check was turned off and the kind is gone. */
     ApprovalHandler of(String kind) {
         var handler = byKind().get(kind);
         if (handler == null) {
-            throw new IllegalStateException("No approval handler for the kind " + kind);
+            LOG.error("An approval item of the kind {} was to be decided, but no module handles it", kind);
+            throw new GuichetException(ApprovalError.KIND_UNHANDLED);
         }
         return handler;
     }

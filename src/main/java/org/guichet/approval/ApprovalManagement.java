@@ -57,7 +57,7 @@ public class ApprovalManagement {
     @Transactional
     public ApprovalId submit(ApprovalSubject subject, AgentId approver) {
         Assert.isTrue(!approver.equals(subject.requester()), "Nobody approves their own request");
-        handlers.of(subject.kind().name());
+        handlers.requireHandled(subject.kind());
         var id = ApprovalId.random();
         var now = clock.instant();
         approvals.insert(id, subject, approver, now);
@@ -108,6 +108,7 @@ public class ApprovalManagement {
             }
             throw new GuichetException(ApprovalError.APPROVAL_NOT_FOUND);
         }
+        var handler = handlers.of(row.kind());
         var onBehalfOf = row.approver().equals(person) ? null : row.approver();
         var now = clock.instant();
         if (!approvals.decide(id, row.approver(), decision, person, onBehalfOf, text, now)) {
@@ -123,7 +124,7 @@ public class ApprovalManagement {
                 onBehalfOf,
                 text,
                 now);
-        handlers.of(row.kind()).decided(decided);
+        handler.decided(decided);
         events.publishEvent(decided);
         return approvals.find(id).map(this::item).orElseThrow();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.guichet.approval.domain.ApprovalRepository;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.platform.GuichetException;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.SmallTeam;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,26 @@ class ApprovalHandlersTests {
                     .hasMessageContaining("test-renamed")
                     .hasMessageContaining("guichet.approval.refuse-unhandled-kinds");
             lenient.afterSingletonsInstantiated();
+        } finally {
+            jdbc.sql("DELETE FROM approval WHERE id = ?").param(id.value()).update();
+        }
+    }
+
+    @Test
+    void decisionWhenTheKindLostItsHandlerThenRefusedWithAReasonAndTheItemStillWaits() {
+        var team = SmallTeam.create(directory);
+        var id = approvals.submit(subject(RECORDED, team), team.manager());
+        jdbc.sql("UPDATE approval SET kind = 'test-gone' WHERE id = ?")
+                .param(id.value())
+                .update();
+        try {
+            assertThatThrownBy(() -> approvals.approve(id, team.manager(), "Oui"))
+                    .isInstanceOfSatisfying(
+                            GuichetException.class,
+                            refusal -> assertThat(refusal.errorCode()).isEqualTo(ApprovalError.KIND_UNHANDLED));
+
+            assertThat(repository.find(id).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+            assertThat(kinds.decided).noneMatch(decision -> decision.id().equals(id));
         } finally {
             jdbc.sql("DELETE FROM approval WHERE id = ?").param(id.value()).update();
         }
