@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.guichet.audit.JournalQuery;
@@ -16,6 +18,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The journal's tables: entries appended under the head's row lock, read in order, purged from the oldest. */
 @Repository
@@ -26,6 +30,8 @@ public class JournalStore {
 
     private final JdbcClient jdbc;
     private final boolean postgres;
+    /** The types whose journal_type row this node has seen exist. */
+    private final Set<String> describedTypes = ConcurrentHashMap.newKeySet();
 
     JournalStore(JdbcClient jdbc, DataSource dataSource) throws Exception {
         this.jdbc = jdbc;
@@ -72,18 +78,31 @@ public class JournalStore {
     }
 
     /**
-     * Says what entries of this type are, as the code that writes them declares it. Called under the head's lock, so
-     * that two appends never describe a type at once.
+     * Says what entries of this type are, as the code that writes them declares it: one statement that writes nothing
+     * while the declaration is unchanged, and the row's creation only the first time this node meets the type (rows
+     * are never removed). Called under the head's lock, so that two appends never describe a type at once.
      */
     void describeType(String type, boolean inMyActivity) {
         var changed = jdbc.sql("UPDATE journal_type SET in_my_activity = ? WHERE type = ? AND in_my_activity <> ?")
                 .params(inMyActivity, type, inMyActivity)
                 .update();
-        if (changed == 0) {
-            jdbc.sql("INSERT INTO journal_type (type, in_my_activity) SELECT ?, ? FROM journal_head"
-                            + " WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM journal_type WHERE type = ?)")
-                    .params(type, inMyActivity, type)
-                    .update();
+        if (changed > 0 || describedTypes.contains(type)) {
+            return;
+        }
+        var created = jdbc.sql("INSERT INTO journal_type (type, in_my_activity) SELECT ?, ? FROM journal_head"
+                        + " WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM journal_type WHERE type = ?)")
+                .params(type, inMyActivity, type)
+                .update();
+        if (created == 0) {
+            describedTypes.add(type);
+        } else {
+            // known once the row is there for every node: not if this transaction rolls back
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    describedTypes.add(type);
+                }
+            });
         }
     }
 
