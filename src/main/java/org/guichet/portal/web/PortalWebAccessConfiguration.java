@@ -4,7 +4,10 @@ import org.guichet.platform.web.WebAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The public pages and the connection check; the list of services (which explains remote access) before remote access is active; the HR back office. */
+/**
+ * The public pages and the connection check; the list of services (which explains remote access) before remote access
+ * is active; the HR back office.
+ */
 @Configuration(proxyBeanMethods = false)
 class PortalWebAccessConfiguration {
 

@@ -4,7 +4,10 @@ import org.guichet.platform.web.WebAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The login page is public; continuing the sign-in, keeping the session alive, signing out and the passkey sign-in are reached whatever step is pending; who the agent is, before remote access is active. */
+/**
+ * The login page is public; continuing the sign-in, keeping the session alive, signing out and the passkey sign-in are
+ * reached whatever step is pending; who the agent is, before remote access is active.
+ */
 @Configuration(proxyBeanMethods = false)
 class SessionWebAccessConfiguration {
 
