@@ -38,15 +38,10 @@ public record AdminRequest(
     /** A file the agent attached, for the field it answers. */
     public record Attachment(String id, String field, String fileName, String contentType, int size) {}
 
-    /**
-     * A step of the timeline.
-     *
-     * @param event {@code SUBMITTED}, {@code APPROVED}, {@code REJECTED}, {@code INFO_REQUESTED}, {@code INFO_GIVEN},
-     *     {@code COMPLETED}, {@code CANCELLED}
-     */
+    /** A step of the timeline: what happened, at which step of the route, by whom, with their comment. */
     public record TimelineEntry(
             Instant at,
-            String event,
+            TimelineEvent event,
             RequestSettings.@Nullable Step step,
             @Nullable AgentId actor,
             @Nullable String comment) {}

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestApprovals implements ApprovalHandler {
 
-    private final RequestManagement requests;
+    private final RequestReview requests;
 
-    RequestApprovals(RequestManagement requests) {
+    RequestApprovals(RequestReview requests) {
         this.requests = requests;
     }
 
     @Override
     public ApprovalKind kind() {
-        return RequestManagement.APPROVAL_KIND;
+        return RequestRoute.APPROVAL_KIND;
     }
 
     @Override

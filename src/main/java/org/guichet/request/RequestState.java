@@ -12,7 +12,13 @@ public enum RequestState {
     COMPLETED,
     CANCELLED;
 
+    /** Whether someone on the route still has to act on it. */
     public boolean open() {
         return this == IN_REVIEW || this == INFO_REQUESTED;
+    }
+
+    /** Whether its agent may still withdraw it: a draft, or open. */
+    public boolean cancellable() {
+        return this == DRAFT || open();
     }
 }

@@ -17,6 +17,7 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.notification.inbox.Inbox;
 import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestReview;
 import org.guichet.testing.TestClockConfiguration;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,9 @@ class RequestNotificationTests {
 
     @Autowired
     RequestManagement requests;
+
+    @Autowired
+    RequestReview review;
 
     @Autowired
     ApprovalManagement approvals;
@@ -97,7 +101,7 @@ class RequestNotificationTests {
         awaitMail(agent, "Votre demande avance");
         awaitMail(hr, "Une demande attend les ressources humaines");
 
-        requests.decideAsHr(hr, request.id(), true, "Inscrite");
+        review.decideAsHr(hr, request.id(), true, "Inscrite");
         awaitMail(agent, "Votre demande est terminée");
         assertThat(subjects(agent))
                 .filteredOn(subject -> subject.startsWith("Votre demande avance"))

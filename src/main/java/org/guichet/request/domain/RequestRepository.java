@@ -3,7 +3,6 @@ package org.guichet.request.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +13,14 @@ import org.guichet.request.AdminRequest;
 import org.guichet.request.RequestId;
 import org.guichet.request.RequestSettings;
 import org.guichet.request.RequestState;
+import org.guichet.request.TimelineEvent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Requests, their fields, timelines and documents. A request moves by one conditional update on the state and step it
- * leaves, so that two people deciding at once cannot both move it.
+ * Requests, their fields and timelines. A request moves by one conditional update on the state and step it leaves, so
+ * that two people deciding at once cannot both move it.
  */
 @Repository
 public class RequestRepository {
@@ -31,31 +31,7 @@ public class RequestRepository {
         this.jdbc = jdbc;
     }
 
-    /** A request row. */
-    public record Row(
-            RequestId id,
-            AgentId agent,
-            String type,
-            RequestState state,
-            int stepIndex,
-            int stepCount,
-            RequestSettings.@Nullable Step currentStep,
-            @Nullable AgentId approver,
-            @Nullable AgentId takenBy,
-            Instant submittedAt) {}
-
-    /** A document row, with what the verification page may say. */
-    public record DocumentRow(
-            UUID id,
-            RequestId request,
-            AgentId agent,
-            String kind,
-            String reference,
-            String title,
-            String summary,
-            Instant createdAt) {}
-
-    public void insert(Row row, Map<String, String> fields) {
+    public void insert(Request row, Map<String, String> fields) {
         jdbc.sql("""
                         INSERT INTO admin_request (id, soi, type, state, step_index, step_count, current_step,
                             approver_soi, submitted_at, updated_at)
@@ -78,14 +54,14 @@ public class RequestRepository {
                 .update());
     }
 
-    public Optional<Row> find(RequestId id) {
+    public Optional<Request> find(RequestId id) {
         return jdbc.sql("SELECT * FROM admin_request WHERE id = ?")
                 .param(id.value())
                 .query(RequestRepository::row)
                 .optional();
     }
 
-    public List<Row> ofAgent(AgentId agent) {
+    public List<Request> ofAgent(AgentId agent) {
         return jdbc.sql("SELECT * FROM admin_request WHERE soi = ? ORDER BY submitted_at DESC")
                 .param(agent.soi())
                 .query(RequestRepository::row)
@@ -101,7 +77,7 @@ public class RequestRepository {
     }
 
     /** What waits for HR, oldest first. */
-    public List<Row> waitingForHr() {
+    public List<Request> waitingForHr() {
         return jdbc.sql(
                         "SELECT * FROM admin_request WHERE current_step = 'HR' AND state IN ('IN_REVIEW', 'INFO_REQUESTED') "
                                 + "ORDER BY submitted_at")
@@ -110,34 +86,32 @@ public class RequestRepository {
     }
 
     /**
-     * Moves the request from the state and step it is in; tells whether it still was there.
-     *
-     * @param currentStep who decides next, or {@code null} once no one does
+     * Saves a move if the request is still in the state and at the step the move found it, with its timeline entry;
+     * tells whether it was.
      */
-    public boolean move(
-            RequestId id,
-            RequestState from,
-            int fromStep,
-            RequestState to,
-            int step,
-            RequestSettings.@Nullable Step currentStep,
-            @Nullable AgentId approver,
-            Instant now) {
-        return jdbc.sql("""
+    public boolean save(Request.Move move) {
+        var to = move.to();
+        var moved = jdbc.sql("""
                         UPDATE admin_request SET state = ?, step_index = ?, current_step = ?, approver_soi = ?,
                             updated_at = ?
                         WHERE id = ? AND state = ? AND step_index = ?""")
                         .params(
-                                to.name(),
-                                step,
-                                currentStep == null ? null : currentStep.name(),
-                                approver == null ? null : approver.soi(),
-                                Timestamp.from(now),
-                                id.value(),
-                                from.name(),
-                                fromStep)
+                                to.state().name(),
+                                to.stepIndex(),
+                                to.currentStep() == null
+                                        ? null
+                                        : to.currentStep().name(),
+                                to.approver() == null ? null : to.approver().soi(),
+                                Timestamp.from(move.entry().at()),
+                                to.id().value(),
+                                move.from().state().name(),
+                                move.from().stepIndex())
                         .update()
                 == 1;
+        if (moved) {
+            record(to.id(), move.entry());
+        }
+        return moved;
     }
 
     public Map<String, String> fields(RequestId id) {
@@ -150,22 +124,17 @@ public class RequestRepository {
         return fields;
     }
 
-    public void event(
-            RequestId id,
-            Instant at,
-            String event,
-            RequestSettings.@Nullable Step step,
-            @Nullable AgentId actor,
-            @Nullable String comment) {
+    /** Adds a step to the request's timeline. */
+    public void record(RequestId id, AdminRequest.TimelineEntry entry) {
         jdbc.sql(
                         "INSERT INTO admin_request_event (request_id, at, event, step, actor_soi, comment) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(
                         id.value(),
-                        Timestamp.from(at),
-                        event,
-                        step == null ? null : step.name(),
-                        actor == null ? null : actor.soi(),
-                        comment)
+                        Timestamp.from(entry.at()),
+                        entry.event().name(),
+                        entry.step() == null ? null : entry.step().name(),
+                        entry.actor() == null ? null : entry.actor().soi(),
+                        entry.comment())
                 .update();
     }
 
@@ -174,69 +143,15 @@ public class RequestRepository {
                 .param(id.value())
                 .query((rs, row) -> new AdminRequest.TimelineEntry(
                         rs.getTimestamp("at").toInstant(),
-                        rs.getString("event"),
+                        TimelineEvent.valueOf(rs.getString("event")),
                         step(rs.getString("step")),
                         agent(rs.getString("actor_soi")),
                         rs.getString("comment")))
                 .list();
     }
 
-    public void insertDocument(DocumentRow document, byte[] content) {
-        jdbc.sql("""
-                        INSERT INTO admin_request_document (id, request_id, kind, reference, title, summary, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        document.id(),
-                        document.request().value(),
-                        document.kind(),
-                        document.reference(),
-                        document.title(),
-                        document.summary(),
-                        Timestamp.from(document.createdAt()))
-                .update();
-        jdbc.sql("INSERT INTO admin_request_document_content (document_id, content) VALUES (?, ?)")
-                .params(document.id(), content)
-                .update();
-    }
-
-    public List<DocumentRow> documents(RequestId id) {
-        return jdbc.sql(DOCUMENTS + " WHERE d.request_id = ? ORDER BY d.created_at")
-                .param(id.value())
-                .query(RequestRepository::document)
-                .list();
-    }
-
-    public Optional<DocumentRow> documentByReference(String reference) {
-        return jdbc.sql(DOCUMENTS + " WHERE d.reference = ?")
-                .param(reference)
-                .query(RequestRepository::document)
-                .optional();
-    }
-
-    public byte[] content(UUID document) {
-        return jdbc.sql("SELECT content FROM admin_request_document_content WHERE document_id = ?")
-                .param(document)
-                .query((rs, row) -> rs.getBytes(1))
-                .single();
-    }
-
-    private static final String DOCUMENTS =
-            "SELECT d.*, r.soi FROM admin_request_document d JOIN admin_request r ON r.id = d.request_id";
-
-    private static DocumentRow document(ResultSet rs, int row) throws SQLException {
-        return new DocumentRow(
-                rs.getObject("id", UUID.class),
-                new RequestId(rs.getObject("request_id", UUID.class)),
-                AgentId.of(rs.getString("soi")),
-                rs.getString("kind"),
-                rs.getString("reference"),
-                rs.getString("title"),
-                rs.getString("summary"),
-                rs.getTimestamp("created_at").toInstant());
-    }
-
-    private static Row row(ResultSet rs, int row) throws SQLException {
-        return new Row(
+    private static Request row(ResultSet rs, int row) throws SQLException {
+        return new Request(
                 new RequestId(rs.getObject("id", UUID.class)),
                 AgentId.of(rs.getString("soi")),
                 rs.getString("type"),

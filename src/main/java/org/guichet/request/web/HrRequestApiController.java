@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import org.guichet.directory.AgentId;
-import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestReview;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HrRequestApiController {
 
-    private final RequestManagement requests;
+    private final RequestReview requests;
     private final RequestViews views;
 
-    HrRequestApiController(RequestManagement requests, RequestViews views) {
+    HrRequestApiController(RequestReview requests, RequestViews views) {
         this.requests = requests;
         this.views = views;
     }

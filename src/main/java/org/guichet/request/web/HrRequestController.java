@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Locale;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.GuichetException;
-import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestReview;
 import org.guichet.request.RequestSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -22,10 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HrRequestController {
 
-    private final RequestManagement requests;
+    private final RequestReview requests;
+    private final RequestSettings settings;
     private final RequestViews views;
 
-    HrRequestController(RequestManagement requests, RequestViews views) {
+    HrRequestController(RequestReview requests, RequestSettings settings, RequestViews views) {
+        this.settings = settings;
         this.requests = requests;
         this.views = views;
     }
@@ -44,7 +46,7 @@ class HrRequestController {
                         .toList());
         model.addAttribute(
                 "types",
-                requests.types().stream()
+                settings.types().stream()
                         .filter(definition -> definition.steps().contains(RequestSettings.Step.HR))
                         .toList());
         model.addAttribute("type", type);

@@ -7,9 +7,11 @@ import java.util.Map;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.Downloads;
 import org.guichet.platform.GuichetException;
+import org.guichet.request.RequestDocuments;
 import org.guichet.request.RequestError;
 import org.guichet.request.RequestId;
 import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestReview;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,10 +30,14 @@ import org.springframework.web.multipart.MultipartFile;
 class RequestApiController {
 
     private final RequestManagement requests;
+    private final RequestReview review;
+    private final RequestDocuments files;
     private final RequestViews views;
 
-    RequestApiController(RequestManagement requests, RequestViews views) {
+    RequestApiController(RequestManagement requests, RequestReview review, RequestDocuments files, RequestViews views) {
         this.requests = requests;
+        this.review = review;
+        this.files = files;
         this.views = views;
     }
 
@@ -91,7 +97,7 @@ class RequestApiController {
 
     @GetMapping("/api/v1/requests/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String documentId, Principal principal) {
-        var document = requests.document(AgentId.of(principal.getName()), parse(id), documentId);
+        var document = files.document(AgentId.of(principal.getName()), parse(id), documentId);
         return Downloads.file(MediaType.APPLICATION_PDF, document.reference() + ".pdf", false)
                 .body(document.content());
     }
@@ -114,7 +120,7 @@ class RequestApiController {
 
     @GetMapping("/api/v1/requests/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId, Principal principal) {
-        var attachment = requests.attachment(AgentId.of(principal.getName()), parse(id), attachmentId);
+        var attachment = files.attachment(AgentId.of(principal.getName()), parse(id), attachmentId);
         return Downloads.file(MediaType.parseMediaType(attachment.contentType()), attachment.fileName(), false)
                 .body(attachment.content());
     }
@@ -123,7 +129,7 @@ class RequestApiController {
     @PostMapping("/api/v1/requests/{id}/ask-information")
     RequestViews.Request askInformation(
             @PathVariable String id, @RequestBody CommentCommand command, Principal principal, Locale locale) {
-        return views.of(requests.askInformation(AgentId.of(principal.getName()), parse(id), command.comment()), locale);
+        return views.of(review.askInformation(AgentId.of(principal.getName()), parse(id), command.comment()), locale);
     }
 
     /** The agent gives the information asked for. */

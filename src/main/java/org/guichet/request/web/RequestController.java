@@ -10,6 +10,7 @@ import org.guichet.directory.AgentId;
 import org.guichet.platform.GuichetException;
 import org.guichet.request.RequestError;
 import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestReview;
 import org.guichet.request.RequestSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -26,11 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestController {
 
     private final RequestManagement requests;
+    private final RequestReview review;
     private final RequestSettings settings;
     private final RequestViews views;
 
-    RequestController(RequestManagement requests, RequestSettings settings, RequestViews views) {
+    RequestController(RequestManagement requests, RequestReview review, RequestSettings settings, RequestViews views) {
         this.requests = requests;
+        this.review = review;
         this.settings = settings;
         this.views = views;
     }
@@ -129,7 +132,7 @@ class RequestController {
         var agent = AgentId.of(principal.getName());
         try {
             if ("ask".equals(action)) {
-                requests.askInformation(agent, RequestApiController.parse(id), comment);
+                review.askInformation(agent, RequestApiController.parse(id), comment);
             } else {
                 requests.giveInformation(agent, RequestApiController.parse(id), comment);
             }

@@ -44,6 +44,7 @@ class RequestViews {
             List<ShownField> shown,
             String state,
             String stateLabel,
+            boolean cancellable,
             int step,
             int steps,
             @Nullable String currentStep,
@@ -94,6 +95,7 @@ class RequestViews {
                 shown(type, request, locale),
                 request.state().name(),
                 messages.getMessage("request.state." + request.state().name(), null, locale),
+                request.state().cancellable(),
                 request.step(),
                 request.steps(),
                 request.currentStep() == null ? null : request.currentStep().name(),
@@ -102,8 +104,12 @@ class RequestViews {
                 request.timeline().stream()
                         .map(entry -> new Step(
                                 entry.at(),
-                                entry.event(),
-                                messages.getMessage("request.event." + entry.event(), null, entry.event(), locale),
+                                entry.event().name(),
+                                messages.getMessage(
+                                        "request.event." + entry.event(),
+                                        null,
+                                        entry.event().name(),
+                                        locale),
                                 entry.step() == null ? null : entry.step().name(),
                                 entry.actor() == null ? null : directory.displayName(entry.actor()),
                                 entry.comment()))

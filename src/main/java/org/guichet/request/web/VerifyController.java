@@ -1,7 +1,7 @@
 package org.guichet.request.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.guichet.request.RequestManagement;
+import org.guichet.request.RequestDocuments;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class VerifyController {
 
-    private final RequestManagement requests;
+    private final RequestDocuments requests;
 
-    VerifyController(RequestManagement requests) {
+    VerifyController(RequestDocuments requests) {
         this.requests = requests;
     }
 
