@@ -4,7 +4,8 @@
  * included) and approved by the manager through the approval module, cancellation, the team calendar, iCalendar
  * feeds, sick leave entered by HR.
  *
- * <p>API: {@link org.guichet.leave.LeaveManagement}. Published events: {@link org.guichet.leave.LeaveRequested},
+ * <p>API: {@link org.guichet.leave.LeaveManagement} (requests, absences), {@link org.guichet.leave.LeaveBalances}
+ * (profiles, balances, deposits). Published events: {@link org.guichet.leave.LeaveRequested},
  * {@link org.guichet.leave.LeaveRequestDecided}, {@link org.guichet.leave.LeaveRequestCancelled}, {@link
  * org.guichet.leave.AbsenceRecorded}.
  */

@@ -29,6 +29,9 @@ class LeaveModuleTests {
     LeaveManagement leave;
 
     @Autowired
+    LeaveBalances balances;
+
+    @Autowired
     ApprovalManagement approvals;
 
     @Autowired
@@ -55,7 +58,7 @@ class LeaveModuleTests {
                     assertThat(leave.requests(agent))
                             .singleElement()
                             .satisfies(approved -> assertThat(approved.state()).isEqualTo(LeaveState.APPROVED));
-                    assertThat(leave.balances(agent, year).stream()
+                    assertThat(balances.balances(agent, year).stream()
                                     .filter(balance -> balance.type() == LeaveType.ANNUAL)
                                     .findFirst()
                                     .orElseThrow()

@@ -50,6 +50,9 @@ class LeaveTests {
     LeaveManagement leave;
 
     @Autowired
+    LeaveBalances balances;
+
+    @Autowired
     org.springframework.context.ApplicationEventPublisher events;
 
     @Autowired
@@ -78,7 +81,7 @@ class LeaveTests {
         camilleAgent = agents.create().named("Camille").withManager(lucas).build();
         theoAgent = agents.create().named("Théo").withManager(lucas).build();
         ines = agents.create().named("Inès").withRoles("HR").withTotp().build();
-        leave.changeProfile(camilleAgent.id(), new LeaveProfile(100, new BigDecimal("38"), Set.of(), null));
+        balances.changeProfile(camilleAgent.id(), new LeaveProfile(100, new BigDecimal("38"), Set.of(), null));
     }
 
     @Test
@@ -220,7 +223,7 @@ class LeaveTests {
         var first = new LeaveCommand(LeaveType.ANNUAL, february, february.plusDays(18), false, false, null);
         var march = LocalDate.of(year, 3, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY));
         var second = new LeaveCommand(LeaveType.ANNUAL, march, march.plusDays(18), false, false, null);
-        var available = leave.balances(theo, year).stream()
+        var available = balances.balances(theo, year).stream()
                 .filter(balance -> balance.type() == LeaveType.ANNUAL)
                 .findFirst()
                 .orElseThrow()
@@ -236,7 +239,7 @@ class LeaveTests {
             start.countDown();
             assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder("ACCEPTED", "INSUFFICIENT_BALANCE");
         }
-        var balance = leave.balances(theo, year).stream()
+        var balance = balances.balances(theo, year).stream()
                 .filter(candidate -> candidate.type() == LeaveType.ANNUAL)
                 .findFirst()
                 .orElseThrow();

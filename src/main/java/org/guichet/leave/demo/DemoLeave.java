@@ -13,6 +13,7 @@ import org.guichet.leave.LeaveRequestId;
 import org.guichet.leave.LeaveSettings;
 import org.guichet.leave.LeaveState;
 import org.guichet.leave.LeaveType;
+import org.guichet.leave.domain.BalanceRepository;
 import org.guichet.leave.domain.LeaveRepository;
 import org.guichet.leave.domain.Rights;
 import org.guichet.leave.domain.WorkingDays;
@@ -42,11 +43,18 @@ class DemoLeave implements ApplicationRunner {
             .toList();
 
     private final LeaveRepository leave;
+    private final BalanceRepository balances;
     private final DirectoryManagement directory;
     private final LeaveSettings settings;
     private final Clock clock;
 
-    DemoLeave(LeaveRepository leave, DirectoryManagement directory, LeaveSettings settings, Clock clock) {
+    DemoLeave(
+            LeaveRepository leave,
+            BalanceRepository balances,
+            DirectoryManagement directory,
+            LeaveSettings settings,
+            Clock clock) {
+        this.balances = balances;
         this.leave = leave;
         this.directory = directory;
         this.settings = settings;
@@ -59,14 +67,14 @@ class DemoLeave implements ApplicationRunner {
         if (directory.findById(CAMILLE).isEmpty()) {
             return;
         }
-        if (leave.profile(CAMILLE).isEmpty()) {
+        if (balances.profile(CAMILLE).isEmpty()) {
             story();
         }
         var year = DisplayZone.today(clock).getYear();
         var standard = new LeaveProfile(100, settings.defaultWeeklyHours(), Set.of(), null);
         for (var soi : DEMO_AGENTS) {
             var agent = AgentId.of(soi);
-            profile(agent, leave.profile(agent).orElse(standard), year);
+            profile(agent, balances.profile(agent).orElse(standard), year);
         }
     }
 
@@ -107,7 +115,7 @@ class DemoLeave implements ApplicationRunner {
                     year,
                     count.outsideSummer(),
                     LUCAS);
-            leave.adjust(CAMILLE, year, LeaveType.ANNUAL, BigDecimal.ZERO, count.days());
+            balances.adjust(CAMILLE, year, LeaveType.ANNUAL, BigDecimal.ZERO, count.days());
         }
     }
 
@@ -115,10 +123,7 @@ class DemoLeave implements ApplicationRunner {
         if (directory.findById(agent).isEmpty()) {
             return;
         }
-        leave.ensureProfile(agent, profile, clock.instant());
-        for (var type : java.util.List.of(LeaveType.ANNUAL, LeaveType.RTT)) {
-            leave.ensureBalance(agent, year, type, Rights.of(type, year, profile, settings));
-        }
-        leave.ensureBalance(agent, LeaveRepository.NO_YEAR, LeaveType.CET, BigDecimal.ZERO);
+        balances.ensureProfile(agent, profile, clock.instant());
+        balances.ensureBalances(agent, year, Rights.ofYear(year, profile, settings));
     }
 }

@@ -14,7 +14,17 @@ import org.guichet.leave.LeaveType;
  */
 public final class Rights {
 
+    /** The types whose rights are granted per year. */
+    public static final java.util.List<LeaveType> YEARLY = java.util.List.of(LeaveType.ANNUAL, LeaveType.RTT);
+
     private Rights() {}
+
+    /** The rights of each {@link #YEARLY yearly} type. */
+    public static java.util.Map<LeaveType, BigDecimal> ofYear(int year, LeaveProfile profile, LeaveSettings settings) {
+        var rights = new java.util.EnumMap<LeaveType, BigDecimal>(LeaveType.class);
+        YEARLY.forEach(type -> rights.put(type, of(type, year, profile, settings)));
+        return rights;
+    }
 
     public static BigDecimal of(LeaveType type, int year, LeaveProfile profile, LeaveSettings settings) {
         var fullTime = switch (type) {

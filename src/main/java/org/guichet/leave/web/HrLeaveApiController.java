@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.leave.LeaveBalances;
 import org.guichet.leave.LeaveCommand;
 import org.guichet.leave.LeaveError;
 import org.guichet.leave.LeaveManagement;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class HrLeaveApiController {
 
     private final LeaveManagement leave;
+    private final LeaveBalances balances;
     private final DirectoryManagement directory;
 
-    HrLeaveApiController(LeaveManagement leave, DirectoryManagement directory) {
+    HrLeaveApiController(LeaveManagement leave, LeaveBalances balances, DirectoryManagement directory) {
+        this.balances = balances;
         this.leave = leave;
         this.directory = directory;
     }
@@ -51,13 +54,13 @@ class HrLeaveApiController {
 
     @GetMapping("/api/v1/hr/leave/profiles/{agent}")
     ProfileView profile(@PathVariable String agent) {
-        var profile = leave.profile(agentId(agent));
+        var profile = balances.profile(agentId(agent));
         return new ProfileView(profile.workingTime(), profile.weeklyHours(), profile.daysOff(), profile.arrival());
     }
 
     @PutMapping("/api/v1/hr/leave/profiles/{agent}")
     ProfileView changeProfile(@PathVariable String agent, @RequestBody ProfileView command) {
-        var profile = leave.changeProfile(
+        var profile = balances.changeProfile(
                 agentId(agent),
                 new LeaveProfile(
                         command.workingTime(),

@@ -7,8 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.leave.LeaveBalances;
 import org.guichet.leave.LeaveError;
-import org.guichet.leave.LeaveManagement;
 import org.guichet.leave.LeaveProfile;
 import org.guichet.platform.FormDates;
 import org.guichet.platform.GuichetException;
@@ -32,10 +32,10 @@ class HrLeaveProfileController {
     static final List<DayOfWeek> WEEKDAYS =
             List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
-    private final LeaveManagement leave;
+    private final LeaveBalances leave;
     private final DirectoryManagement directory;
 
-    HrLeaveProfileController(LeaveManagement leave, DirectoryManagement directory) {
+    HrLeaveProfileController(LeaveBalances leave, DirectoryManagement directory) {
         this.leave = leave;
         this.directory = directory;
     }

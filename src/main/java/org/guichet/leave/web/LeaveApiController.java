@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.guichet.directory.AgentId;
 import org.guichet.leave.Balance;
+import org.guichet.leave.LeaveBalances;
 import org.guichet.leave.LeaveCommand;
 import org.guichet.leave.LeaveError;
 import org.guichet.leave.LeaveManagement;
@@ -32,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LeaveApiController {
 
     private final LeaveManagement leave;
+    private final LeaveBalances balances;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
-    LeaveApiController(LeaveManagement leave, MessageSource messages, java.time.Clock clock) {
+    LeaveApiController(LeaveManagement leave, LeaveBalances balances, MessageSource messages, java.time.Clock clock) {
+        this.balances = balances;
         this.leave = leave;
         this.messages = messages;
         this.clock = clock;
@@ -92,7 +95,7 @@ class LeaveApiController {
     List<BalanceView> balances(
             @RequestParam(required = false) @Nullable Integer year, Principal principal, Locale locale) {
         var shown = year == null ? DisplayZone.today(clock).getYear() : year;
-        return leave.balances(AgentId.of(principal.getName()), shown).stream()
+        return balances.balances(AgentId.of(principal.getName()), shown).stream()
                 .map(balance -> balance(balance, locale))
                 .toList();
     }
@@ -129,7 +132,7 @@ class LeaveApiController {
                     leave.settings().cet().minAnnualTaken(),
                     leave.settings().cet().maxBalance());
         }
-        return balance(leave.deposit(AgentId.of(principal.getName()), from, command.days()), locale);
+        return balance(balances.deposit(AgentId.of(principal.getName()), from, command.days()), locale);
     }
 
     /** How many working days a period counts for me, before I ask (weekends, public holidays, days off excluded). */
@@ -143,7 +146,7 @@ class LeaveApiController {
         if (end.isBefore(start) || end.isAfter(start.plusYears(1))) {
             throw new GuichetException(LeaveError.END_BEFORE_START);
         }
-        return new CountView(leave.count(AgentId.of(principal.getName()), start, end, startHalfDay, endHalfDay)
+        return new CountView(balances.count(AgentId.of(principal.getName()), start, end, startHalfDay, endHalfDay)
                 .days());
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.leave.LeaveBalances;
 import org.guichet.leave.LeaveError;
 import org.guichet.leave.LeaveManagement;
 import org.guichet.leave.LeaveRequest;
@@ -43,10 +44,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LeaveController {
 
     private final LeaveManagement leave;
+    private final LeaveBalances balances;
     private final DirectoryManagement directory;
     private final java.time.Clock clock;
 
-    LeaveController(LeaveManagement leave, DirectoryManagement directory, java.time.Clock clock) {
+    LeaveController(
+            LeaveManagement leave, LeaveBalances balances, DirectoryManagement directory, java.time.Clock clock) {
+        this.balances = balances;
         this.leave = leave;
         this.directory = directory;
         this.clock = clock;
@@ -119,7 +123,7 @@ class LeaveController {
                         leave.settings().cet().minAnnualTaken(),
                         leave.settings().cet().maxBalance());
             }
-            var balance = leave.deposit(agent, type, amount);
+            var balance = balances.deposit(agent, type, amount);
             redirect.addFlashAttribute("deposited", amount.stripTrailingZeros().toPlainString());
             redirect.addFlashAttribute(
                     "cetBalance", balance.remaining().stripTrailingZeros().toPlainString());
@@ -197,7 +201,7 @@ class LeaveController {
         var today = DisplayZone.today(clock);
         model.addAttribute("today", today);
         model.addAttribute("year", today.getYear());
-        model.addAttribute("balances", leave.balances(agent, today.getYear()));
+        model.addAttribute("balances", balances.balances(agent, today.getYear()));
         model.addAttribute("requests", leave.requests(agent));
         model.addAttribute(
                 "types",

@@ -5,6 +5,7 @@ import java.util.List;
 import org.guichet.approval.ApprovalManagement;
 import org.guichet.directory.AgentId;
 import org.guichet.leave.Balance;
+import org.guichet.leave.LeaveBalances;
 import org.guichet.leave.LeaveManagement;
 import org.guichet.leave.LeaveState;
 import org.guichet.leave.LeaveType;
@@ -26,6 +27,7 @@ class HomeNews {
 
     private final PayslipManagement payslips;
     private final LeaveManagement leave;
+    private final LeaveBalances balances;
     private final ScheduleManagement schedules;
     private final ApprovalManagement approvals;
     private final Clock clock;
@@ -33,11 +35,13 @@ class HomeNews {
     HomeNews(
             PayslipManagement payslips,
             LeaveManagement leave,
+            LeaveBalances balances,
             ScheduleManagement schedules,
             ApprovalManagement approvals,
             Clock clock) {
         this.payslips = payslips;
         this.leave = leave;
+        this.balances = balances;
         this.schedules = schedules;
         this.approvals = approvals;
         this.clock = clock;
@@ -63,7 +67,7 @@ class HomeNews {
         var leaveOpen = open(services, "leave");
         var today = DisplayZone.today(clock);
         List<Balance> balances = leaveOpen
-                ? leave.balances(agent, today.getYear()).stream()
+                ? this.balances.balances(agent, today.getYear()).stream()
                         .filter(balance -> balance.type() != LeaveType.CET
                                 || balance.acquired().signum() > 0)
                         .filter(balance -> balance.acquired().signum() > 0
