@@ -10,18 +10,30 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 /**
  * The second factors an agent may enrol, strongest first (as ANSSI ranks them: FIDO2 passkeys above one-time codes).
- * Each has the Spring Security factor authority a session gains when the agent uses it.
+ * Each has the Spring Security factor authority a session gains when the agent uses it, and its provider in {@code
+ * identity.factor.<kind>}.
  */
 public enum FactorType {
-    PASSKEY(FactorGrantedAuthority.WEBAUTHN_AUTHORITY),
-    TOTP("FACTOR_TOTP"),
-    SMS("FACTOR_SMS"),
-    RECOVERY_CODE("FACTOR_RECOVERY_CODE");
+    PASSKEY(FactorGrantedAuthority.WEBAUTHN_AUTHORITY, true),
+    TOTP("FACTOR_TOTP", true),
+    SMS("FACTOR_SMS", true),
+    /** Stands in for a lost factor: it signs in, but does not count as a factor to sign in with, and has no name. */
+    RECOVERY_CODE("FACTOR_RECOVERY_CODE", false);
 
     private final String authority;
+    private final boolean signsIn;
 
-    FactorType(String authority) {
+    FactorType(String authority, boolean signsIn) {
         this.authority = authority;
+        this.signsIn = signsIn;
+    }
+
+    /**
+     * Whether a factor of this kind counts as one the agent signs in with (see {@code identity.factor.FactorPolicy});
+     * such factors are the ones agents name and rename.
+     */
+    public boolean signsIn() {
+        return signsIn;
     }
 
     /** The authority ({@code FACTOR_…}) a session holds once the agent used this factor. */

@@ -9,7 +9,7 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
-import org.guichet.identity.mfa.Factors;
+import org.guichet.identity.factor.Factors;
 import org.guichet.identity.mfa.SecondStep;
 import org.guichet.network.Channel;
 import org.guichet.network.ClientConnection;

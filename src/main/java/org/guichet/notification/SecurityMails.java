@@ -129,9 +129,7 @@ class SecurityMails {
 
     /** A factor's name as the agent gave it; for recovery codes, which have none, "a new set". */
     private String name(FactorType type, String name, Locale locale) {
-        return type == FactorType.RECOVERY_CODE
-                ? messages.getMessage("notification.recoveryCodes", null, locale)
-                : name;
+        return type.signsIn() ? name : messages.getMessage("notification.recoveryCodes", null, locale);
     }
 
     private String method(FactorType type, Locale locale) {

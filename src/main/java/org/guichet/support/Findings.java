@@ -67,9 +67,7 @@ class Findings {
         } else if (password.warn() && password.expiresAt() != null) {
             say.add(Finding.Code.PASSWORD_EXPIRING, null, DisplayZone.dateTime(password.expiresAt()));
         }
-        if (identity.factors(agent.id()).stream()
-                .noneMatch(
-                        factor -> factor.usable() && factor.type() != org.guichet.identity.FactorType.RECOVERY_CODE)) {
+        if (!hasSecondFactor(agent)) {
             say.add(Finding.Code.NO_SECOND_FACTOR, Finding.Remedy.ENROLMENT_CODE);
         }
         if (identity.factorResetPending(agent.id())) {

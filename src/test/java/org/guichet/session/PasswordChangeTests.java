@@ -10,7 +10,7 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.PasswordChangeReason;
 import org.guichet.identity.PasswordChanged;
-import org.guichet.identity.mfa.TotpService;
+import org.guichet.identity.factor.totp.TotpService;
 import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
 import org.guichet.testing.IntegrationTest;

@@ -12,7 +12,7 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.FactorSummary;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentityManagement;
-import org.guichet.identity.mfa.TotpService;
+import org.guichet.identity.factor.totp.TotpService;
 import org.guichet.testing.Agents;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
@@ -117,7 +117,7 @@ class FactorResetTests {
         var pending = totp.begin();
         var key = totp.manualKey(pending).replace(" ", "");
         assertThat(totp.confirm(profile, pending, Totp.code(key, clock.instant()), "Nouveau téléphone"))
-                .isInstanceOf(org.guichet.identity.mfa.CodeCheck.Accepted.class);
+                .isInstanceOf(org.guichet.identity.factor.CodeCheck.Accepted.class);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(signInFactors(agent)).containsExactly("Nouveau téléphone"));
         assertThat(identity.factorResetPending(agent)).isFalse();

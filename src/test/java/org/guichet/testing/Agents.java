@@ -12,8 +12,8 @@ import java.util.Set;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
-import org.guichet.identity.mfa.Factors;
-import org.guichet.identity.mfa.TotpService;
+import org.guichet.identity.factor.sms.SmsFactors;
+import org.guichet.identity.factor.totp.TotpService;
 import org.guichet.identity.password.VerifiedMobiles;
 import org.guichet.platform.DisplayZone;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +38,7 @@ public class Agents {
     private final PasswordEncoder encoder;
     private final TotpService totp;
     private final VerifiedMobiles mobiles;
-    private final Factors factors;
+    private final SmsFactors smsFactors;
     private final Clock clock;
 
     Agents(
@@ -47,14 +47,14 @@ public class Agents {
             PasswordEncoder encoder,
             TotpService totp,
             VerifiedMobiles mobiles,
-            Factors factors,
+            SmsFactors smsFactors,
             Clock clock) {
         this.directory = directory;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.totp = totp;
         this.mobiles = mobiles;
-        this.factors = factors;
+        this.smsFactors = smsFactors;
         this.clock = clock;
     }
 
@@ -231,7 +231,7 @@ public class Agents {
             var profile = profile(soi);
             if (sms) {
                 mobiles.verified(soi, profile.mobile());
-                factors.addSms(profile(soi), "SMS");
+                smsFactors.add(profile(soi), "SMS");
             }
             if (totpApp) {
                 totp.importKey(AgentId.of(soi), Totp.DEMO_KEY, "Démo");

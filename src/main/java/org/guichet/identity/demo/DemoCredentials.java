@@ -3,8 +3,8 @@ package org.guichet.identity.demo;
 import java.util.List;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
-import org.guichet.identity.mfa.Factors;
-import org.guichet.identity.mfa.TotpService;
+import org.guichet.identity.factor.sms.SmsFactors;
+import org.guichet.identity.factor.totp.TotpService;
 import org.guichet.identity.password.PasswordCredentialRepository;
 import org.guichet.identity.password.VerifiedMobiles;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ class DemoCredentials implements ApplicationRunner {
     private final VerifiedMobiles mobiles;
     private final DirectoryManagement directory;
     private final TotpService totp;
-    private final Factors factors;
+    private final SmsFactors smsFactors;
 
     DemoCredentials(
             PasswordCredentialRepository passwords,
@@ -51,13 +51,13 @@ class DemoCredentials implements ApplicationRunner {
             VerifiedMobiles mobiles,
             DirectoryManagement directory,
             TotpService totp,
-            Factors factors) {
+            SmsFactors smsFactors) {
         this.passwords = passwords;
         this.encoder = encoder;
         this.mobiles = mobiles;
         this.directory = directory;
         this.totp = totp;
-        this.factors = factors;
+        this.smsFactors = smsFactors;
     }
 
     @Override
@@ -84,6 +84,6 @@ class DemoCredentials implements ApplicationRunner {
         directory
                 .findById(AgentId.of(VERIFIED_MOBILE_AGENT))
                 .filter(agent -> mobiles.of(agent).isPresent())
-                .ifPresent(agent -> factors.addSms(agent, "SMS"));
+                .ifPresent(agent -> smsFactors.add(agent, "SMS"));
     }
 }

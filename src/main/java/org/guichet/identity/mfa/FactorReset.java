@@ -7,8 +7,9 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.FactorAdded;
-import org.guichet.identity.FactorType;
 import org.guichet.identity.SecondFactorsReset;
+import org.guichet.identity.factor.Factor;
+import org.guichet.identity.factor.Factors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,7 @@ public class FactorReset {
     /** A new factor completes a waiting reset: the others go. */
     @ApplicationModuleListener
     void on(FactorAdded event) {
-        if (event.type() == FactorType.RECOVERY_CODE) {
+        if (!event.type().signsIn()) {
             return;
         }
         var by = jdbc.sql("SELECT requested_by FROM factor_reset_pending WHERE soi = ?")
@@ -93,7 +94,7 @@ public class FactorReset {
         var agent = directory.findById(event.agent()).orElseThrow();
         var newest = factors.list(agent).stream()
                 .filter(factor -> factor.type() == event.type())
-                .max(Comparator.comparing(Factors.Factor::addedAt))
+                .max(Comparator.comparing(Factor::addedAt))
                 .orElseThrow();
         var removed = removeAllBut(agent, newest.id());
         events.publishEvent(
@@ -104,7 +105,7 @@ public class FactorReset {
     private int removeAllBut(AgentProfile agent, @Nullable String kept) {
         var removed = 0;
         for (var factor : factors.list(agent)) {
-            if (factor.type() != FactorType.RECOVERY_CODE
+            if (factor.type().signsIn()
                     && !factor.id().equals(kept)
                     && factors.remove(agent, factor.id(), false) == Factors.Removal.REMOVED) {
                 removed++;

@@ -8,8 +8,9 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentitySettings;
-import org.guichet.identity.RecoveryCodeUsed;
 import org.guichet.identity.SecondFactorVerified;
+import org.guichet.identity.factor.CodeCheck;
+import org.guichet.identity.factor.Factors;
 import org.guichet.identity.password.VerifiedMobiles;
 import org.guichet.identity.reset.Masking;
 import org.guichet.identity.signin.Lockout;
@@ -46,9 +47,7 @@ public class SecondStep {
         record Locked(Instant until) implements Outcome {}
     }
 
-    private final TotpService totp;
     private final SmsCodes sms;
-    private final RecoveryCodes recovery;
     private final Factors factors;
     private final EnrolmentCodes enrolment;
     private final VerifiedMobiles mobiles;
@@ -58,9 +57,7 @@ public class SecondStep {
     private final Clock clock;
 
     SecondStep(
-            TotpService totp,
             SmsCodes sms,
-            RecoveryCodes recovery,
             Factors factors,
             EnrolmentCodes enrolment,
             VerifiedMobiles mobiles,
@@ -68,9 +65,7 @@ public class SecondStep {
             ApplicationEventPublisher events,
             IdentitySettings settings,
             Clock clock) {
-        this.totp = totp;
         this.sms = sms;
-        this.recovery = recovery;
         this.factors = factors;
         this.enrolment = enrolment;
         this.mobiles = mobiles;
@@ -110,36 +105,12 @@ public class SecondStep {
         if (locked != null) {
             return new Outcome.Locked(locked);
         }
-        Integer left = null;
-        CodeCheck check;
-        var needsNewCode = false;
-        switch (type) {
-            case TOTP -> check = totp.verify(id, code);
-            case SMS -> {
-                var result = factors.usable(agent).contains(FactorType.SMS)
-                        ? sms.verify(id, SmsCodes.Purpose.SIGN_IN, code)
-                        : new SmsCodes.Check(new CodeCheck.Spent(), null, true);
-                check = result.result();
-                needsNewCode = result.needsNewCode();
-            }
-            case RECOVERY_CODE -> {
-                var remaining = recovery.use(id, code);
-                check = remaining.isPresent() ? new CodeCheck.Accepted() : new CodeCheck.Wrong();
-                left = remaining.isPresent() ? remaining.getAsInt() : null;
-            }
-            case PASSKEY -> throw new IllegalArgumentException("Passkeys are not typed");
-            default -> throw new IllegalStateException();
-        }
-        return switch (check) {
+        var verification = factors.provider(type).verify(agent, code, connection);
+        var needsNewCode = verification.needsNewCode();
+        return switch (verification.check()) {
             case CodeCheck.Accepted accepted -> {
-                if (type == FactorType.SMS) {
-                    factors.smsUsed(id);
-                }
-                if (left != null) {
-                    events.publishEvent(new RecoveryCodeUsed(id, left, connection, clock.instant()));
-                }
                 verified(id, type, connection);
-                yield new Outcome.Verified(type, left);
+                yield new Outcome.Verified(type, verification.codesLeft());
             }
             case CodeCheck.Wrong wrong -> failed(id, type, wrong, null, needsNewCode, connection);
             case CodeCheck.ClockDrift drift -> failed(id, type, drift, drift.minutes(), needsNewCode, connection);

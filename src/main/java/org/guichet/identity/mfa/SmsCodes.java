@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.guichet.directory.AgentId;
 import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.factor.CodeCheck;
 import org.guichet.identity.reset.Masking;
 import org.guichet.platform.MessageDelivery;
 import org.guichet.platform.OutgoingMessage;

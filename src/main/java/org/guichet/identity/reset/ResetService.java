@@ -16,7 +16,7 @@ import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.PasswordChangeReason;
 import org.guichet.identity.PasswordResetCompleted;
 import org.guichet.identity.PasswordResetRequested;
-import org.guichet.identity.mfa.Factors;
+import org.guichet.identity.factor.Factors;
 import org.guichet.identity.mfa.SecondStep;
 import org.guichet.identity.password.PasswordService;
 import org.guichet.identity.password.VerifiedMobiles;

@@ -1,7 +1,7 @@
 package org.guichet.identity.web;
 
 import org.guichet.identity.FactorType;
-import org.guichet.identity.mfa.CodeCheck;
+import org.guichet.identity.factor.CodeCheck;
 import org.guichet.identity.mfa.SecondStep;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

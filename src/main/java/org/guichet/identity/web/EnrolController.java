@@ -10,8 +10,9 @@ import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.SecondFactors;
-import org.guichet.identity.mfa.CodeCheck;
-import org.guichet.identity.mfa.Factors;
+import org.guichet.identity.factor.CodeCheck;
+import org.guichet.identity.factor.passkey.Passkeys;
+import org.guichet.identity.factor.sms.SmsFactors;
 import org.guichet.identity.mfa.MobileChanges;
 import org.guichet.identity.mfa.SecondStep;
 import org.guichet.identity.mfa.SmsCodes;
@@ -43,7 +44,8 @@ class EnrolController {
     private final DirectoryManagement directory;
     private final SecondFactors secondFactors;
     private final SecondStep secondStep;
-    private final Factors factors;
+    private final Passkeys passkeys;
+    private final SmsFactors sms;
     private final MobileChanges mobiles;
     private final EnrolmentPages pages;
     private final CodeMessages codeMessages;
@@ -56,7 +58,8 @@ class EnrolController {
             DirectoryManagement directory,
             SecondFactors secondFactors,
             SecondStep secondStep,
-            Factors factors,
+            Passkeys passkeys,
+            SmsFactors sms,
             MobileChanges mobiles,
             EnrolmentPages pages,
             CodeMessages codeMessages,
@@ -67,7 +70,8 @@ class EnrolController {
         this.directory = directory;
         this.secondFactors = secondFactors;
         this.secondStep = secondStep;
-        this.factors = factors;
+        this.passkeys = passkeys;
+        this.sms = sms;
         this.mobiles = mobiles;
         this.pages = pages;
         this.codeMessages = codeMessages;
@@ -85,7 +89,7 @@ class EnrolController {
         var agent = agent(authentication);
         var granted = granted(request);
         if (granted) {
-            factors.preparePasskey(agent);
+            passkeys.prepare(agent);
         }
         model.addAttribute("granted", granted);
         model.addAttribute("sensitive", agent.sensitive());
@@ -201,7 +205,7 @@ class EnrolController {
             var check = mobiles.confirm(agent, form.code());
             if (check.result() instanceof CodeCheck.Accepted) {
                 var verified = agent(authentication);
-                factors.addSms(verified, "SMS");
+                sms.add(verified, "SMS");
                 return enrolled(verified, FactorType.SMS, request, response, model);
             }
             codeMessages.reject(check.result(), FactorType.SMS, result);

@@ -9,7 +9,11 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.SecondFactors;
-import org.guichet.identity.mfa.Factors;
+import org.guichet.identity.factor.Factor;
+import org.guichet.identity.factor.FactorPolicy;
+import org.guichet.identity.factor.Factors;
+import org.guichet.identity.factor.passkey.Passkeys;
+import org.guichet.identity.factor.sms.SmsFactors;
 import org.guichet.identity.mfa.MobileChanges;
 import org.guichet.network.ClientConnections;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +43,8 @@ class FactorsController {
 
     private final DirectoryManagement directory;
     private final Factors factors;
+    private final Passkeys passkeys;
+    private final SmsFactors sms;
     private final SecondFactors secondFactors;
     private final MobileChanges mobiles;
     private final EnrolmentPages pages;
@@ -48,6 +54,8 @@ class FactorsController {
     FactorsController(
             DirectoryManagement directory,
             Factors factors,
+            Passkeys passkeys,
+            SmsFactors sms,
             SecondFactors secondFactors,
             MobileChanges mobiles,
             EnrolmentPages pages,
@@ -55,6 +63,8 @@ class FactorsController {
             ClientConnections connections) {
         this.directory = directory;
         this.factors = factors;
+        this.passkeys = passkeys;
+        this.sms = sms;
         this.secondFactors = secondFactors;
         this.mobiles = mobiles;
         this.pages = pages;
@@ -83,7 +93,7 @@ class FactorsController {
 
     @GetMapping("/passkey")
     String showPasskey(Principal principal) {
-        factors.preparePasskey(agent(principal));
+        passkeys.prepare(agent(principal));
         return "identity/add-passkey";
     }
 
@@ -122,7 +132,7 @@ class FactorsController {
         if (!mobiles.verified(agent)) {
             return "redirect:" + MobileController.PATH + "?for=sms";
         }
-        factors.addSms(agent, "SMS");
+        sms.add(agent, "SMS");
         return pages.afterAdding(agent, FactorType.SMS, PATH, model);
     }
 
@@ -189,16 +199,12 @@ class FactorsController {
         return "redirect:" + PATH;
     }
 
-    private boolean isLast(AgentProfile agent, Factors.Factor factor) {
-        return factor.type() != FactorType.RECOVERY_CODE
-                && factors.list(agent).stream()
-                        .noneMatch(other -> !other.id().equals(factor.id())
-                                && other.usable()
-                                && other.type() != FactorType.RECOVERY_CODE);
+    private boolean isLast(AgentProfile agent, Factor factor) {
+        return FactorPolicy.isLast(factors.list(agent), factor);
     }
 
     /** One of the agent's own factors; any other id is not found (the same answer as for a missing one). */
-    private Factors.Factor factor(Principal principal, String id) {
+    private Factor factor(Principal principal, String id) {
         return factors.find(agent(principal), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -11,7 +11,7 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.SecondFactors;
-import org.guichet.identity.mfa.Factors;
+import org.guichet.identity.factor.Factors;
 import org.guichet.identity.mfa.SecondStep;
 import org.guichet.identity.mfa.SmsCodes;
 import org.guichet.network.ClientConnections;

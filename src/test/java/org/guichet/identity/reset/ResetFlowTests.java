@@ -9,7 +9,7 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.AccountUnlocked;
 import org.guichet.identity.PasswordResetCompleted;
-import org.guichet.identity.mfa.TotpService;
+import org.guichet.identity.factor.totp.TotpService;
 import org.guichet.identity.signin.Lockout;
 import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;

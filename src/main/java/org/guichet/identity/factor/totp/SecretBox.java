@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.totp;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.totp;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +15,23 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.identity.FactorAdded;
 import org.guichet.identity.FactorType;
 import org.guichet.identity.IdentitySettings;
+import org.guichet.identity.factor.CodeCheck;
+import org.guichet.identity.factor.Factor;
+import org.guichet.identity.factor.FactorProvider;
+import org.guichet.network.ClientConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Authenticator apps (TOTP, RFC 6238): 30-second steps, 6 digits, SHA-1 by default, the step before and after
+ * The authenticator-app factor (TOTP, RFC 6238): 30-second steps, 6 digits, SHA-1 by default, the step before and after
  * accepted, and each code accepted once (per app, whichever node checks it). A code that would be right for a phone
  * clock up to 10 minutes off is recognised, so that the agent can be told to fix the clock.
  */
 @Service
-public class TotpService {
+public class TotpService implements FactorProvider {
+
+    private static final String PREFIX = "totp-";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int KEY_BYTES = 20;
@@ -139,16 +145,38 @@ public class TotpService {
         return result;
     }
 
-    List<TotpRepository.Credential> list(AgentId agent) {
-        return credentials.findBySoi(agent.soi());
+    @Override
+    public FactorType type() {
+        return FactorType.TOTP;
     }
 
-    void rename(String soi, String id, String name) {
-        credentials.rename(soi, id, name);
+    @Override
+    public List<Factor> list(AgentProfile agent) {
+        return credentials.findBySoi(agent.id().soi()).stream()
+                .map(credential -> new Factor(
+                        PREFIX + credential.id(),
+                        FactorType.TOTP,
+                        credential.name(),
+                        credential.createdAt(),
+                        credential.lastUsedAt(),
+                        null,
+                        true))
+                .toList();
     }
 
-    void remove(String soi, String id) {
-        credentials.delete(soi, id);
+    @Override
+    public void rename(AgentProfile agent, Factor factor, String name) {
+        credentials.rename(agent.id().soi(), factor.id().substring(PREFIX.length()), name);
+    }
+
+    @Override
+    public void remove(AgentProfile agent, Factor factor) {
+        credentials.delete(agent.id().soi(), factor.id().substring(PREFIX.length()));
+    }
+
+    @Override
+    public Verification verify(AgentProfile agent, String code, ClientConnection connection) {
+        return Verification.of(verify(agent.id(), code));
     }
 
     private TotpCodes codes(TotpRepository.Credential credential) {

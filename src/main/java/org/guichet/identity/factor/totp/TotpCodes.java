@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.totp;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.nio.charset.StandardCharsets;

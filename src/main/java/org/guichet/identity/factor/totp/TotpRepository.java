@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.totp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

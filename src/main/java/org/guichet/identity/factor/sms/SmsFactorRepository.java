@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.sms;
 
 import java.sql.Timestamp;
 import java.time.Instant;

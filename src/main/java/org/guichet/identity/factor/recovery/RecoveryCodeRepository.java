@@ -1,8 +1,9 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.recovery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.guichet.identity.mfa.SingleUseCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

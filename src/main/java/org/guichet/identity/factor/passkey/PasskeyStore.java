@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.passkey;
 
 import java.time.Clock;
 import java.util.List;

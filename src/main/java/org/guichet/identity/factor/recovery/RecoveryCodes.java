@@ -1,23 +1,32 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.recovery;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentProfile;
 import org.guichet.identity.FactorAdded;
 import org.guichet.identity.FactorType;
+import org.guichet.identity.RecoveryCodeUsed;
+import org.guichet.identity.factor.CodeCheck;
+import org.guichet.identity.factor.Factor;
+import org.guichet.identity.factor.FactorProvider;
+import org.guichet.identity.mfa.OneTimeSecrets;
+import org.guichet.network.ClientConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recovery codes: ten single-use codes of 10 characters (about 50 bits each), hashed at rest (Argon2id) and shown to the
+ * The recovery-code factor: ten single-use codes of 10 characters (about 50 bits each), hashed at rest (Argon2id) and shown to the
  * agent once, for the day the phone or the security key is lost.
  */
 @Service
-public class RecoveryCodes {
+public class RecoveryCodes implements FactorProvider {
+
+    private static final String ID = "recovery-codes";
 
     static final int COUNT = 10;
     private static final int GROUPS = 2;
@@ -77,11 +86,45 @@ public class RecoveryCodes {
                 .orElse(0);
     }
 
-    java.util.Optional<RecoveryCodeRepository.Summary> summary(AgentId agent) {
-        return codes.summary(agent.soi());
+    @Override
+    public FactorType type() {
+        return FactorType.RECOVERY_CODE;
     }
 
-    void delete(AgentId agent) {
-        codes.delete(agent.soi());
+    @Override
+    public List<Factor> list(AgentProfile agent) {
+        return codes
+                .summary(agent.id().soi())
+                .map(summary -> new Factor(
+                        ID,
+                        FactorType.RECOVERY_CODE,
+                        "",
+                        summary.createdAt(),
+                        null,
+                        String.valueOf(summary.remaining()),
+                        summary.remaining() > 0))
+                .stream()
+                .toList();
+    }
+
+    @Override
+    public void rename(AgentProfile agent, Factor factor, String name) {
+        throw new UnsupportedOperationException("Recovery codes have no name");
+    }
+
+    @Override
+    public void remove(AgentProfile agent, Factor factor) {
+        codes.delete(agent.id().soi());
+    }
+
+    /** Uses a code; announces it, with how many are left, when it was right. */
+    @Override
+    public Verification verify(AgentProfile agent, String code, ClientConnection connection) {
+        var remaining = use(agent.id(), code);
+        if (remaining.isEmpty()) {
+            return Verification.of(new CodeCheck.Wrong());
+        }
+        events.publishEvent(new RecoveryCodeUsed(agent.id(), remaining.getAsInt(), connection, clock.instant()));
+        return new Verification(new CodeCheck.Accepted(), remaining.getAsInt(), false);
     }
 }

@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor;
 
 /** What a one-time code turned out to be. */
 public sealed interface CodeCheck {

@@ -1,4 +1,4 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
