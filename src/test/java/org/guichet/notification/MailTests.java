@@ -3,9 +3,7 @@ package org.guichet.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
+import org.guichet.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +14,8 @@ class MailTests {
 
     @Test
     void mailWhenSentThenItsTextsExistInBothLanguages() throws IOException {
-        var french = bundle("/messages.properties");
-        var english = bundle("/messages_en.properties");
+        var french = MessageBundles.byModule("").get("notification");
+        var english = MessageBundles.byModule("_en").get("notification");
         for (var mail : Mail.values()) {
             for (var part : new String[] {".subject", ".body"}) {
                 assertThat(french).as("French %s%s", mail.key(), part).containsKey(mail.key() + part);
@@ -35,14 +33,5 @@ class MailTests {
         assertThat(Mail.REQUEST_FOR_HR.category()).isEqualTo(Category.APPROVALS);
         assertThat(Mail.REQUEST_FOR_HR.link()).isEqualTo("/hr/requests");
         assertThat(Mail.LEAVE_DECIDED.category().optional()).isTrue();
-    }
-
-    private static Properties bundle(String path) throws IOException {
-        var properties = new Properties();
-        try (var in = MailTests.class.getResourceAsStream(path)) {
-            assertThat(in).as(path).isNotNull();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
     }
 }

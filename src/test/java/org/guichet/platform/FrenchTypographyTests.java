@@ -3,12 +3,9 @@ package org.guichet.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Objects;
-import java.util.Properties;
 import java.util.regex.Pattern;
+import org.guichet.testing.MessageBundles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +23,7 @@ class FrenchTypographyTests {
 
     @Test
     void frenchMessagesWhenReadThenANarrowNoBreakSpaceBeforeHighPunctuation() throws IOException {
-        var messages = new Properties();
-        try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/messages.properties"))) {
-            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        var messages = MessageBundles.all("");
         var wrong = new ArrayList<String>();
         var narrow = 0;
         for (var key : messages.stringPropertyNames()) {

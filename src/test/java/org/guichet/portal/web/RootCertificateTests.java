@@ -29,8 +29,8 @@ class RootCertificateTests {
     @Test
     void unreadableThenTheStartStopsAndSaysWhich() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> new RootCertificate("classpath:messages.properties", resources))
-                .withMessageContaining("guichet.portal.root-certificate", "messages.properties");
+                .isThrownBy(() -> new RootCertificate("classpath:application.yml", resources))
+                .withMessageContaining("guichet.portal.root-certificate", "application.yml");
         assertThatIllegalStateException()
                 .isThrownBy(() -> new RootCertificate("file:/no/such/root.crt", resources))
                 .withMessageContaining("/no/such/root.crt");
