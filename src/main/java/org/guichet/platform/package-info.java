@@ -1,9 +1,14 @@
 /**
- * Platform: what every module may use and nothing else depends on. Error codes and RFC 9457 problem details for the
- * JSON API, the command-line entry points, the clock, and the web shell (layout, language, error pages) under
- * {@code platform.web}.
+ * Platform: what several modules use, and nothing of any module. Error codes and RFC 9457 problem details for the JSON
+ * API; the command-line entry points; the clock, dates and numbers as people read them, public holidays and calendar
+ * feeds (leave, schedules); the employer's identity and the keys Guichet makes for itself ({@link
+ * org.guichet.platform.Secrets}: trusted browsers, document signing); e-mail and SMS delivery with the demo outbox;
+ * live settings (what administrators change while Guichet runs, each owner reading its own); the {@link
+ * org.guichet.platform.Journaled} interface of events the journal records; event resubmission and scheduled work one
+ * node at a time ({@link org.guichet.platform.JobClaims}); and under {@code platform.web} the web shell (layout,
+ * language, error pages, watchdog) and the {@link org.guichet.platform.web.WebAccess} each module declares.
  *
- * <p>This module depends on no other module and publishes no event.
+ * <p>This module depends on no other module (ArchitectureTests) and publishes no event.
  */
 @ApplicationModule(
         displayName = "Platform",

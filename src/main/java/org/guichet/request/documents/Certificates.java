@@ -9,7 +9,6 @@ import org.guichet.directory.AgentProfile;
 import org.guichet.payslip.Payslip;
 import org.guichet.platform.DisplayNumbers;
 import org.guichet.platform.DisplayZone;
-import org.guichet.platform.DocumentSigner;
 import org.guichet.platform.Employer;
 import org.guichet.platform.PdfPages;
 import org.guichet.request.RequestSettings;

@@ -1,4 +1,4 @@
-package org.guichet.platform;
+package org.guichet.identity.signin;
 
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.guichet.platform;
+package org.guichet.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.guichet.platform;
+package org.guichet.request.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +37,9 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.guichet.platform.DisplayZone;
+import org.guichet.platform.Employer;
+import org.guichet.platform.Secrets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,7 +52,7 @@ import org.springframework.stereotype.Component;
  * verification address printed on each certificate does that.
  */
 @Component
-public class DocumentSigner {
+class DocumentSigner {
 
     private static final String GENERATED = "certificates";
 
