@@ -4,17 +4,25 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Rules of the house that module boundaries alone do not state: platform, which every module uses, uses none of
- * them; web controllers reach data only through their module's services (no repository, no SQL).
+ * them; web controllers reach data only through their module's services (no repository, no SQL); SQL is written only
+ * in repositories, and a module's repositories are its own.
  */
 class ArchitectureTests {
 
@@ -47,5 +55,72 @@ class ArchitectureTests {
                 .dependOnClassesThat()
                 .areAssignableTo(JdbcTemplate.class)
                 .check(MAIN);
+    }
+
+    /** The types through which Java code reaches the database. */
+    private static final Set<String> JDBC = Set.of(
+            JdbcClient.class.getName(),
+            "org.springframework.jdbc.core.JdbcOperations",
+            JdbcTemplate.class.getName(),
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations",
+            "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
+            "javax.sql.DataSource",
+            "java.sql.Connection",
+            "java.sql.Statement",
+            "java.sql.PreparedStatement");
+
+    private static JavaClass outermost(JavaClass type) {
+        var outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
+
+    private static boolean repository(JavaClass type) {
+        return outermost(type).isAnnotatedWith(Repository.class);
+    }
+
+    /**
+     * SQL lives in {@code @Repository} classes (helpers only repositories call, and {@code @Configuration} classes
+     * wiring Spring's own JDBC stores, aside): no service, listener or runner writes a statement.
+     */
+    @Test
+    void sqlWhenWrittenThenOnlyInRepositories() {
+        var outside = new ArrayList<String>();
+        for (var type : MAIN) {
+            var usesJdbc = type.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(dependency ->
+                            JDBC.contains(dependency.getTargetClass().getName()));
+            var onlyRepositoriesCallIt = !type.getAccessesToSelf().isEmpty()
+                    && type.getAccessesToSelf().stream().allMatch(access -> repository(access.getOriginOwner()));
+            if (usesJdbc
+                    && !repository(type)
+                    && !outermost(type).isAnnotatedWith(Configuration.class)
+                    && !onlyRepositoriesCallIt) {
+                outside.add(type.getName());
+            }
+        }
+        assertThat(outside).as("classes writing SQL outside repositories").isEmpty();
+    }
+
+    /**
+     * A module's repositories are its own: package-private, or in a package inside the module that other modules
+     * cannot reach (Modulith checks that), never public in the module's API package. Platform, whose base package is
+     * every module's to use, offers two stores as services ({@code JobClaims}, {@code Secrets}).
+     */
+    @Test
+    void repositoriesWhenDeclaredThenInsideTheirModule() {
+        var exposed = new ArrayList<String>();
+        for (var type : MAIN) {
+            var base = type.getPackageName().chars().filter(c -> c == '.').count() == 2;
+            if (type.isAnnotatedWith(Repository.class)
+                    && base
+                    && type.getModifiers().contains(JavaModifier.PUBLIC)
+                    && !type.getPackageName().equals("org.guichet.platform")) {
+                exposed.add(type.getName());
+            }
+        }
+        assertThat(exposed).as("public repositories in a module's API package").isEmpty();
     }
 }

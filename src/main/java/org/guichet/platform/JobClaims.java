@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Turns of scheduled work that one node at a time must do: a node takes a turn with one conditional update, so two
  * nodes never hold the same turn. The jobs are rows of {@code job_claim}, made by the migration that needs them.
  */
-@Component
+@Repository
 public class JobClaims {
 
     private final JdbcClient jdbc;

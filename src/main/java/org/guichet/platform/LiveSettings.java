@@ -1,6 +1,5 @@
 package org.guichet.platform;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -28,7 +26,7 @@ public class LiveSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSettings.class);
 
-    private final JdbcClient jdbc;
+    private final LiveSettingStore store;
     private final JsonMapper json;
     private final Clock clock;
     private final Map<String, Object> decoded = new ConcurrentHashMap<>();
@@ -36,8 +34,8 @@ public class LiveSettings {
     private volatile long version = -1;
     private volatile Instant checkedAt = Instant.MIN;
 
-    LiveSettings(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    LiveSettings(LiveSettingStore store, JsonMapper json, Clock clock) {
+        this.store = store;
         this.json = json;
         this.clock = clock;
     }
@@ -68,17 +66,7 @@ public class LiveSettings {
     @Transactional
     public void put(String name, Object value, String by) {
         var text = json.writeValueAsString(value);
-        var now = Timestamp.from(clock.instant());
-        var updated = jdbc.sql("UPDATE live_setting SET content = ?, updated_at = ?, updated_by = ? WHERE name = ?")
-                .params(text, now, by, name)
-                .update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO live_setting (name, content, updated_at, updated_by) VALUES (?, ?, ?, ?)")
-                    .params(name, text, now, by)
-                    .update();
-        }
-        jdbc.sql("UPDATE live_setting_version SET version = version + 1 WHERE id = 1")
-                .update();
+        store.put(name, text, by, clock.instant());
         checkedAt = Instant.MIN;
     }
 
@@ -96,15 +84,10 @@ public class LiveSettings {
             if (now.isBefore(checkedAt.plus(REFRESH)) && now.isAfter(checkedAt.minus(REFRESH))) {
                 return;
             }
-            var current = jdbc.sql("SELECT version FROM live_setting_version WHERE id = 1")
-                    .query(Long.class)
-                    .single();
+            var current = store.version();
             if (current != version) {
-                var all = new java.util.HashMap<String, String>();
-                jdbc.sql("SELECT name, content FROM live_setting").query(rs -> {
-                    all.put(rs.getString(1), rs.getString(2));
-                });
-                stored = Map.copyOf(all);
+                var all = store.all();
+                stored = all;
                 decoded.keySet().removeIf(key -> {
                     var separator = key.indexOf('\u0000');
                     return !key.substring(separator + 1).equals(all.get(key.substring(0, separator)));

@@ -7,13 +7,13 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
 /**
  * Random keys Guichet makes for itself, once, and keeps in the database so that every node uses the same: for
  * signing what it hands browsers (not for encrypting data at rest, whose keys come from configuration).
  */
-@Service
+@Repository
 public class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();

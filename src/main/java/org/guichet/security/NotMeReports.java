@@ -1,6 +1,5 @@
 package org.guichet.security;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +29,7 @@ public class NotMeReports {
 
     static final int COMMENT_MAX = 1000;
 
-    private final JdbcClient jdbc;
+    private final SecurityCaseRepository cases;
     private final Journal journal;
     private final SessionManagement sessions;
     private final IdentityManagement identity;
@@ -40,14 +38,14 @@ public class NotMeReports {
     private final Clock clock;
 
     NotMeReports(
-            JdbcClient jdbc,
+            SecurityCaseRepository cases,
             Journal journal,
             SessionManagement sessions,
             IdentityManagement identity,
             DirectoryManagement directory,
             ApplicationEventPublisher events,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.journal = journal;
         this.sessions = sessions;
         this.identity = identity;
@@ -72,17 +70,7 @@ public class NotMeReports {
         var closed = sessions.revokeAll(agent, SessionRevoked.Cause.NOT_ME);
         identity.requirePasswordChange(agent);
         var id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO security_case (id, soi, opened_at, address, channel, comment, sessions)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        id,
-                        agent.soi(),
-                        Timestamp.from(now),
-                        connection.address(),
-                        connection.channel().name(),
-                        text,
-                        closed)
-                .update();
+        cases.open(id, agent, now, connection, text, closed);
         var details = new LinkedHashMap<String, Object>();
         details.put("case", id.toString());
         details.put("sessionsClosed", closed);
@@ -105,23 +93,7 @@ public class NotMeReports {
 
     /** The cases, open ones first, then the most recent. */
     public List<SecurityCase> cases() {
-        return jdbc.sql("SELECT * FROM security_case ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END,"
-                        + " opened_at DESC FETCH FIRST 200 ROWS ONLY")
-                .query((rs, row) -> new SecurityCase(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("soi"),
-                        directory.displayName(AgentId.of(rs.getString("soi"))),
-                        rs.getTimestamp("opened_at").toInstant(),
-                        rs.getString("address"),
-                        rs.getString("channel"),
-                        rs.getString("comment"),
-                        rs.getInt("sessions"),
-                        rs.getTimestamp("closed_at") == null
-                                ? null
-                                : rs.getTimestamp("closed_at").toInstant(),
-                        rs.getString("closed_by"),
-                        rs.getString("outcome")))
-                .list();
+        return cases.cases(directory::displayName);
     }
 
     /** Closes a case with what the security officer found; journaled. */
@@ -134,17 +106,9 @@ public class NotMeReports {
         if (text.length() > COMMENT_MAX) {
             throw new GuichetException(SecurityError.COMMENT_TOO_LONG);
         }
-        var soi = jdbc.sql("SELECT soi FROM security_case WHERE id = ?")
-                .param(id)
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new GuichetException(SecurityError.CASE_NOT_FOUND));
+        var soi = cases.agentOf(id).orElseThrow(() -> new GuichetException(SecurityError.CASE_NOT_FOUND));
         var now = clock.instant();
-        var updated = jdbc.sql("UPDATE security_case SET closed_at = ?, closed_by = ?, outcome = ?"
-                        + " WHERE id = ? AND closed_at IS NULL")
-                .params(Timestamp.from(now), officer.soi(), text, id)
-                .update();
-        if (updated == 0) {
+        if (!cases.close(id, officer, text, now)) {
             throw new GuichetException(SecurityError.CASE_ALREADY_CLOSED);
         }
         var details = new LinkedHashMap<String, Object>();

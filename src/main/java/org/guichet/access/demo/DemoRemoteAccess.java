@@ -1,9 +1,9 @@
 package org.guichet.access.demo;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.guichet.access.nomadic.NomadicProfileRepository;
+import org.guichet.directory.AgentId;
 import org.guichet.platform.DisplayZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +11,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,40 +28,26 @@ class DemoRemoteAccess implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRemoteAccess.class);
 
-    private final JdbcClient jdbc;
+    private final NomadicProfileRepository profiles;
     private final Clock clock;
 
-    DemoRemoteAccess(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    DemoRemoteAccess(NomadicProfileRepository profiles, Clock clock) {
+        this.profiles = profiles;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        var today = DisplayZone.today(clock);
-        var activated = today.minusMonths(3);
+        var activated = DisplayZone.today(clock).minusMonths(3);
         var count = 0;
         for (var soi : ACTIVE) {
-            var created = jdbc.sql("""
-                            INSERT INTO nomadic_profile (soi, state, reason, approver_soi, requested_at, valid_until,
-                                updated_at)
-                            VALUES (?, 'ACTIVE', 'Démo : télétravail deux jours par semaine', NULL, ?, ?, ?)
-                            ON CONFLICT DO NOTHING""")
-                    .params(
-                            soi,
-                            Timestamp.from(
-                                    activated.atStartOfDay(DisplayZone.ZONE).toInstant()),
-                            Date.valueOf(activated.plusMonths(12)),
-                            Timestamp.from(clock.instant()))
-                    .update();
-            if (created == 1) {
-                jdbc.sql("INSERT INTO nomadic_profile_step (soi, at, step) VALUES (?, ?, 'ACTIVATED')")
-                        .params(
-                                soi,
-                                Timestamp.from(
-                                        activated.atStartOfDay(DisplayZone.ZONE).toInstant()))
-                        .update();
+            if (profiles.insertActive(
+                    AgentId.of(soi),
+                    "Démo : télétravail deux jours par semaine",
+                    activated.atStartOfDay(DisplayZone.ZONE).toInstant(),
+                    activated.plusMonths(12),
+                    clock.instant())) {
                 count++;
             }
         }

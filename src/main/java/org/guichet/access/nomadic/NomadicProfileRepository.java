@@ -86,6 +86,29 @@ public class NomadicProfileRepository {
                 == 1;
     }
 
+    /**
+     * Records a profile active since {@code activatedAt} until {@code validUntil}, approved by no one (the demo's), with
+     * its activation step; tells whether it did (not when the agent has a profile).
+     */
+    public boolean insertActive(AgentId agent, String reason, Instant activatedAt, LocalDate validUntil, Instant now) {
+        var created = jdbc.sql("""
+                        INSERT INTO nomadic_profile (soi, state, reason, approver_soi, requested_at, valid_until,
+                            updated_at)
+                        VALUES (?, 'ACTIVE', ?, NULL, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                        .params(
+                                agent.soi(),
+                                reason,
+                                Timestamp.from(activatedAt),
+                                Date.valueOf(validUntil),
+                                Timestamp.from(now))
+                        .update()
+                == 1;
+        if (created) {
+            step(agent, "ACTIVATED", null, null, activatedAt);
+        }
+        return created;
+    }
+
     /** Moves the profile from one of {@code from} to {@code to}; tells whether it did. */
     public boolean move(AgentId agent, Collection<NomadicState> from, NomadicState to, Instant now) {
         return jdbc.sql("UPDATE nomadic_profile SET state = :to, recertification_pending = FALSE, updated_at = :now"

@@ -1,6 +1,5 @@
 package org.guichet.identity.mfa;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Comparator;
 import org.guichet.directory.AgentId;
@@ -12,7 +11,6 @@ import org.guichet.identity.factor.Factor;
 import org.guichet.identity.factor.Factors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,19 +26,19 @@ public class FactorReset {
 
     private final Factors factors;
     private final DirectoryManagement directory;
-    private final JdbcClient jdbc;
+    private final PendingResetRepository pending;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FactorReset(
             Factors factors,
             DirectoryManagement directory,
-            JdbcClient jdbc,
+            PendingResetRepository pending,
             ApplicationEventPublisher events,
             Clock clock) {
         this.factors = factors;
         this.directory = directory;
-        this.jdbc = jdbc;
+        this.pending = pending;
         this.events = events;
         this.clock = clock;
     }
@@ -49,16 +47,12 @@ public class FactorReset {
     @Transactional
     public int reset(AgentProfile agent, AgentId by, boolean lost) {
         var now = clock.instant();
-        jdbc.sql("DELETE FROM factor_reset_pending WHERE soi = ?")
-                .param(agent.id().soi())
-                .update();
         if (!lost) {
-            jdbc.sql("INSERT INTO factor_reset_pending (soi, requested_at, requested_by) VALUES (?, ?, ?)")
-                    .params(agent.id().soi(), Timestamp.from(now), by.soi())
-                    .update();
+            pending.replace(agent.id(), by, now);
             events.publishEvent(new SecondFactorsReset(agent.id(), by, false, false, 0, now));
             return 0;
         }
+        pending.clear(agent.id());
         var removed = removeAllBut(agent, null);
         events.publishEvent(new SecondFactorsReset(agent.id(), by, true, true, removed, now));
         return removed;
@@ -66,11 +60,7 @@ public class FactorReset {
 
     /** Whether a reset waits for the agent to enrol a new factor. */
     public boolean pending(AgentId agent) {
-        return jdbc.sql("SELECT COUNT(*) FROM factor_reset_pending WHERE soi = ?")
-                        .param(agent.soi())
-                        .query(Integer.class)
-                        .single()
-                > 0;
+        return pending.requestedBy(agent).isPresent();
     }
 
     /** A new factor completes a waiting reset: the others go. */
@@ -79,16 +69,9 @@ public class FactorReset {
         if (!event.type().signsIn()) {
             return;
         }
-        var by = jdbc.sql("SELECT requested_by FROM factor_reset_pending WHERE soi = ?")
-                .param(event.agent().soi())
-                .query(String.class)
-                .optional();
+        var by = pending.requestedBy(event.agent());
         // the one delete that succeeds completes the reset, however many nodes hear of the new factor
-        if (by.isEmpty()
-                || jdbc.sql("DELETE FROM factor_reset_pending WHERE soi = ?")
-                                .param(event.agent().soi())
-                                .update()
-                        == 0) {
+        if (by.isEmpty() || !pending.clear(event.agent())) {
             return;
         }
         var agent = directory.findById(event.agent()).orElseThrow();
@@ -97,8 +80,7 @@ public class FactorReset {
                 .max(Comparator.comparing(Factor::addedAt))
                 .orElseThrow();
         var removed = removeAllBut(agent, newest.id());
-        events.publishEvent(
-                new SecondFactorsReset(agent.id(), AgentId.of(by.get()), false, true, removed, clock.instant()));
+        events.publishEvent(new SecondFactorsReset(agent.id(), by.get(), false, true, removed, clock.instant()));
     }
 
     /** Removes every passkey, app and SMS factor of the agent's but the one kept (if any); returns how many went. */

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the database by one conditional update, so that concurrent requests on every node are counted exactly and the
  * limit is never exceeded.
  */
-@Service
+@Repository
 public class RateLimits {
 
     private final JdbcClient jdbc;

@@ -7,7 +7,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -58,11 +57,5 @@ class DeliveryConfiguration {
             return (to, text) -> devOutbox.keep("SMS", to, "", text);
         }
         return new HttpSmsGateway(settings.sms());
-    }
-
-    @Bean
-    @Profile("demo")
-    DevOutbox devOutbox(org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
-        return new DevOutbox(jdbc, clock);
     }
 }

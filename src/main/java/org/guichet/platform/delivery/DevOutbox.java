@@ -4,12 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Demo profile only: e-mails and SMS are kept in the database instead of being sent, and shown at {@code
  * /dev/outbox}. In the database, so that every node sees the same outbox.
  */
+@Repository
+@Profile("demo")
 class DevOutbox {
 
     private final JdbcClient jdbc;

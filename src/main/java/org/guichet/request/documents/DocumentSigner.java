@@ -14,7 +14,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -41,7 +40,6 @@ import org.guichet.platform.DisplayZone;
 import org.guichet.platform.Employer;
 import org.guichet.platform.Secrets;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,14 +54,14 @@ class DocumentSigner {
 
     private static final String GENERATED = "certificates";
 
-    private final JdbcClient jdbc;
+    private final SigningKeyRepository keys;
     private final Secrets secrets;
     private final Employer employer;
     private final Clock clock;
     private volatile @Nullable Key key;
 
-    DocumentSigner(JdbcClient jdbc, Secrets secrets, Employer employer, Clock clock) {
-        this.jdbc = jdbc;
+    DocumentSigner(SigningKeyRepository keys, Secrets secrets, Employer employer, Clock clock) {
+        this.keys = keys;
         this.secrets = secrets;
         this.employer = employer;
         this.clock = clock;
@@ -138,21 +136,20 @@ class DocumentSigner {
             var password = Base64.getEncoder()
                     .encodeToString(secrets.key("document-signing"))
                     .toCharArray();
-            jdbc.sql(
-                            "INSERT INTO document_signing_key (name, pkcs12, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(
-                            GENERATED,
-                            Base64.getEncoder().encodeToString(generate(password)),
-                            Timestamp.from(clock.instant()))
-                    .update();
-            var stored = jdbc.sql("SELECT pkcs12 FROM document_signing_key WHERE name = ?")
-                    .param(GENERATED)
-                    .query(String.class)
-                    .single();
+            var stored = keys.once(
+                    GENERATED,
+                    () -> {
+                        try {
+                            return Base64.getEncoder().encodeToString(generate(password));
+                        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+                            throw new IllegalStateException("The document signing key cannot be made", e);
+                        }
+                    },
+                    clock.instant());
             return fromPkcs12(Base64.getDecoder().decode(stored), password);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The document signing key cannot be loaded", e);
         }
     }

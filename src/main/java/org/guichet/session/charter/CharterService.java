@@ -1,6 +1,5 @@
 package org.guichet.session.charter;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.guichet.directory.AgentId;
 import org.guichet.network.Channel;
 import org.guichet.session.CharterAccepted;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CharterService {
 
-    private final JdbcClient jdbc;
+    private final CharterRepository charters;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CharterService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    CharterService(CharterRepository charters, ApplicationEventPublisher events, Clock clock) {
+        this.charters = charters;
         this.events = events;
         this.clock = clock;
     }
@@ -41,35 +39,16 @@ public class CharterService {
     }
 
     public int currentVersion() {
-        return jdbc.sql("SELECT MAX(version) FROM charter_version")
-                .query(Integer.class)
-                .single();
+        return charters.currentVersion();
     }
 
     public Optional<Charter> version(int version, Locale locale) {
-        var english = locale.getLanguage().equals("en");
-        return jdbc.sql("SELECT version, published_at, title_fr, title_en, text_fr, text_en FROM charter_version "
-                        + "WHERE version = ?")
-                .param(version)
-                .query((rs, n) -> new Charter(
-                        rs.getInt(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getString(english ? 4 : 3),
-                        rs.getString(english ? 6 : 5)
-                                .lines()
-                                .filter(line -> !line.isBlank())
-                                .toList()))
-                .optional();
+        return charters.version(version, locale);
     }
 
     /** The latest version the agent accepted. */
     public Optional<Acceptance> accepted(AgentId agent) {
-        return jdbc.sql("SELECT version, accepted_at, channel FROM charter_acceptance WHERE soi = ? "
-                        + "ORDER BY version DESC LIMIT 1")
-                .param(agent.soi())
-                .query((rs, n) ->
-                        new Acceptance(rs.getInt(1), rs.getTimestamp(2).toInstant(), Channel.valueOf(rs.getString(3))))
-                .optional();
+        return charters.accepted(agent);
     }
 
     public boolean pending(AgentId agent) {
@@ -80,10 +59,7 @@ public class CharterService {
     @Transactional
     public int publish(String titleFr, String titleEn, String textFr, String textEn) {
         var version = currentVersion() + 1;
-        jdbc.sql("INSERT INTO charter_version (version, published_at, title_fr, title_en, text_fr, text_en)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(version, Timestamp.from(clock.instant()), titleFr, titleEn, textFr, textEn)
-                .update();
+        charters.insertVersion(version, clock.instant(), titleFr, titleEn, textFr, textEn);
         return version;
     }
 
@@ -91,12 +67,7 @@ public class CharterService {
     @Transactional
     public void accept(AgentId agent, int version, Channel channel) {
         var now = clock.instant();
-        var recorded = jdbc.sql(
-                        "INSERT INTO charter_acceptance (soi, version, accepted_at, channel) VALUES (?, ?, ?, ?) "
-                                + "ON CONFLICT DO NOTHING")
-                .params(agent.soi(), version, Timestamp.from(now), channel.name())
-                .update();
-        if (recorded == 1) {
+        if (charters.insertAcceptance(agent, version, now, channel)) {
             events.publishEvent(new CharterAccepted(agent, version, channel, now));
         }
     }
