@@ -78,7 +78,8 @@ class SessionsTests {
 
         var page = office.body(office.get("/account/sessions"));
         assertThat(page)
-                .contains("cette session", "Réseau de la ville", "Internet (accès nomade)", "10.1.2.3", "203.0.113.7")
+                .contains(
+                        "cette session", "Réseau de la ville", "Internet (accès à distance)", "10.1.2.3", "203.0.113.7")
                 .contains("Fermer toutes les autres sessions");
         var today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
                 .format(java.time.LocalDate.now(org.guichet.platform.DisplayZone.ZONE));

@@ -125,7 +125,7 @@ public class Lockout {
         var failures = counters.addFailure(key, now, now.minus(settings().forgetAfter()));
         Instant until = null;
         if (failures >= settings().threshold()) {
-            until = now.plus(lockDuration(failures)).truncatedTo(ChronoUnit.SECONDS);
+            until = now.plus(lockDuration(failures, settings())).truncatedTo(ChronoUnit.SECONDS);
             counters.lockUntil(key, until);
         }
         var id = agent == null ? null : agent.id();
@@ -151,7 +151,7 @@ public class Lockout {
         var failures = counters.addFailure(key, now, now.minus(settings().forgetAfter()));
         Instant until = null;
         if (failures >= codeFailures) {
-            until = now.plus(lockDuration(failures - codeFailures + settings().threshold()))
+            until = now.plus(lockDuration(failures - codeFailures + settings().threshold(), settings()))
                     .truncatedTo(ChronoUnit.SECONDS);
             counters.lockUntil(key, until);
         }
@@ -169,11 +169,14 @@ public class Lockout {
                 new SignInFailed(agent == null ? null : agent.id(), reason, 0, connection, clock.instant()));
     }
 
-    /** 1 minute at the threshold, doubling with each further failure, never more than the longest lock. */
-    Duration lockDuration(int failures) {
-        var doublings = Math.min(failures - settings().threshold(), 20);
-        var duration = settings().firstLock().multipliedBy(1L << doublings);
-        return duration.compareTo(settings().longestLock()) > 0 ? settings().longestLock() : duration;
+    /**
+     * The first lock at the threshold (1 minute by default), doubling with each further failure, never more than the
+     * longest lock.
+     */
+    static Duration lockDuration(int failures, IdentitySettings.Lockout rules) {
+        var doublings = Math.max(0, Math.min(failures - rules.threshold(), 20));
+        var duration = rules.firstLock().multipliedBy(1L << doublings);
+        return duration.compareTo(rules.longestLock()) > 0 ? rules.longestLock() : duration;
     }
 
     /** A success forgets the failures of these keys. */
