@@ -2,8 +2,8 @@ package org.guichet.access;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentJournaled;
 import org.guichet.network.Channel;
-import org.guichet.platform.Journaled;
 
 /**
  * An agent tried to reach a service and was refused.
@@ -12,4 +12,4 @@ import org.guichet.platform.Journaled;
  */
 public record AccessDenied(
         AgentId agent, String service, Channel channel, AccessDenial reason, String reference, Instant at)
-        implements Journaled {}
+        implements AgentJournaled {}

@@ -3,7 +3,7 @@ package org.guichet.access;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 import org.jspecify.annotations.Nullable;
 
 /** An agent asked for remote access; the request waits for their manager. */
@@ -12,4 +12,4 @@ public record NomadicProfileRequested(
         AgentId approver,
         String reason,
         @Nullable LocalDate endDate,
-        Instant at) implements Journaled {}
+        Instant at) implements AgentJournaled {}

@@ -2,7 +2,6 @@ package org.guichet.approval;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,4 +20,4 @@ public record ApprovalDecided(
         @Nullable AgentId onBehalfOf,
         @Nullable String comment,
         Instant at)
-        implements Journaled {}
+        implements ApprovalJournaled, DecidedJournaled {}

@@ -2,8 +2,7 @@ package org.guichet.approval;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
 
 /** An item waited too long: it now waits for the former approver's manager. */
 public record ApprovalEscalated(ApprovalId id, String kind, AgentId requester, AgentId from, AgentId to, Instant at)
-        implements Journaled {}
+        implements ApprovalJournaled {}

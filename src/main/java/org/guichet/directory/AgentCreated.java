@@ -1,6 +1,4 @@
 package org.guichet.directory;
 
-import org.guichet.platform.Journaled;
-
 /** An agent entered the directory. */
-public record AgentCreated(AgentId agent, String departmentCode) implements Journaled {}
+public record AgentCreated(AgentId agent, String departmentCode) implements AgentJournaled {}

@@ -1,6 +1,5 @@
 package org.guichet.directory;
 
-import org.guichet.platform.Journaled;
 import org.jspecify.annotations.Nullable;
 
 /** An agent changed department or manager: rights that were granted by the former ones may no longer hold. */
@@ -10,4 +9,4 @@ public record AgentTransferred(
         String toDepartment,
         @Nullable AgentId fromManager,
         @Nullable AgentId toManager)
-        implements Journaled {}
+        implements AgentJournaled {}

@@ -1,8 +1,9 @@
 package org.guichet.identity;
 
 import java.time.Instant;
+import org.guichet.directory.ActedJournaled;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * helpdesk ({@code by} the helpdesk agent, with the reason they gave).
  */
 public record AccountUnlocked(
-        AgentId agent, AgentId by, @Nullable String reason, Instant at) implements Journaled {
+        AgentId agent, AgentId by, @Nullable String reason, Instant at) implements AgentJournaled, ActedJournaled {
 
     /** The agent sees it in "my activity". */
     @Override

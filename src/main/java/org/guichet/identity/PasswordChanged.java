@@ -2,7 +2,7 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +14,7 @@ public record PasswordChanged(
         AgentId agent,
         PasswordChangeReason reason,
         @Nullable String keptSession,
-        Instant at) implements Journaled {
+        Instant at) implements AgentJournaled {
 
     /** The agent sees it in "my activity". */
     @Override

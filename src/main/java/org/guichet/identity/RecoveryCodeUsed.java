@@ -2,12 +2,13 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentJournaled;
 import org.guichet.network.ClientConnection;
-import org.guichet.platform.Journaled;
+import org.guichet.network.ConnectionJournaled;
 
 /** The agent signed in with one of their recovery codes; {@code remaining} are left. */
 public record RecoveryCodeUsed(AgentId agent, int remaining, ClientConnection connection, Instant at)
-        implements Journaled {
+        implements AgentJournaled, ConnectionJournaled {
 
     /** The agent sees it in "my activity". */
     @Override

@@ -2,8 +2,9 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentJournaled;
 import org.guichet.network.ClientConnection;
-import org.guichet.platform.Journaled;
+import org.guichet.network.ConnectionJournaled;
 
 /**
  * A wrong one-time code at the second step.
@@ -19,7 +20,7 @@ public record SecondFactorFailed(
         @org.jspecify.annotations.Nullable Long clockDriftMinutes,
         ClientConnection connection,
         Instant at)
-        implements Journaled {
+        implements AgentJournaled, ConnectionJournaled {
 
     /** The agent sees it in "my activity". */
     @Override

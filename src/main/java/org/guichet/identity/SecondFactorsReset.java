@@ -1,8 +1,9 @@
 package org.guichet.identity;
 
 import java.time.Instant;
+import org.guichet.directory.ActedJournaled;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 
 /**
  * The helpdesk reset the agent's second factors: at once when the agent declared them lost, else once the agent
@@ -11,4 +12,4 @@ import org.guichet.platform.Journaled;
  * @param removed how many factors were removed (none yet while the reset waits)
  */
 public record SecondFactorsReset(AgentId agent, AgentId by, boolean lost, boolean completed, int removed, Instant at)
-        implements Journaled {}
+        implements AgentJournaled, ActedJournaled {}

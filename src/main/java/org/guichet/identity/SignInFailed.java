@@ -2,8 +2,9 @@ package org.guichet.identity;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentJournaled;
 import org.guichet.network.ClientConnection;
-import org.guichet.platform.Journaled;
+import org.guichet.network.ConnectionJournaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SignInFailed(
         @Nullable AgentId agent, SignInError reason, int failures, ClientConnection connection, Instant at)
-        implements Journaled {
+        implements AgentJournaled, ConnectionJournaled {
 
     /** The agent sees it in "my activity". */
     @Override

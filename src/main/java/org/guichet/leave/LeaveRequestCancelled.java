@@ -3,7 +3,7 @@ package org.guichet.leave;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,4 +19,4 @@ public record LeaveRequestCancelled(
         LocalDate end,
         @Nullable AgentId manager,
         Instant at)
-        implements Journaled {}
+        implements AgentJournaled {}

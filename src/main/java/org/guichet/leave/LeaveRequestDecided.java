@@ -2,8 +2,9 @@ package org.guichet.leave;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.guichet.directory.ActedJournaled;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 import org.jspecify.annotations.Nullable;
 
 /** The manager approved or rejected a leave request. */
@@ -17,4 +18,4 @@ public record LeaveRequestDecided(
         AgentId by,
         @Nullable String comment,
         Instant at)
-        implements Journaled {}
+        implements AgentJournaled, ActedJournaled {}

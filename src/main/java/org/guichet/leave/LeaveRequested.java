@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 
 /** An agent asked for leave; it waits for {@code approver}. */
 public record LeaveRequested(
@@ -16,4 +16,4 @@ public record LeaveRequested(
         BigDecimal days,
         AgentId approver,
         Instant at)
-        implements Journaled {}
+        implements AgentJournaled {}

@@ -1,8 +1,9 @@
 package org.guichet.request;
 
 import java.time.Instant;
+import org.guichet.directory.ActedJournaled;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 import org.jspecify.annotations.Nullable;
 
 /** A step of a request's route approved it (the manager, or HR). */
@@ -14,4 +15,4 @@ public record RequestStepApproved(
         AgentId by,
         @Nullable String comment,
         Instant at)
-        implements Journaled {}
+        implements AgentJournaled, ActedJournaled {}

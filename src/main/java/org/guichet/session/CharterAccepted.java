@@ -2,8 +2,8 @@ package org.guichet.session;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentJournaled;
 import org.guichet.network.Channel;
-import org.guichet.platform.Journaled;
 
 /** An agent accepted a version of the IT charter. */
-public record CharterAccepted(AgentId agent, int version, Channel channel, Instant at) implements Journaled {}
+public record CharterAccepted(AgentId agent, int version, Channel channel, Instant at) implements AgentJournaled {}

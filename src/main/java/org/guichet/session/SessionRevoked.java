@@ -2,10 +2,10 @@ package org.guichet.session;
 
 import java.time.Instant;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.Journaled;
+import org.guichet.directory.AgentJournaled;
 
 /** One of an agent's sessions was closed before its time. */
-public record SessionRevoked(AgentId agent, String session, Cause cause, Instant at) implements Journaled {
+public record SessionRevoked(AgentId agent, String session, Cause cause, Instant at) implements AgentJournaled {
 
     public enum Cause {
         /** The agent closed it from "my sessions". */

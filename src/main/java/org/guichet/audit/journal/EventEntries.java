@@ -1,29 +1,31 @@
 package org.guichet.audit.journal;
 
+import java.lang.reflect.Method;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.guichet.audit.NewEntry;
 import org.guichet.platform.Journaled;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a journaled event by its components' names, as {@link Journaled} documents them. Typed identifiers (records
- * of one component, such as an agent's SOI or a request's id) are written as their value.
+ * Turns a journaled event into an entry by its {@link Journaled} methods: what it is about, who did it, where from
+ * and when. Its details are its other components, typed identifiers (records of one component, such as a request's
+ * id) written as their value; a component that answers those methods through an interface (an agent's id, a
+ * connection) is left out, being the entry's own columns already.
  */
 @Component
 class EventEntries {
 
-    private static final String[] SUBJECT = {"agent", "requester"};
-    private static final String[] ACTOR = {"by", "decidedBy", "issuedBy"};
-
     private final JsonMapper json;
     private final Clock clock;
+    private final Map<Class<?>, Set<String>> answering = new ConcurrentHashMap<>();
 
     EventEntries(JsonMapper json, Clock clock) {
         this.json = json;
@@ -32,54 +34,39 @@ class EventEntries {
 
     NewEntry of(Journaled event) {
         ObjectNode tree = json.valueToTree(event);
+        answering.computeIfAbsent(event.getClass(), EventEntries::answering).forEach(tree::remove);
         for (var name : java.util.List.copyOf(tree.propertyNames())) {
             var value = tree.get(name);
-            if (value.isObject() && value.size() == 1 && !name.equals("connection")) {
+            if (value.isObject() && value.size() == 1) {
                 tree.set(name, value.values().iterator().next());
             }
         }
-        var subject = take(tree, SUBJECT);
-        var actor = has(tree, ACTOR) ? take(tree, ACTOR) : subject;
-        String address = null;
-        String channel = null;
-        var connection = tree.remove("connection");
-        if (connection != null && connection.isObject()) {
-            address = text(connection.get("address"));
-            channel = text(connection.get("channel"));
-        }
-        var at = text(tree.remove("at"));
         @SuppressWarnings("unchecked")
         Map<String, Object> details = json.treeToValue(tree, LinkedHashMap.class);
+        var origin = event.origin();
         return new NewEntry(
-                at != null ? Instant.parse(at) : clock.instant(),
+                event.at() != null ? event.at() : clock.instant(),
                 Journaled.typeOf(event.getClass()),
-                actor,
-                subject,
-                address,
-                channel,
+                event.actor(),
+                event.about(),
+                origin == null ? null : origin.address(),
+                origin == null ? null : origin.channel(),
                 details,
                 event.inMyActivity());
     }
 
-    private static boolean has(ObjectNode tree, String... names) {
-        for (var name : names) {
-            if (tree.has(name)) {
-                return true;
-            }
-        }
-        return false;
+    /** The components of an event's class that answer a method of {@link Journaled} or of an interface extending it. */
+    private static Set<String> answering(Class<?> type) {
+        return interfaces(type)
+                .filter(Journaled.class::isAssignableFrom)
+                .flatMap(journaled -> Stream.of(journaled.getDeclaredMethods()))
+                .filter(method ->
+                        method.getParameterCount() == 0 && !java.lang.reflect.Modifier.isStatic(method.getModifiers()))
+                .map(Method::getName)
+                .collect(Collectors.toSet());
     }
 
-    private static @Nullable String take(ObjectNode tree, String... names) {
-        for (var name : names) {
-            if (tree.has(name)) {
-                return text(tree.remove(name));
-            }
-        }
-        return null;
-    }
-
-    private static @Nullable String text(@Nullable JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
+    private static Stream<Class<?>> interfaces(Class<?> type) {
+        return Stream.of(type.getInterfaces()).flatMap(each -> Stream.concat(Stream.of(each), interfaces(each)));
     }
 }
