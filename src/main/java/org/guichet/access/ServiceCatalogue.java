@@ -1,15 +1,20 @@
 package org.guichet.access;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.guichet.platform.LiveSettingRejected;
 import org.guichet.platform.LiveSettings;
 import org.springframework.stereotype.Service;
 
 /** The services agents may reach, in the configured order, from {@code guichet.access.services}. */
 @Service
 public class ServiceCatalogue {
+
+    private static final Pattern DEPARTMENT = Pattern.compile("[A-Z0-9_-]{1,20}");
 
     private final Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     private final LiveSettings live;
@@ -31,6 +36,26 @@ public class ServiceCatalogue {
 
     public Optional<ServiceDefinition> find(String id) {
         return Optional.ofNullable(services.get(id)).map(this::current);
+    }
+
+    /**
+     * Sets a service's opening every node applies within seconds: open from at least one channel, closed only to
+     * departments named by their codes; else refused with each problem.
+     */
+    public void changeOpening(String serviceId, ServiceOpening opening, String by) {
+        var problems = new ArrayList<LiveSettingRejected.Problem>();
+        if (opening.channels().isEmpty()) {
+            problems.add(new LiveSettingRejected.Problem("channels", "access.error.channelsEmpty", List.of()));
+        }
+        var wrong = opening.closedDepartments().stream()
+                .filter(code -> !DEPARTMENT.matcher(code).matches())
+                .toList();
+        if (!wrong.isEmpty()) {
+            problems.add(new LiveSettingRejected.Problem(
+                    "closedDepartments", "access.error.departments", List.of(String.join(", ", wrong))));
+        }
+        LiveSettingRejected.refuseIf(problems);
+        live.put(ServiceOpening.live(serviceId), opening, by);
     }
 
     private ServiceDefinition current(ServiceDefinition service) {

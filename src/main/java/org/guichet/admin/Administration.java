@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.guichet.access.ServiceCatalogue;
 import org.guichet.access.ServiceDefinition;
 import org.guichet.access.ServiceOpening;
@@ -27,23 +26,22 @@ import org.guichet.network.ClientConnection;
 import org.guichet.network.ClientConnections;
 import org.guichet.network.NetworkZones;
 import org.guichet.network.Networks;
-import org.guichet.platform.LiveSettings;
+import org.guichet.platform.LiveSettingRejected;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The settings administrators change while Guichet runs. Each change is checked whole (nothing is written when one
- * field is wrong), stored as a live setting that every node applies within seconds, and journaled with its author,
- * address, and the value before and after, in one transaction.
+ * The settings administrators change while Guichet runs. Administration turns each form into its owner's command:
+ * the form's own bounds and the administrator's safety (not locking themselves out) are checked here, then the module
+ * that owns the setting checks it by its own rules and stores it as a live setting every node applies within seconds;
+ * nothing is written when one field is wrong. Each change is journaled with its author, address, and the value before
+ * and after, in the same transaction.
  */
 @Service
 public class Administration {
 
-    private static final Pattern DEPARTMENT = Pattern.compile("[A-Z0-9_-]{1,20}");
-
-    private final LiveSettings live;
     private final ClientConnections connections;
     private final ServiceCatalogue catalogue;
     private final IdentityManagement identity;
@@ -54,7 +52,6 @@ public class Administration {
     private final Validator validator;
 
     Administration(
-            LiveSettings live,
             ClientConnections connections,
             ServiceCatalogue catalogue,
             IdentityManagement identity,
@@ -63,7 +60,6 @@ public class Administration {
             Journal journal,
             Clock clock,
             Validator validator) {
-        this.live = live;
         this.connections = connections;
         this.catalogue = catalogue;
         this.identity = identity;
@@ -86,18 +82,17 @@ public class Administration {
 
     @Transactional
     public void changeZones(Admin by, NetworkZones zones) {
-        var problems = new ArrayList<AdminRejected.Problem>();
-        check(problems, "trustedProxies", zones.trustedProxies());
-        check(problems, "vpnNetworks", zones.vpnNetworks());
-        check(problems, "internalNetworks", zones.internalNetworks());
+        var problems = ClientConnections.problems(zones);
         if (problems.isEmpty() && !stillInternal(zones, by.connection().address())) {
-            problems.add(new AdminRejected.Problem(
+            problems.add(new LiveSettingRejected.Problem(
                     "internalNetworks",
                     "admin.error.lockedOut",
                     List.of(by.connection().address())));
         }
-        refuseIf(problems);
-        change(by, NetworkZones.LIVE, connections.zones(), zones);
+        LiveSettingRejected.refuseIf(problems);
+        var before = connections.zones();
+        connections.changeZones(zones, by.agent().soi());
+        journal(by, NetworkZones.LIVE, before, zones);
     }
 
     private static boolean stillInternal(NetworkZones zones, String address) {
@@ -111,44 +106,31 @@ public class Administration {
                 .filter(candidate -> candidate.id().equals(serviceId))
                 .findFirst()
                 .orElseThrow(() -> new AdminRejected(
-                        List.of(new AdminRejected.Problem("service", "admin.error.serviceUnknown", List.of()))));
-        var problems = new ArrayList<AdminRejected.Problem>();
-        if (opening.channels().isEmpty()) {
-            problems.add(new AdminRejected.Problem("channels", "admin.error.channelsEmpty", List.of()));
-        }
-        var wrong = opening.closedDepartments().stream()
-                .filter(code -> !DEPARTMENT.matcher(code).matches())
-                .toList();
-        if (!wrong.isEmpty()) {
-            problems.add(new AdminRejected.Problem(
-                    "closedDepartments", "admin.error.departments", List.of(String.join(", ", wrong))));
-        }
-        refuseIf(problems);
-        change(by, ServiceOpening.live(serviceId), ServiceOpening.of(service), opening);
+                        List.of(new LiveSettingRejected.Problem("service", "admin.error.serviceUnknown", List.of()))));
+        catalogue.changeOpening(serviceId, opening, by.agent().soi());
+        journal(by, ServiceOpening.live(serviceId), ServiceOpening.of(service), opening);
     }
 
     @Transactional
     public void changeLockout(Admin by, AdminForms.Lockout form) {
         var problems = validate(form);
         if (problems.isEmpty() && form.longestLockMinutes() < form.firstLockMinutes()) {
-            problems.add(new AdminRejected.Problem(
+            problems.add(new LiveSettingRejected.Problem(
                     "longestLockMinutes",
                     "admin.error.range",
                     List.of(Integer.toString(form.firstLockMinutes()), Integer.toString(24 * 60))));
         }
-        refuseIf(problems);
+        LiveSettingRejected.refuseIf(problems);
         var current = identity.lockoutRules();
-        change(
-                by,
-                IdentitySettings.LIVE_LOCKOUT,
-                current,
-                new IdentitySettings.Lockout(
-                        form.threshold(),
-                        Duration.ofMinutes(form.firstLockMinutes()),
-                        Duration.ofMinutes(form.longestLockMinutes()),
-                        current.forgetAfter(),
-                        form.failuresPerAddress(),
-                        current.trustedDeviceLifetime()));
+        var rules = new IdentitySettings.Lockout(
+                form.threshold(),
+                Duration.ofMinutes(form.firstLockMinutes()),
+                Duration.ofMinutes(form.longestLockMinutes()),
+                current.forgetAfter(),
+                form.failuresPerAddress(),
+                current.trustedDeviceLifetime());
+        identity.changeLockout(rules, by.agent().soi());
+        journal(by, IdentitySettings.LIVE_LOCKOUT, current, rules);
     }
 
     @Transactional
@@ -157,40 +139,30 @@ public class Administration {
             java.util.Set<Channel> withoutMfa,
             boolean alwaysForSensitive,
             java.util.Set<org.guichet.directory.Role> alwaysForRoles) {
-        if (withoutMfa.contains(Channel.NOMADIC)) {
-            throw new AdminRejected(
-                    List.of(new AdminRejected.Problem("channelsWithoutMfa", "admin.error.mfaFromInternet", List.of())));
-        }
         var current = secondFactors.rules();
-        change(
-                by,
-                IdentitySettings.LIVE_MFA,
-                current,
-                new IdentitySettings.Mfa(
-                        withoutMfa,
-                        alwaysForSensitive,
-                        alwaysForRoles,
-                        current.stepUpWindow(),
-                        current.codeFailures()));
+        var rules = new IdentitySettings.Mfa(
+                withoutMfa, alwaysForSensitive, alwaysForRoles, current.stepUpWindow(), current.codeFailures());
+        secondFactors.changeRules(rules, by.agent().soi());
+        journal(by, IdentitySettings.LIVE_MFA, current, rules);
     }
 
     @Transactional
     public void changeSessions(Admin by, AdminForms.Sessions form) {
         var problems = validate(form);
         if (problems.isEmpty() && form.idleMinutes() > form.absoluteHours() * 60) {
-            problems.add(new AdminRejected.Problem("idleMinutes", "admin.error.idleLongerThanLifetime", List.of()));
+            problems.add(
+                    new LiveSettingRejected.Problem("idleMinutes", "admin.error.idleLongerThanLifetime", List.of()));
         }
-        refuseIf(problems);
-        change(
-                by,
-                SessionRules.LIVE,
-                sessions.rules(),
-                new SessionRules(Duration.ofMinutes(form.idleMinutes()), Duration.ofHours(form.absoluteHours())));
+        LiveSettingRejected.refuseIf(problems);
+        var current = sessions.rules();
+        var rules = new SessionRules(Duration.ofMinutes(form.idleMinutes()), Duration.ofHours(form.absoluteHours()));
+        sessions.changeRules(rules, by.agent().soi());
+        journal(by, SessionRules.LIVE, current, rules);
     }
 
     @Transactional
     public int publishCharter(Admin by, AdminForms.Charter form) {
-        refuseIf(validate(form));
+        LiveSettingRejected.refuseIf(validate(form));
         var version = sessions.publishCharter(
                 Objects.requireNonNull(form.titleFr()),
                 Objects.requireNonNull(form.titleEn()),
@@ -204,11 +176,11 @@ public class Administration {
      * The problems Bean Validation finds in a form, one per field in the order of the form's components: the
      * constraint's message is the sentence's key, and a constraint with bounds gives them as its arguments.
      */
-    private List<AdminRejected.Problem> validate(Record form) {
+    private List<LiveSettingRejected.Problem> validate(Record form) {
         var order = Arrays.stream(form.getClass().getRecordComponents())
                 .map(RecordComponent::getName)
                 .toList();
-        var byField = new LinkedHashMap<String, AdminRejected.Problem>();
+        var byField = new LinkedHashMap<String, LiveSettingRejected.Problem>();
         validator.validate(form).stream()
                 .sorted(Comparator.comparingInt((ConstraintViolation<Record> violation) ->
                         order.indexOf(violation.getPropertyPath().toString())))
@@ -217,18 +189,18 @@ public class Administration {
         return new ArrayList<>(byField.values());
     }
 
-    private static AdminRejected.Problem problem(ConstraintViolation<?> violation) {
+    private static LiveSettingRejected.Problem problem(ConstraintViolation<?> violation) {
         var template = violation.getMessageTemplate();
         var key = template.substring(1, template.length() - 1);
         var attributes = violation.getConstraintDescriptor().getAttributes();
         var arguments = attributes.containsKey("min") && attributes.containsKey("max")
                 ? List.of(String.valueOf(attributes.get("min")), String.valueOf(attributes.get("max")))
                 : List.<String>of();
-        return new AdminRejected.Problem(violation.getPropertyPath().toString(), key, arguments);
+        return new LiveSettingRejected.Problem(violation.getPropertyPath().toString(), key, arguments);
     }
 
-    private void change(Admin by, String setting, Object before, Object after) {
-        live.put(setting, after, by.agent().soi());
+    /** Journals a setting its owner changed, with the value before and after. */
+    private void journal(Admin by, String setting, Object before, Object after) {
         record(by, "AdminSettingChanged", Map.of("setting", setting, "before", before, "after", after));
     }
 
@@ -242,18 +214,5 @@ public class Administration {
                 by.connection().channel().name(),
                 details,
                 false));
-    }
-
-    private static void check(List<AdminRejected.Problem> problems, String field, List<String> ranges) {
-        var invalid = Networks.invalid(ranges);
-        if (!invalid.isEmpty()) {
-            problems.add(new AdminRejected.Problem(field, "admin.error.networks", List.of(String.join(", ", invalid))));
-        }
-    }
-
-    private static void refuseIf(List<AdminRejected.Problem> problems) {
-        if (!problems.isEmpty()) {
-            throw new AdminRejected(problems);
-        }
     }
 }

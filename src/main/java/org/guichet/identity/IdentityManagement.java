@@ -107,6 +107,14 @@ public class IdentityManagement {
         return lockout.settings();
     }
 
+    /**
+     * Sets the lockout rules on every node, checked by the constraints of their configuration and with the longest
+     * lock no shorter than the first; else refused.
+     */
+    public void changeLockout(IdentitySettings.Lockout rules, String by) {
+        lockout.changeRules(rules, by);
+    }
+
     /** The locks in force on the agent now, each with the failures that caused it and its end. */
     public List<AccountLock> locks(AgentId agent) {
         return directory.findById(agent).map(lockout::locks).orElse(List.of());

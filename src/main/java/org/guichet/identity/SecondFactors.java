@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
@@ -14,6 +15,7 @@ import org.guichet.identity.mfa.SecondStep;
 import org.guichet.network.Channel;
 import org.guichet.network.ClientConnection;
 import org.guichet.network.ClientConnections;
+import org.guichet.platform.LiveSettingRejected;
 import org.guichet.platform.LiveSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -105,6 +107,15 @@ public class SecondFactors {
      */
     public IdentitySettings.Mfa rules() {
         return live.get(IdentitySettings.LIVE_MFA, IdentitySettings.Mfa.class, settings);
+    }
+
+    /** Sets who needs a second factor, on every node; never without one from the internet. */
+    public void changeRules(IdentitySettings.Mfa rules, String by) {
+        if (rules.channelsWithoutMfa().contains(Channel.NOMADIC)) {
+            throw new LiveSettingRejected(List.of(new LiveSettingRejected.Problem(
+                    "channelsWithoutMfa", "identity.error.mfaFromInternet", List.of())));
+        }
+        live.put(IdentitySettings.LIVE_MFA, rules, by);
     }
 
     /** The password and one second factor (of any kind), each used within {@code window} when given. */

@@ -3,7 +3,9 @@ package org.guichet.network;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import org.guichet.platform.LiveSettingRejected;
 import org.guichet.platform.LiveSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,29 @@ public class ClientConnections {
     /** The zones in force: the configuration's, or what an administrator set (on every node within seconds). */
     public NetworkZones zones() {
         return live == null ? configured : live.get(NetworkZones.LIVE, NetworkZones.class, configured);
+    }
+
+    /** What is wrong with these zones: each list's entries that are neither an address nor a CIDR block. */
+    public static List<LiveSettingRejected.Problem> problems(NetworkZones zones) {
+        var problems = new ArrayList<LiveSettingRejected.Problem>();
+        invalid(problems, "trustedProxies", zones.trustedProxies());
+        invalid(problems, "vpnNetworks", zones.vpnNetworks());
+        invalid(problems, "internalNetworks", zones.internalNetworks());
+        return problems;
+    }
+
+    private static void invalid(List<LiveSettingRejected.Problem> problems, String field, List<String> ranges) {
+        var invalid = Networks.invalid(ranges);
+        if (!invalid.isEmpty()) {
+            problems.add(new LiveSettingRejected.Problem(
+                    field, "network.error.ranges", List.of(String.join(", ", invalid))));
+        }
+    }
+
+    /** Sets the zones every node applies within seconds, once {@link #problems checked}; else refuses them. */
+    public void changeZones(NetworkZones zones, String by) {
+        LiveSettingRejected.refuseIf(problems(zones));
+        Objects.requireNonNull(live, "zones fixed by the configuration").put(NetworkZones.LIVE, zones, by);
     }
 
     private record Compiled(NetworkZones zones, Networks trustedProxies, Networks vpn, Networks internal) {

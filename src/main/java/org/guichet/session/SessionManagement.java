@@ -3,6 +3,7 @@ package org.guichet.session;
 import java.time.Duration;
 import java.util.List;
 import org.guichet.directory.AgentId;
+import org.guichet.platform.LiveSettingRejected;
 import org.guichet.platform.LiveSettings;
 import org.guichet.session.charter.CharterService;
 import org.guichet.session.sessions.AgentSessions;
@@ -38,6 +39,17 @@ public class SessionManagement {
     /** How long sessions last now: the configuration's, or what an administrator set, on every node. */
     public SessionRules rules() {
         return live.get(SessionRules.LIVE, SessionRules.class, configured);
+    }
+
+    /** Sets how long sessions last on every node: the idle timeout within the lifetime; else refused. */
+    public void changeRules(SessionRules rules, String by) {
+        if (rules.idleTimeout().isNegative()
+                || rules.idleTimeout().isZero()
+                || rules.idleTimeout().compareTo(rules.absoluteLifetime()) > 0) {
+            throw new LiveSettingRejected(List.of(
+                    new LiveSettingRejected.Problem("idleTimeout", "session.error.idleLongerThanLifetime", List.of())));
+        }
+        live.put(SessionRules.LIVE, rules, by);
     }
 
     /**

@@ -268,4 +268,74 @@ class AdministrationTests {
                     .update();
         }
     }
+
+    @Autowired
+    org.guichet.network.ClientConnections connections;
+
+    @Autowired
+    org.guichet.access.ServiceCatalogue catalogue;
+
+    @Autowired
+    org.guichet.identity.IdentityManagement identity;
+
+    @Autowired
+    org.guichet.identity.SecondFactors secondFactors;
+
+    @Autowired
+    org.guichet.session.SessionManagement sessions;
+
+    private static List<String> refusal(Runnable change) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(
+                        org.guichet.platform.LiveSettingRejected.class, change::run)
+                .problems()
+                .stream()
+                .map(problem -> problem.field() + " " + problem.key())
+                .toList();
+    }
+
+    @Test
+    void ownerWhenGivenAWrongSettingDirectlyThenRefusesItByItsOwnRulesAndStoresNothing() {
+        var zones = connections.zones();
+        assertThat(refusal(() -> connections.changeZones(
+                        new org.guichet.network.NetworkZones(List.of("10.0.0.0/33"), zones.vpnNetworks(), List.of("x")),
+                        "1000010")))
+                .containsExactly("trustedProxies network.error.ranges", "internalNetworks network.error.ranges");
+        var opening = org.guichet.access.ServiceOpening.of(catalogue.all().getFirst());
+        assertThat(refusal(() -> catalogue.changeOpening(
+                        catalogue.all().getFirst().id(),
+                        new org.guichet.access.ServiceOpening(
+                                java.util.Set.of(), opening.assurance(), java.util.Set.of("roads")),
+                        "1000010")))
+                .containsExactly("channels access.error.channelsEmpty", "closedDepartments access.error.departments");
+        var lockout = identity.lockoutRules();
+        assertThat(refusal(() -> identity.changeLockout(
+                        new org.guichet.identity.IdentitySettings.Lockout(
+                                0,
+                                Duration.ofMinutes(10),
+                                Duration.ofMinutes(5),
+                                lockout.forgetAfter(),
+                                lockout.failuresPerAddress(),
+                                lockout.trustedDeviceLifetime()),
+                        "1000010")))
+                .containsExactly(
+                        "threshold identity.error.lockoutInvalid", "longestLock identity.error.lockoutInvalid");
+        var mfa = secondFactors.rules();
+        assertThat(refusal(() -> secondFactors.changeRules(
+                        new org.guichet.identity.IdentitySettings.Mfa(
+                                java.util.Set.of(org.guichet.network.Channel.NOMADIC),
+                                mfa.alwaysForSensitive(),
+                                mfa.alwaysForRoles(),
+                                mfa.stepUpWindow(),
+                                mfa.codeFailures()),
+                        "1000010")))
+                .containsExactly("channelsWithoutMfa identity.error.mfaFromInternet");
+        assertThat(refusal(() -> sessions.changeRules(
+                        new org.guichet.session.SessionRules(Duration.ofHours(3), Duration.ofHours(2)), "1000010")))
+                .containsExactly("idleTimeout session.error.idleLongerThanLifetime");
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM live_setting")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
 }

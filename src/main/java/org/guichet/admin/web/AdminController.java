@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.guichet.access.ServiceOpening;
 import org.guichet.admin.AdminForms;
-import org.guichet.admin.AdminRejected;
 import org.guichet.admin.Administration;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.Role;
@@ -23,6 +22,7 @@ import org.guichet.identity.SecondFactors;
 import org.guichet.network.Channel;
 import org.guichet.network.ClientConnections;
 import org.guichet.network.NetworkZones;
+import org.guichet.platform.LiveSettingRejected;
 import org.guichet.session.SessionManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -246,8 +246,8 @@ class AdminController {
             RedirectAttributes redirect) {
         try {
             change.run();
-        } catch (AdminRejected rejected) {
-            var errors = new LinkedHashMap<String, AdminRejected.Problem>();
+        } catch (LiveSettingRejected rejected) {
+            var errors = new LinkedHashMap<String, LiveSettingRejected.Problem>();
             rejected.problems().forEach(problem -> errors.putIfAbsent(problem.field(), problem));
             model.addAttribute("errors", errors);
             model.addAttribute("refusedSection", section);

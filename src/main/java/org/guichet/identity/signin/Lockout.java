@@ -1,5 +1,6 @@
 package org.guichet.identity.signin;
 
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.guichet.identity.SignInError;
 import org.guichet.identity.SignInFailed;
 import org.guichet.network.ClientConnection;
 import org.guichet.platform.Digests;
+import org.guichet.platform.LiveSettingRejected;
 import org.guichet.platform.LiveSettings;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public class Lockout {
     private final ApplicationEventPublisher events;
     private final IdentitySettings.Lockout configured;
     private final LiveSettings live;
+    private final Validator validator;
     private final int codeFailures;
     private final Clock clock;
 
@@ -62,11 +65,13 @@ public class Lockout {
             ApplicationEventPublisher events,
             IdentitySettings settings,
             LiveSettings live,
+            Validator validator,
             Clock clock) {
         this.counters = counters;
         this.events = events;
         this.configured = settings.lockout();
         this.live = live;
+        this.validator = validator;
         this.codeFailures = settings.mfa().codeFailures();
         this.clock = clock;
     }
@@ -74,6 +79,25 @@ public class Lockout {
     /** The rules in force: the configuration's, or what an administrator set (live setting {@code identity.lockout}). */
     public IdentitySettings.Lockout settings() {
         return live.get(IdentitySettings.LIVE_LOCKOUT, IdentitySettings.Lockout.class, configured);
+    }
+
+    /**
+     * Sets the rules on every node: refused unless they meet the constraints of their configuration and the longest
+     * lock is no shorter than the first.
+     */
+    public void changeRules(IdentitySettings.Lockout rules, String by) {
+        var problems = new java.util.ArrayList<LiveSettingRejected.Problem>();
+        validator.validate(rules).stream()
+                .map(violation -> violation.getPropertyPath().toString())
+                .sorted()
+                .distinct()
+                .forEach(field -> problems.add(
+                        new LiveSettingRejected.Problem(field, "identity.error.lockoutInvalid", List.of())));
+        if (rules.longestLock().compareTo(rules.firstLock()) < 0) {
+            problems.add(new LiveSettingRejected.Problem("longestLock", "identity.error.lockoutInvalid", List.of()));
+        }
+        LiveSettingRejected.refuseIf(problems);
+        live.put(IdentitySettings.LIVE_LOCKOUT, rules, by);
     }
 
     /** The key of an identifier as typed: a hash, so that a password typed in its place is never stored. */
