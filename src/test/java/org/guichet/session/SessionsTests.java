@@ -80,7 +80,12 @@ class SessionsTests {
         assertThat(page)
                 .contains(
                         "cette session", "Réseau de la ville", "Internet (accès à distance)", "10.1.2.3", "203.0.113.7")
-                .contains("Fermer toutes les autres sessions");
+                .contains("Fermer toutes les autres sessions")
+                .as("a browser that sent no User-Agent is named in words, for the eye and for screen readers")
+                .contains(
+                        "Navigateur inconnu sur système inconnu",
+                        "Fermer la session Navigateur inconnu sur système inconnu")
+                .doesNotContain("? sur ?");
         var today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
                 .format(java.time.LocalDate.now(org.guichet.platform.DisplayZone.ZONE));
         assertThat(page).containsPattern("<dt>Ouverte le</dt>\\s*<dd>" + today + " \\d{2}:\\d{2}</dd>");
