@@ -3,7 +3,6 @@ package org.guichet.identity.mfa;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.identity.FactorType;
@@ -11,8 +10,6 @@ import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.SecondFactorVerified;
 import org.guichet.identity.factor.CodeCheck;
 import org.guichet.identity.factor.Factors;
-import org.guichet.identity.password.VerifiedMobiles;
-import org.guichet.identity.reset.Masking;
 import org.guichet.identity.signin.Lockout;
 import org.guichet.network.ClientConnection;
 import org.jspecify.annotations.Nullable;
@@ -47,28 +44,22 @@ public class SecondStep {
         record Locked(Instant until) implements Outcome {}
     }
 
-    private final SmsCodes sms;
     private final Factors factors;
     private final EnrolmentCodes enrolment;
-    private final VerifiedMobiles mobiles;
     private final Lockout lockout;
     private final ApplicationEventPublisher events;
     private final int codeFailures;
     private final Clock clock;
 
     SecondStep(
-            SmsCodes sms,
             Factors factors,
             EnrolmentCodes enrolment,
-            VerifiedMobiles mobiles,
             Lockout lockout,
             ApplicationEventPublisher events,
             IdentitySettings settings,
             Clock clock) {
-        this.sms = sms;
         this.factors = factors;
         this.enrolment = enrolment;
-        this.mobiles = mobiles;
         this.lockout = lockout;
         this.events = events;
         this.codeFailures = settings.mfa().codeFailures();
@@ -78,23 +69,6 @@ public class SecondStep {
     /** Until when the agent's one-time codes are locked, if they are. */
     public @Nullable Instant lockedUntil(AgentId agent) {
         return lockout.lockedUntil(Lockout.secondStepKey(agent)).orElse(null);
-    }
-
-    /** Sends a sign-in code by SMS to the agent's verified number, if they have the SMS factor and such a number. */
-    public SmsCodes.@Nullable Sending sendSms(AgentProfile agent, Locale locale) {
-        var usable = factors.usable(agent).contains(FactorType.SMS);
-        var number = mobiles.of(agent).orElse(null);
-        return usable && number != null ? sms.send(agent.id(), SmsCodes.Purpose.SIGN_IN, number, locale) : null;
-    }
-
-    /** Where the live sign-in code went, masked, if one was sent and can still be used. */
-    public @Nullable String smsSentTo(AgentProfile agent) {
-        return sms.liveDestination(agent.id(), SmsCodes.Purpose.SIGN_IN);
-    }
-
-    /** The verified number sign-in codes go to, masked. */
-    public @Nullable String smsNumber(AgentProfile agent) {
-        return mobiles.of(agent).map(Masking::mobile).orElse(null);
     }
 
     /** Checks a code of this kind typed by the agent. */

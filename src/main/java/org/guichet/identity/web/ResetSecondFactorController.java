@@ -91,7 +91,7 @@ class ResetSecondFactorController {
         if (agent == null || !resets.secondFactorMethods(state).contains(FactorType.SMS)) {
             return "redirect:/reset";
         }
-        if (secondStep.sendSms(agent, locale) instanceof SmsCodes.Sending.TooMany tooMany) {
+        if (page.sendSms(agent, locale) instanceof SmsCodes.Sending.TooMany tooMany) {
             redirect.addFlashAttribute("smsRetryAt", tooMany.retryAt());
         }
         return "redirect:" + PATH + "?method=sms";

@@ -160,7 +160,7 @@ class SecondFactorController {
         if (!mode.isConfirm() && !verifyPending(authentication, request)) {
             return "redirect:/sign-in/continue";
         }
-        var sending = secondStep.sendSms(agent(authentication), locale);
+        var sending = page.sendSms(agent(authentication), locale);
         if (sending instanceof SmsCodes.Sending.TooMany tooMany) {
             redirect.addFlashAttribute("smsRetryAt", tooMany.retryAt());
         }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.guichet.directory.AgentProfile;
 import org.guichet.identity.FactorType;
+import org.guichet.identity.factor.sms.SmsFactors;
 import org.guichet.identity.mfa.SecondStep;
+import org.guichet.identity.mfa.SmsCodes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -19,9 +21,11 @@ class SecondFactorPage {
     static final String VIEW = "identity/second-factor";
 
     private final SecondStep secondStep;
+    private final SmsFactors sms;
 
-    SecondFactorPage(SecondStep secondStep) {
+    SecondFactorPage(SecondStep secondStep, SmsFactors sms) {
         this.secondStep = secondStep;
+        this.sms = sms;
     }
 
     /**
@@ -53,12 +57,17 @@ class SecondFactorPage {
         model.addAttribute("smsSendAction", url.apply(path + "/sms/send"));
         model.addAttribute("lockedUntil", secondStep.lockedUntil(agent.id()));
         if (method == FactorType.SMS) {
-            model.addAttribute("smsSentTo", secondStep.smsSentTo(agent));
-            model.addAttribute("smsNumber", secondStep.smsNumber(agent));
+            model.addAttribute("smsSentTo", sms.sentTo(agent));
+            model.addAttribute("smsNumber", sms.number(agent));
         }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", method == null ? new FactorForms.Password("") : new FactorForms.Code(""));
         }
         return VIEW;
+    }
+
+    /** Sends a sign-in code by SMS, if the agent has the SMS factor and a verified number. */
+    SmsCodes.@org.jspecify.annotations.Nullable Sending sendSms(AgentProfile agent, java.util.Locale locale) {
+        return sms.send(agent, locale);
     }
 }

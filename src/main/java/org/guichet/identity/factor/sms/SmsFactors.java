@@ -2,6 +2,7 @@ package org.guichet.identity.factor.sms;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.guichet.directory.AgentProfile;
 import org.guichet.identity.FactorAdded;
 import org.guichet.identity.FactorType;
@@ -12,6 +13,7 @@ import org.guichet.identity.mfa.SmsCodes;
 import org.guichet.identity.password.VerifiedMobiles;
 import org.guichet.identity.reset.Masking;
 import org.guichet.network.ClientConnection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,6 +80,24 @@ public class SmsFactors implements FactorProvider {
             events.publishEvent(new FactorAdded(agent.id(), FactorType.SMS, name, now));
         }
         return added;
+    }
+
+    /** Sends a sign-in code to the agent's verified number, if they have this factor and such a number. */
+    public SmsCodes.@Nullable Sending send(AgentProfile agent, Locale locale) {
+        var number = mobiles.of(agent).orElse(null);
+        return number != null && !factors.find(agent.id().soi()).isEmpty()
+                ? codes.send(agent.id(), SmsCodes.Purpose.SIGN_IN, number, locale)
+                : null;
+    }
+
+    /** Where the live sign-in code went, masked, if one was sent and can still be used. */
+    public @Nullable String sentTo(AgentProfile agent) {
+        return codes.liveDestination(agent.id(), SmsCodes.Purpose.SIGN_IN);
+    }
+
+    /** The verified number sign-in codes go to, masked. */
+    public @Nullable String number(AgentProfile agent) {
+        return mobiles.of(agent).map(Masking::mobile).orElse(null);
     }
 
     @Override
