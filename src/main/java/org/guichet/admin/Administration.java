@@ -105,7 +105,7 @@ public class Administration {
         var service = editableServices().stream()
                 .filter(candidate -> candidate.id().equals(serviceId))
                 .findFirst()
-                .orElseThrow(() -> new AdminRejected(
+                .orElseThrow(() -> new LiveSettingRejected(
                         List.of(new LiveSettingRejected.Problem("service", "admin.error.serviceUnknown", List.of()))));
         catalogue.changeOpening(serviceId, opening, by.agent().soi());
         journal(by, ServiceOpening.live(serviceId), ServiceOpening.of(service), opening);

@@ -34,8 +34,6 @@ public class LeaveManagement {
     /** The approval kind of leave requests. */
     static final ApprovalKind APPROVAL_KIND = new ApprovalKind("leave");
 
-    public static final int COMMENT_MAX_LENGTH = LeaveChecks.COMMENT_MAX_LENGTH;
-
     private final LeaveRepository leave;
     private final LeaveBalances balances;
     private final DirectoryManagement directory;
@@ -178,9 +176,8 @@ public class LeaveManagement {
             return;
         }
         balances.lock(request.agent());
-        var locked = leave.find(id).orElseThrow();
-        if (locked.state() == LeaveState.PENDING) {
-            save(locked.decide(approve, by, comment, at));
+        if (request.state() == LeaveState.PENDING) {
+            save(request.decide(approve, by, comment, at));
         }
     }
 

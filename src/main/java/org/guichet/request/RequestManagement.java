@@ -49,7 +49,7 @@ public class RequestManagement {
     /** Files a request: its fields checked, its route started, or completed at once when it has none. */
     @Transactional
     public AdminRequest submit(AgentId agent, String typeId, Map<String, String> input) {
-        var type = type(typeId);
+        var type = route.type(typeId);
         return start(create(agent, type, RequestFields.check(type, input)), type);
     }
 
@@ -59,7 +59,7 @@ public class RequestManagement {
      */
     @Transactional
     public AdminRequest saveDraft(AgentId agent, String typeId, Map<String, String> input) {
-        var type = type(typeId);
+        var type = route.type(typeId);
         var draft = create(agent, type, RequestFields.checkDraft(type, input));
         requests.record(
                 draft.id(),
@@ -77,10 +77,6 @@ public class RequestManagement {
         var type = route.type(draft);
         RequestFields.check(type, requests.fields(id));
         return start(draft, type);
-    }
-
-    private RequestSettings.TypeDefinition type(String typeId) {
-        return settings.type(typeId).orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, typeId));
     }
 
     /** Writes a request in draft with its fields, and attaches its uploads. */

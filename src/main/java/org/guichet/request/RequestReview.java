@@ -39,7 +39,7 @@ public class RequestReview {
     @Transactional
     public AdminRequest askInformation(AgentId decider, RequestId id, @Nullable String comment) {
         var request = route.find(id);
-        var move = request.askInformation(decider, route.isHr(decider), comment, clock.instant());
+        var move = request.askInformation(decider, () -> route.isHr(decider), comment, clock.instant());
         route.withdrawFromManager(route.apply(move, RequestError.NOT_OPEN));
         return route.view(id);
     }

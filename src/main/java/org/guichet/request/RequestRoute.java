@@ -103,8 +103,12 @@ class RequestRoute {
     }
 
     RequestSettings.TypeDefinition type(Request request) {
-        return settings.type(request.type())
-                .orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, request.type()));
+        return type(request.type());
+    }
+
+    /** A type of request, or "unknown type". */
+    RequestSettings.TypeDefinition type(String typeId) {
+        return settings.type(typeId).orElseThrow(() -> new GuichetException(RequestError.UNKNOWN_TYPE, typeId));
     }
 
     /** The agent's manager, who decides a manager step. */

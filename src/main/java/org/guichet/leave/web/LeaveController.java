@@ -20,6 +20,7 @@ import org.guichet.leave.LeaveManagement;
 import org.guichet.leave.LeaveRequest;
 import org.guichet.leave.LeaveRequestId;
 import org.guichet.leave.LeaveType;
+import org.guichet.leave.domain.LeaveChecks;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.GuichetException;
 import org.guichet.platform.PublicHolidays;
@@ -209,7 +210,7 @@ class LeaveController {
                         .filter(LeaveType::requestable)
                         .toList());
         model.addAttribute("manager", !directory.reports(agent).isEmpty());
-        model.addAttribute("commentMaxLength", LeaveManagement.COMMENT_MAX_LENGTH);
+        model.addAttribute("commentMaxLength", LeaveChecks.COMMENT_MAX_LENGTH);
         model.addAttribute("cetMinAnnualTaken", leave.settings().cet().minAnnualTaken());
         model.addAttribute("cetMaxBalance", leave.settings().cet().maxBalance());
         return "leave/leave";

@@ -9,6 +9,7 @@ import static org.guichet.request.RequestState.REJECTED;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.GuichetException;
@@ -88,9 +89,9 @@ public record Request(
      * Whoever decides the current step sends it back to the agent: the manager of a manager step, anyone of HR but the
      * agent for an HR step. The comment says what is missing.
      */
-    public Move askInformation(AgentId by, boolean byHr, @Nullable String comment, Instant now) {
+    public Move askInformation(AgentId by, BooleanSupplier byHr, @Nullable String comment, Instant now) {
         require(state == IN_REVIEW && currentStep != null, RequestError.NOT_OPEN);
-        var decides = currentStep == Step.MANAGER ? by.equals(approver) : byHr && !by.equals(agent);
+        var decides = currentStep == Step.MANAGER ? by.equals(approver) : !by.equals(agent) && byHr.getAsBoolean();
         require(decides, RequestError.NOT_THE_DECIDER);
         var why = required(comment);
         return move(

@@ -131,12 +131,12 @@ class RequestMovesTests {
     @Test
     void askInformationWhenNotTheDeciderThenRefusedAndWhenTheManagerThenWaitsForTheAgent() {
         var request = filed();
-        assertThat(refusal(() -> request.askInformation(HR, true, "Pourquoi ?", NOW)))
+        assertThat(refusal(() -> request.askInformation(HR, () -> true, "Pourquoi ?", NOW)))
                 .isEqualTo(RequestError.NOT_THE_DECIDER);
-        assertThat(refusal(() -> request.askInformation(MANAGER, false, " ", NOW)))
+        assertThat(refusal(() -> request.askInformation(MANAGER, () -> false, " ", NOW)))
                 .isEqualTo(RequestError.COMMENT_REQUIRED);
 
-        var move = request.askInformation(MANAGER, false, "Quel organisme ?", NOW);
+        var move = request.askInformation(MANAGER, () -> false, "Quel organisme ?", NOW);
 
         assertThat(move.to().state()).isEqualTo(RequestState.INFO_REQUESTED);
         assertThat(move.to().stepIndex()).isEqualTo(1);
@@ -149,17 +149,20 @@ class RequestMovesTests {
         var atHr = filed().decide(ROUTE, MANAGER_OF_AGENT, true, MANAGER, null, NOW)
                 .to();
 
-        assertThat(refusal(() -> atHr.askInformation(MANAGER, false, "?", NOW)))
+        assertThat(refusal(() -> atHr.askInformation(MANAGER, () -> false, "?", NOW)))
                 .isEqualTo(RequestError.NOT_THE_DECIDER);
-        assertThat(refusal(() -> atHr.askInformation(AGENT, true, "?", NOW))).isEqualTo(RequestError.NOT_THE_DECIDER);
-        assertThat(atHr.askInformation(HR, true, "Quelle date ?", NOW).to().currentStep())
+        assertThat(refusal(() -> atHr.askInformation(AGENT, () -> true, "?", NOW)))
+                .isEqualTo(RequestError.NOT_THE_DECIDER);
+        assertThat(atHr.askInformation(HR, () -> true, "Quelle date ?", NOW)
+                        .to()
+                        .currentStep())
                 .isEqualTo(Step.HR);
     }
 
     @Test
     void giveInformationWhenAskedThenBackInReviewAtTheSameStepWithTheAnswerCut() {
-        var asked =
-                filed().askInformation(MANAGER, false, "Quel organisme ?", NOW).to();
+        var asked = filed().askInformation(MANAGER, () -> false, "Quel organisme ?", NOW)
+                .to();
 
         var move = asked.giveInformation("x".repeat(1200), NOW);
 

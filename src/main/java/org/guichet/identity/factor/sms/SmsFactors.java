@@ -85,7 +85,7 @@ public class SmsFactors implements FactorProvider {
     /** Sends a sign-in code to the agent's verified number, if they have this factor and such a number. */
     public SmsCodes.@Nullable Sending send(AgentProfile agent, Locale locale) {
         var number = mobiles.of(agent).orElse(null);
-        return number != null && !factors.find(agent.id().soi()).isEmpty()
+        return number != null && factors.find(agent.id().soi()).isPresent()
                 ? codes.send(agent.id(), SmsCodes.Purpose.SIGN_IN, number, locale)
                 : null;
     }
