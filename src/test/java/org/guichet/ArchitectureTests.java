@@ -11,8 +11,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -122,5 +127,46 @@ class ArchitectureTests {
             }
         }
         assertThat(exposed).as("public repositories in a module's API package").isEmpty();
+    }
+
+    private static List<Path> sources(String folder) throws IOException {
+        try (var files = Files.walk(Path.of("src/main/java/org/guichet", folder))) {
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Seams that once were strings stay typed: no journal type, approval kind or category compared as text. */
+    @Test
+    void seamsWhenSearchedThenNoStringComparisonsLeft() throws IOException {
+        var strings = Pattern.compile("\"SignInFailed\"|startsWith\\(\"approval\"\\)|APPROVAL_KIND\\.equals");
+        var found = new ArrayList<String>();
+        var files = sources("");
+        assertThat(files).as("the sources read").hasSizeGreaterThan(400);
+        for (var file : files) {
+            var lines = Files.readAllLines(file);
+            for (var n = 0; n < lines.size(); n++) {
+                if (strings.matcher(lines.get(n)).find()) {
+                    found.add(file + ":" + (n + 1));
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** The rules of requests and leave live in their aggregates and small services: no class there over 250 lines. */
+    @Test
+    void requestAndLeaveWhenMeasuredThenNoClassOver250Lines() throws IOException {
+        var large = new ArrayList<String>();
+        for (var folder : List.of("request", "leave")) {
+            for (var file : sources(folder)) {
+                var lines = Files.readAllLines(file).size();
+                if (lines > 250) {
+                    large.add(file + " " + lines);
+                }
+            }
+        }
+        assertThat(large).isEmpty();
     }
 }
