@@ -36,7 +36,8 @@ class ModularityTests {
                         "security",
                         "support",
                         "admin",
-                        "portal");
+                        "portal",
+                        "sso");
     }
 
     @Test

@@ -102,6 +102,15 @@ public class ServiceAccess {
         return catalogue.find(serviceId).map(service -> attempt(service, authentication, request, locale));
     }
 
+    /** The decision for one service as this request's agent would get it from here, without attempting it. */
+    public View evaluate(
+            ServiceDefinition service, Authentication authentication, HttpServletRequest request, Locale locale) {
+        var agent = agent(authentication);
+        var decision = policy.evaluate(
+                agent, connections.of(request).channel(), FactorType.assurance(authentication), service);
+        return new View(service, decision, explanations.explain(decision, agent, locale), null);
+    }
+
     public View attempt(
             ServiceDefinition service, Authentication authentication, HttpServletRequest request, Locale locale) {
         var agent = agent(authentication);

@@ -87,6 +87,12 @@ public class SessionManagement {
                 .toList();
     }
 
+    /** The stable keys of the agent's open sessions ({@link SessionKeys}), on every node. */
+    public java.util.Set<String> openSessionKeys(AgentId agent) {
+        var store = sessions.getIfAvailable();
+        return store == null ? java.util.Set.of() : store.keys(agent);
+    }
+
     /** Closes every session of the agent's; returns how many were open. */
     public int revokeAll(AgentId agent, SessionRevoked.Cause cause) {
         var store = sessions.getIfAvailable();

@@ -3,9 +3,16 @@ package org.guichet.session;
 import java.time.Instant;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentJournaled;
+import org.jspecify.annotations.Nullable;
 
-/** One of an agent's sessions was closed before its time. */
-public record SessionRevoked(AgentId agent, String session, Cause cause, Instant at) implements AgentJournaled {
+/**
+ * One of an agent's sessions was closed before its time.
+ *
+ * @param session the handle of the session (as "my sessions" names it)
+ * @param key the session's stable key ({@link SessionKeys}); none for a session that never had one
+ */
+public record SessionRevoked(
+        AgentId agent, String session, @Nullable String key, Cause cause, Instant at) implements AgentJournaled {
 
     public enum Cause {
         /** The agent closed it from "my sessions". */
@@ -17,6 +24,8 @@ public record SessionRevoked(AgentId agent, String session, Cause cause, Instant
         /** The helpdesk closed the agent's sessions. */
         HELPDESK,
         /** The agent reported activity that was not theirs: every session closed. */
-        NOT_ME
+        NOT_ME,
+        /** The agent was suspended or left the administration. */
+        ACCOUNT_CLOSED
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client of a running Guichet over real HTTP, keeping cookies like a browser but following no redirect: for what
@@ -28,8 +29,15 @@ public final class HttpAgent {
 
     private final HttpClient client;
     private final String base;
+    private final @Nullable String forwardedFor;
 
     public HttpAgent(int port) {
+        this(port, null);
+    }
+
+    /** A client whose requests come, through the trusted loopback proxy, from this address (the test's channel). */
+    public HttpAgent(int port, @Nullable String forwardedFor) {
+        this.forwardedFor = forwardedFor;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -38,8 +46,9 @@ public final class HttpAgent {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** A page of Guichet's ({@code /login}), or any address ({@code http://…}). */
     public HttpResponse<String> get(String path, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .header("Accept", accept)
                 .GET());
     }
@@ -61,17 +70,21 @@ public final class HttpAgent {
     }
 
     /** Signs in through the login form, as a person would; fails the test if refused. */
-    public void signIn(String identifier) {
-        var login = get("/login", "text/html");
-        var token = HIDDEN_CSRF.matcher(login.body());
-        assertThat(token.find()).as("login form carries a CSRF token").isTrue();
-        var form = new LinkedHashMap<String, String>();
-        form.put("username", identifier);
-        form.put("password", Demo.PASSWORD);
-        form.put("_csrf", token.group(1));
-        var result = postForm("/login", form, "text/html");
+    public HttpResponse<String> signIn(String identifier) {
+        var result = submit("/login", "/login", Map.of("username", identifier, "password", Demo.PASSWORD));
         assertThat(result.statusCode()).isEqualTo(302);
         assertThat(result.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return result;
+    }
+
+    /** Posts the form of the page at {@code page} to {@code action}, with these fields and the page's CSRF token. */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+        var shown = get(page, "text/html");
+        var token = HIDDEN_CSRF.matcher(shown.body());
+        assertThat(token.find()).as(page + " carries a CSRF token").isTrue();
+        var form = new LinkedHashMap<>(fields);
+        form.put("_csrf", token.group(1));
+        return postForm(action, form, "text/html");
     }
 
     /** The CSRF token a page exposes to scripts. */
@@ -82,6 +95,9 @@ public final class HttpAgent {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

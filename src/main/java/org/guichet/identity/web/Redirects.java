@@ -14,7 +14,7 @@ final class Redirects {
                 || next.startsWith("//")
                 || next.contains("\\")
                 || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)
-                || next.length() > 512) {
+                || next.length() > 2048) {
             return fallback;
         }
         return next;

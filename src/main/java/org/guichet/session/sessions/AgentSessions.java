@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.guichet.directory.AgentId;
 import org.guichet.network.Channel;
 import org.guichet.platform.SessionHandles;
+import org.guichet.session.SessionKeys;
 import org.guichet.session.SessionRevoked;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -72,6 +73,18 @@ public class AgentSessions {
                 current);
     }
 
+    /** The stable keys of the agent's open sessions ({@link SessionKeys}), on every node. */
+    public java.util.Set<String> keys(AgentId agent) {
+        var keys = new java.util.HashSet<String>();
+        sessions.findByPrincipalName(agent.soi()).values().forEach(session -> {
+            var key = SessionKeys.in(session);
+            if (key != null) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
     /** Closes one session of the agent's, found by its handle; tells whether there was one. */
     @Transactional
     public boolean revoke(AgentId agent, String handle, SessionRevoked.Cause cause) {
@@ -96,7 +109,9 @@ public class AgentSessions {
     }
 
     private void close(AgentId agent, String id, SessionRevoked.Cause cause) {
+        var session = sessions.findById(id);
+        var key = session == null ? null : SessionKeys.in(session);
         sessions.deleteById(id);
-        events.publishEvent(new SessionRevoked(agent, SessionHandles.of(id), cause, clock.instant()));
+        events.publishEvent(new SessionRevoked(agent, SessionHandles.of(id), key, cause, clock.instant()));
     }
 }

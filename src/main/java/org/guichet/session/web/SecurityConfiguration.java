@@ -1,6 +1,7 @@
 package org.guichet.session.web;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +21,10 @@ import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.SecurityHeaders;
 import org.guichet.platform.TransactionalEvents;
 import org.guichet.platform.web.WebAccessRules;
+import org.guichet.session.ServiceAccess;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionSettings;
+import org.guichet.session.SignedInPages;
 import org.guichet.session.flow.SignInFlow;
 import org.guichet.session.flow.SignInStepFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -40,18 +43,22 @@ import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.CompositeFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -183,13 +190,19 @@ class SecurityConfiguration {
                         .withObjectPostProcessor(passkeys.handlers()));
     }
 
-    /** The two filters of the session module in the chain: the session's lifetime, then the sign-in's steps. */
+    /**
+     * The two filters of the session module in the chain: the session's lifetime, then the sign-in's steps; and the
+     * same for other chains, with the refusal page of a service.
+     */
     @Component
     @ConditionalOnWebApplication
-    static final class Filters {
+    static final class Filters implements SignedInPages {
 
         private final SessionLifetimeFilter lifetime;
         private final SignInStepFilter steps;
+        private final ServiceRules services;
+        private final LogoutHandler signedOut;
+        private final LogoutHandler endSession = new SecurityContextLogoutHandler();
 
         Filters(
                 SessionManagement sessions,
@@ -200,9 +213,32 @@ class SecurityConfiguration {
                 ClientConnections connections,
                 WebAccessRules modules,
                 AccessExplanations explanations,
-                LocaleResolver locales) {
+                LocaleResolver locales,
+                ServiceRules services,
+                SignInHandlers handlers) {
+            this.signedOut = handlers.signedOut();
             this.lifetime = new SessionLifetimeFilter(sessions, problems, events, clock);
             this.steps = new SignInStepFilter(flow, connections, modules, problems, explanations, locales);
+            this.services = services;
+        }
+
+        @Override
+        public Filter signInSteps() {
+            var both = new CompositeFilter();
+            both.setFilters(List.of(lifetime, steps));
+            return both;
+        }
+
+        @Override
+        public void refuse(HttpServletRequest request, HttpServletResponse response, ServiceAccess.View refused)
+                throws IOException, ServletException {
+            services.refuse(request, response, refused);
+        }
+
+        @Override
+        public void signOut(HttpServletRequest request, HttpServletResponse response, Authentication agent) {
+            signedOut.logout(request, response, agent);
+            endSession.logout(request, response, agent);
         }
 
         SessionLifetimeFilter lifetime() {

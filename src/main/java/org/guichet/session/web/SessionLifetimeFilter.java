@@ -12,6 +12,7 @@ import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.SessionHandles;
 import org.guichet.platform.TransactionalEvents;
 import org.guichet.session.SessionError;
+import org.guichet.session.SessionKeys;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
 import org.guichet.session.sessions.SessionAttributes;
@@ -49,10 +50,11 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
                 && session.getAttribute(SessionAttributes.SIGNED_IN_AT) instanceof Instant signedInAt
                 && !clock.instant().isBefore(signedInAt.plus(sessions.rules().absoluteLifetime()))) {
             var handle = SessionHandles.of(session.getId());
+            var key = SessionKeys.of(session);
             session.invalidate();
             SecurityContextHolder.clearContext();
             events.publish(new SessionRevoked(
-                    AgentId.of(authentication.getName()), handle, SessionRevoked.Cause.LIFETIME, clock.instant()));
+                    AgentId.of(authentication.getName()), handle, key, SessionRevoked.Cause.LIFETIME, clock.instant()));
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 problems.write(request, response, SessionError.SESSION_ENDED);
             } else if ("GET".equals(request.getMethod())) {

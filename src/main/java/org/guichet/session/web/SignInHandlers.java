@@ -14,6 +14,7 @@ import org.guichet.identity.SignInRefusedException;
 import org.guichet.network.ClientConnections;
 import org.guichet.platform.SessionHandles;
 import org.guichet.platform.TransactionalEvents;
+import org.guichet.session.SessionKeys;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SignedIn;
 import org.guichet.session.SignedOut;
@@ -115,6 +116,7 @@ class SignInHandlers {
         session.setMaxInactiveInterval((int) sessions.rules().idleTimeout().toSeconds());
         var now = clock.instant();
         session.setAttribute(SessionAttributes.SIGNED_IN_AT, now);
+        SessionKeys.of(session);
         session.setAttribute(SessionAttributes.ADDRESS, connection.address());
         session.setAttribute(SessionAttributes.CHANNEL, connection.channel());
         session.setAttribute(SessionAttributes.BROWSER, device.browser());
@@ -152,7 +154,10 @@ class SignInHandlers {
             var session = request.getSession(false);
             if (authentication != null && session != null) {
                 events.publish(new SignedOut(
-                        AgentId.of(authentication.getName()), SessionHandles.of(session.getId()), clock.instant()));
+                        AgentId.of(authentication.getName()),
+                        SessionHandles.of(session.getId()),
+                        SessionKeys.of(session),
+                        clock.instant()));
             }
             response.addCookie(cookie(request, WAS_SIGNED_IN_COOKIE, "", Duration.ZERO));
         };

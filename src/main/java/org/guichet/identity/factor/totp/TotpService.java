@@ -19,6 +19,7 @@ import org.guichet.identity.factor.CodeCheck;
 import org.guichet.identity.factor.Factor;
 import org.guichet.identity.factor.FactorProvider;
 import org.guichet.network.ClientConnection;
+import org.guichet.platform.SecretBox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,17 +43,20 @@ public class TotpService implements FactorProvider {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TotpService(
-            TotpRepository credentials,
-            SecretBox box,
-            IdentitySettings settings,
-            ApplicationEventPublisher events,
-            Clock clock) {
+    TotpService(TotpRepository credentials, IdentitySettings settings, ApplicationEventPublisher events, Clock clock) {
         this.credentials = credentials;
-        this.box = box;
+        this.box = box(settings.totp());
         this.settings = settings.totp();
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The box that seals authenticator-app keys at rest, under {@code guichet.identity.totp.encryption-key}. */
+    static SecretBox box(IdentitySettings.Totp settings) {
+        return new SecretBox(
+                "guichet.identity.totp.encryption-key, or the environment variable GUICHET_TOTP_KEY",
+                settings.encryptionKey(),
+                settings.previousKeys());
     }
 
     /** A new key, to be shown to the agent and confirmed by its first code. */

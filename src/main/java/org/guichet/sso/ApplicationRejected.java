@@ -1,0 +1,23 @@
+package org.guichet.sso;
+
+import java.util.List;
+
+/**
+ * An application an administrator registered or changed was refused: nothing was stored. Each problem names the
+ * field (as the form names it) and the key of the sentence that explains it.
+ */
+public class ApplicationRejected extends RuntimeException {
+
+    public record Problem(String field, String key) {}
+
+    private final List<Problem> problems;
+
+    public ApplicationRejected(List<Problem> problems) {
+        super("Refused: " + problems);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}

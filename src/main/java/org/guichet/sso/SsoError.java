@@ -1,0 +1,27 @@
+package org.guichet.sso;
+
+import org.guichet.platform.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+/** Refusals of the single sign-on's administration and of "my sessions". */
+public enum SsoError implements ErrorCode {
+    APPLICATION_NOT_FOUND(HttpStatus.NOT_FOUND),
+    APPLICATION_EXISTS(HttpStatus.CONFLICT),
+    APPLICATION_INVALID(HttpStatus.BAD_REQUEST);
+
+    private final HttpStatus status;
+
+    SsoError(HttpStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+
+    @Override
+    public String messageKey() {
+        return "sso.error." + name();
+    }
+}

@@ -1,0 +1,141 @@
+package org.guichet.sso.server;
+
+import java.time.Clock;
+import org.guichet.directory.AgentId;
+import org.guichet.platform.Digests;
+import org.guichet.platform.TransactionalEvents;
+import org.guichet.sso.ApplicationSignedIn;
+import org.guichet.sso.RefreshTokenReused;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Spring's authorizations in the database ({@link JdbcOAuth2AuthorizationService}), with what Guichet adds: each
+ * new authorization is tied to the session it was given from (the {@link AuthorizationGate} let it through), and a
+ * refresh token is good for one exchange. One presented again, stolen or replayed, revokes its whole family: the
+ * authorization and every token it holds.
+ */
+public class TrackedAuthorizations implements OAuth2AuthorizationService {
+
+    private final JdbcOAuth2AuthorizationService authorizations;
+    private final SsoSessionRepository sessions;
+    private final RegisteredClientRepository clients;
+    private final TransactionalEvents events;
+    private final Clock clock;
+
+    TrackedAuthorizations(
+            JdbcOAuth2AuthorizationService authorizations,
+            RegisteredClientRepository clients,
+            SsoSessionRepository sessions,
+            TransactionalEvents events,
+            Clock clock) {
+        this.authorizations = authorizations;
+        this.clients = clients;
+        this.sessions = sessions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void save(OAuth2Authorization authorization) {
+        var before = authorizations.findById(authorization.getId());
+        if (before == null) {
+            tieToSession(authorization);
+        } else {
+            var used = before.getRefreshToken();
+            var fresh = authorization.getRefreshToken();
+            if (used != null
+                    && fresh != null
+                    && !used.getToken().getTokenValue().equals(fresh.getToken().getTokenValue())
+                    && !sessions.exchanged(
+                            hash(used.getToken().getTokenValue()), authorization.getId(), clock.instant())) {
+                // another exchange of the same refresh token won the race: this one is a replay
+                revokeFamily(authorization.getId());
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT));
+            }
+        }
+        authorizations.save(authorization);
+    }
+
+    private void tieToSession(OAuth2Authorization authorization) {
+        var attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null
+                || !(attributes.getAttribute(AuthorizationGate.GRANTED, RequestAttributes.SCOPE_REQUEST)
+                        instanceof AuthorizationGate.Granted granted)) {
+            return;
+        }
+        var at = clock.instant();
+        sessions.signedIn(
+                authorization.getId(),
+                granted.sid(),
+                granted.agent().soi(),
+                authorization.getRegisteredClientId(),
+                granted.channel(),
+                at);
+        events.publish(new ApplicationSignedIn(granted.agent(), granted.clientId(), granted.channel(), at));
+    }
+
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        authorizations.remove(authorization);
+    }
+
+    @Override
+    public @Nullable OAuth2Authorization findById(String id) {
+        return authorizations.findById(id);
+    }
+
+    @Override
+    public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
+        var found = authorizations.findByToken(token, tokenType);
+        if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
+            sessions.exchangedIn(hash(token)).ifPresent(this::revokeFamily);
+        }
+        return found;
+    }
+
+    /** Revokes every token of an authorization: a refresh token of it was presented twice. */
+    private void revokeFamily(String authorizationId) {
+        var family = authorizations.findById(authorizationId);
+        if (family == null) {
+            return;
+        }
+        authorizations.remove(family);
+        var client = clients.findById(family.getRegisteredClientId());
+        if (AgentId.isSoi(family.getPrincipalName())) {
+            events.publish(new RefreshTokenReused(
+                    AgentId.of(family.getPrincipalName()),
+                    client == null ? family.getRegisteredClientId() : client.getClientId(),
+                    clock.instant()));
+        }
+    }
+
+    /** Revokes (invalidates) the refresh and access tokens of an authorization, keeping its record. */
+    public void revoke(String authorizationId) {
+        var authorization = authorizations.findById(authorizationId);
+        if (authorization == null) {
+            return;
+        }
+        var builder = OAuth2Authorization.from(authorization);
+        if (authorization.getRefreshToken() != null) {
+            builder.invalidate(authorization.getRefreshToken().getToken());
+        }
+        if (authorization.getAccessToken() != null) {
+            builder.invalidate(authorization.getAccessToken().getToken());
+        }
+        authorizations.save(builder.build());
+    }
+
+    private static String hash(String token) {
+        return Digests.sha256Hex(token);
+    }
+}

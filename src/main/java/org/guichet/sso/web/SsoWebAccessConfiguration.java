@@ -1,0 +1,18 @@
+package org.guichet.sso.web;
+
+import org.guichet.platform.web.WebAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The authorization endpoint is reached from the internet before remote access is active: the access policy
+ * explains there why an application is closed (and what to do), as on the home page.
+ */
+@Configuration(proxyBeanMethods = false)
+class SsoWebAccessConfiguration {
+
+    @Bean
+    WebAccess ssoWebAccess() {
+        return WebAccess.none().withoutRemoteAccess("/oauth2/authorize");
+    }
+}
