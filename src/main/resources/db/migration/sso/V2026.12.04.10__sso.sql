@@ -51,6 +51,7 @@ CREATE TABLE sso_authorization (
     sid                  VARCHAR(64)  NOT NULL REFERENCES sso_session (sid),
     registered_client_id VARCHAR(100) NOT NULL,
     channel              VARCHAR(16)  NOT NULL,
+    issuer               VARCHAR(500) NOT NULL,
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX sso_authorization_sid ON sso_authorization (sid);
@@ -63,13 +64,14 @@ CREATE TABLE sso_used_refresh_token (
 );
 CREATE INDEX sso_used_refresh_token_authorization ON sso_used_refresh_token (authorization_id);
 
--- Back-channel logout tokens to deliver, one per application a session that ended had signed into; retried until
--- delivered or given up.
+-- Back-channel logout tokens to deliver, one per application a session that ended had signed into (with the issuer
+-- its tokens named); retried until delivered or given up.
 CREATE TABLE sso_logout_delivery (
     id                   UUID         NOT NULL PRIMARY KEY,
     sid                  VARCHAR(64)  NOT NULL,
     agent                VARCHAR(64)  NOT NULL,
     registered_client_id VARCHAR(100) NOT NULL,
+    issuer               VARCHAR(500) NOT NULL,
     cause                VARCHAR(32)  NOT NULL,
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     attempts             INTEGER      NOT NULL DEFAULT 0,

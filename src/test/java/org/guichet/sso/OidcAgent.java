@@ -76,6 +76,22 @@ final class OidcAgent {
         return browser.signIn(login);
     }
 
+    private static final java.util.regex.Pattern FORM_ACTION =
+            java.util.regex.Pattern.compile("<form class=\"form\" method=\"post\" action=\"([^\"]+)\"");
+    private static final java.util.regex.Pattern CSRF =
+            java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** Fills in and submits the main form of a page Guichet showed, with its CSRF token. */
+    HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields) {
+        var action = FORM_ACTION.matcher(page.body());
+        var token = CSRF.matcher(page.body());
+        assertThat(action.find()).as("a form on " + page.uri()).isTrue();
+        assertThat(token.find()).as("a CSRF token on " + page.uri()).isTrue();
+        var form = new java.util.LinkedHashMap<>(fields);
+        form.put("_csrf", token.group(1));
+        return browser.postForm(action.group(1).replace("&amp;", "&"), form, "text/html");
+    }
+
     /** Follows redirects on Guichet until one leaves it (to the application) or a page is shown. */
     HttpResponse<String> follow(HttpResponse<String> response) {
         var current = response;

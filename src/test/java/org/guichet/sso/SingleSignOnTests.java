@@ -2,39 +2,79 @@ package org.guichet.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import org.guichet.testing.Agents;
 import org.guichet.testing.Demo;
+import org.guichet.testing.MutableClock;
+import org.guichet.testing.TestClockConfiguration;
 import org.guichet.testing.TestData;
+import org.guichet.testing.Totp;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * An application signs an agent in through Guichet, as the specifications say: a relying party written with the
- * Nimbus SDK, over real HTTP, checks what it is given.
+ * Applications sign agents in through Guichet as the specifications say: a relying party written with the Nimbus
+ * SDK, over real HTTP, checks what it is given; the access policy decides at the authorization, with Guichet's own
+ * explanation; bad requests get the errors the specifications name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+@Import({TestClockConfiguration.class, Agents.class})
 class SingleSignOnTests {
 
+    static final String GIS = "gis";
+    static final String GIS_SECRET = "gis-demo-secret";
     static final String GIS_REDIRECT = "http://127.0.0.1:9081/login/oauth2/code/guichet";
+    static final String SCOPES = "openid profile email roles";
 
     @LocalServerPort
     int port;
 
+    @Autowired
+    Agents agents;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void signInWhenFromTheOfficeThenTheApplicationGetsAValidIdTokenWithTheAgentsClaims() throws Exception {
         var agent = new OidcAgent(port, TestData.officeAddress());
-        var request = agent.request("gis", GIS_REDIRECT, "openid profile email roles", Map.of());
+        var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
 
         var first = agent.get(request.pathAndQuery());
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(OidcAgent.location(first)).endsWith("/login");
         var back = agent.follow(agent.signIn(Demo.CAMILLE));
-        var code = OidcAgent.code(back, request);
-        var tokens = agent.exchange(request, code, "gis", "gis-demo-secret");
-        var claims = agent.validate(tokens, request, "gis");
+        var tokens = agent.exchange(request, OidcAgent.code(back, request), GIS, GIS_SECRET);
+        var claims = agent.validate(tokens, request, GIS);
 
         assertThat(claims.getSubject().getValue()).isEqualTo(Demo.CAMILLE_SOI);
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo(Demo.CAMILLE);
@@ -45,5 +85,271 @@ class SingleSignOnTests {
         assertThat(claims.getStringClaim("sid")).isNotBlank();
         assertThat(claims.getAuthenticationTime()).isNotNull();
         assertThat(claims.getStringListClaim("roles")).contains("AGENT");
+    }
+
+    @Test
+    void signInWhenTheScopesAreFewerThenTheIdTokenSaysLess() throws Exception {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var request = agent.request(GIS, GIS_REDIRECT, "openid", Map.of());
+        agent.get(request.pathAndQuery());
+
+        var back = agent.follow(agent.signIn(agents.create().build().login()));
+        var claims =
+                agent.validate(agent.exchange(request, OidcAgent.code(back, request), GIS, GIS_SECRET), request, GIS);
+
+        assertThat(claims.getSubject().getValue()).matches("\\d{7}");
+        assertThat(claims.getClaim("email")).isNull();
+        assertThat(claims.getClaim("preferred_username")).isNull();
+        assertThat(claims.getClaim("roles")).isNull();
+    }
+
+    @Test
+    void authorizeWhenFromTheInternetThenGuichetExplainsThatTheGisOnlyOpensFromTheOffice() throws Exception {
+        var person = agents.create().withTotp().withRemoteAccess().build();
+        var agent = new OidcAgent(port, TestData.address());
+        var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        agent.get(request.pathAndQuery());
+
+        // the internet asks for the second factor first, then comes back to the authorization
+        var step = agent.follow(agent.signIn(person.login()));
+        assertThat(step.uri().getPath()).isEqualTo("/sign-in/second-factor");
+        var refused = agent.follow(agent.submit(step, Map.of("code", Totp.demo(clock.instant()))));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.uri().getPath()).isEqualTo("/oauth2/authorize");
+        assertThat(refused.body())
+                .contains("data-reason=\"CHANNEL_NOT_ALLOWED\"")
+                .contains("class=\"reference\"")
+                .doesNotContain("9081");
+    }
+
+    @Test
+    void authorizeWhenTheApplicationAsksForASecondFactorThenTheAgentGivesOneFirst() throws Exception {
+        var person = agents.create().withTotp().build();
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("acr_values", "urn:guichet:loa:mfa"));
+        agent.get(request.pathAndQuery());
+
+        var confirm = agent.follow(agent.signIn(person.login()));
+        assertThat(confirm.uri().getPath()).isEqualTo("/sign-in/confirm");
+        var back = agent.follow(agent.submit(confirm, Map.of("code", Totp.demo(clock.instant()))));
+        System.out.println("DEBUG " + back.statusCode() + " " + back.uri() + " " + OidcAgent.location(back) + " "
+                + back.body().substring(0, Math.min(3000, back.body().length())));
+        var claims =
+                agent.validate(agent.exchange(request, OidcAgent.code(back, request), GIS, GIS_SECRET), request, GIS);
+
+        assertThat(claims.getACR().getValue()).isEqualTo("urn:guichet:loa:mfa");
+        assertThat(claims.getStringListClaim("amr")).containsExactly("mfa", "otp", "pwd");
+    }
+
+    @Test
+    void authorizeWhenPromptLoginThenTheAgentProvesThemselvesAgainEvenWhenSignedIn() throws Exception {
+        var person = agents.create().build();
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var first = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        agent.get(first.pathAndQuery());
+        var back = agent.follow(agent.signIn(person.login()));
+        var before = agent.validate(agent.exchange(first, OidcAgent.code(back, first), GIS, GIS_SECRET), first, GIS);
+        clock.advance(Duration.ofMinutes(3));
+
+        var again = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("prompt", "login"));
+        var confirm = agent.follow(agent.get(again.pathAndQuery()));
+        assertThat(confirm.uri().getPath()).isEqualTo("/sign-in/confirm");
+        var answered = agent.follow(agent.submit(confirm, Map.of("password", Demo.PASSWORD)));
+        var after = agent.validate(agent.exchange(again, OidcAgent.code(answered, again), GIS, GIS_SECRET), again, GIS);
+
+        assertThat(after.getAuthenticationTime()).isAfter(before.getAuthenticationTime());
+        assertThat(after.getStringClaim("sid")).isEqualTo(before.getStringClaim("sid"));
+    }
+
+    @Test
+    void authorizeWhenSignedInRecentlyEnoughForMaxAgeThenNoNewProofIsAsked() throws Exception {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var first = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        agent.get(first.pathAndQuery());
+        agent.follow(agent.signIn(agents.create().build().login()));
+
+        var recent = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("max_age", "3600"));
+        var answer = agent.get(recent.pathAndQuery());
+        assertThat(OidcAgent.location(answer)).startsWith(GIS_REDIRECT + "?code=");
+        clock.advance(Duration.ofMinutes(10));
+        var stale = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("max_age", "300"));
+        assertThat(OidcAgent.location(agent.get(stale.pathAndQuery()))).startsWith("/sign-in/confirm?next=");
+    }
+
+    // --- what the specifications refuse
+
+    @Test
+    void authorizeWhenTheClientIsUnknownOrTheRedirectUriNotRegisteredThenAnErrorPageAndNoRedirect() {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        agent.signIn(agents.create().build().login());
+
+        var unknown = agent.get(
+                agent.request("nobody", GIS_REDIRECT, SCOPES, Map.of()).pathAndQuery());
+        var elsewhere = agent.get(agent.request(GIS, "http://127.0.0.1:9081/elsewhere", SCOPES, Map.of())
+                .pathAndQuery());
+
+        for (var answer : java.util.List.of(unknown, elsewhere)) {
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(OidcAgent.location(answer)).isEmpty();
+            assertThat(answer.body()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void authorizeWhenPkceIsMissingOrPlainThenInvalidRequestSentBackWithTheState() throws Exception {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        agent.signIn(agents.create().build().login());
+        var base = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        var withoutPkce = "/oauth2/authorize?response_type=code&client_id=gis&scope=openid&state=s1&redirect_uri="
+                + java.net.URLEncoder.encode(GIS_REDIRECT, java.nio.charset.StandardCharsets.UTF_8);
+        var plain = withoutPkce.replace("state=s1", "state=s2") + "&code_challenge="
+                + base.verifier().getValue() + "&code_challenge_method=plain";
+
+        for (var path : java.util.List.of(withoutPkce, plain)) {
+            var answer = AuthorizationResponse.parse(URI.create(OidcAgent.location(agent.get(path))));
+            assertThat(answer.indicatesSuccess()).isFalse();
+            assertThat(answer.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_request");
+            assertThat(answer.getState().getValue()).isEqualTo(path.contains("s1") ? "s1" : "s2");
+        }
+    }
+
+    @Test
+    void tokenWhenTheCodeIsReplayedOrExpiredOrTheVerifierWrongThenInvalidGrant() throws Exception {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var first = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        agent.get(first.pathAndQuery());
+        var person = agents.create().build();
+        var code = OidcAgent.code(agent.follow(agent.signIn(person.login())), first);
+        agent.exchange(first, code, GIS, GIS_SECRET);
+
+        var replayed = token(code, first.verifier());
+        var wrongVerifierRequest = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        var wrongVerifier = token(
+                OidcAgent.code(agent.get(wrongVerifierRequest.pathAndQuery()), wrongVerifierRequest),
+                new CodeVerifier());
+        var late = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        var lateCode = OidcAgent.code(agent.get(late.pathAndQuery()), late);
+        // Spring's authorization server reads the system clock: the code's expiry is moved instead
+        jdbc.sql("""
+                        UPDATE oauth2_authorization
+                        SET authorization_code_issued_at = ?, authorization_code_expires_at = ?
+                        WHERE principal_name = ? AND access_token_value IS NULL""")
+                .params(
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(600)),
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(480)),
+                        person.soi())
+                .update();
+        var expired = token(lateCode, late.verifier());
+
+        for (var answer : java.util.List.of(replayed, wrongVerifier, expired)) {
+            assertThat(answer.indicatesSuccess())
+                    .as(java.util.List.of(replayed, wrongVerifier, expired).indexOf(answer) + "")
+                    .isFalse();
+            assertThat(answer.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        }
+    }
+
+    @Test
+    void tokenWhenTheSecretIsWrongThenInvalidClient() throws Exception {
+        var answer = TokenResponse.parse(new TokenRequest(
+                        URI.create("http://127.0.0.1:" + port + "/oauth2/token"),
+                        new ClientSecretBasic(new ClientID(GIS), new Secret("not-the-secret")),
+                        new AuthorizationCodeGrant(
+                                new com.nimbusds.oauth2.sdk.AuthorizationCode("x"), URI.create(GIS_REDIRECT)))
+                .toHTTPRequest()
+                .send());
+
+        assertThat(answer.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_client");
+        assertThat(answer.toErrorResponse().getErrorObject().getHTTPStatusCode())
+                .isEqualTo(401);
+    }
+
+    // --- refresh tokens, revocation, introspection
+
+    @Test
+    void refreshWhenATokenIsUsedTwiceThenItsWholeFamilyIsRevoked() throws Exception {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        agent.get(request.pathAndQuery());
+        var tokens = agent.exchange(
+                request,
+                OidcAgent.code(agent.follow(agent.signIn(agents.create().build().login())), request),
+                GIS,
+                GIS_SECRET);
+        var first = tokens.getOIDCTokens().getRefreshToken();
+
+        var renewed = refresh(first);
+        assertThat(renewed.indicatesSuccess()).isTrue();
+        var second = renewed.toSuccessResponse().getTokens().getRefreshToken();
+        assertThat(second.getValue()).isNotEqualTo(first.getValue());
+        var reused = refresh(first);
+
+        assertThat(reused.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(refresh(second).toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(introspect(renewed.toSuccessResponse()
+                                .getTokens()
+                                .getAccessToken()
+                                .getValue())
+                        .isActive())
+                .isFalse();
+    }
+
+    @Test
+    void introspectWhenTheAccessTokenIsRevokedThenInactive() throws Exception {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        agent.get(request.pathAndQuery());
+        var tokens = agent.exchange(
+                request,
+                OidcAgent.code(agent.follow(agent.signIn(agents.create().build().login())), request),
+                GIS,
+                GIS_SECRET);
+        var accessToken = tokens.getOIDCTokens().getAccessToken();
+        var active = introspect(accessToken.getValue());
+        assertThat(active.isActive()).isTrue();
+        assertThat(active.getSubject().getValue()).matches("\\d{7}");
+
+        var revoked = new TokenRevocationRequest(URI.create(base() + "/oauth2/revoke"), gisSecret(), accessToken)
+                .toHTTPRequest()
+                .send();
+
+        assertThat(revoked.getStatusCode()).isEqualTo(200);
+        assertThat(introspect(accessToken.getValue()).isActive()).isFalse();
+    }
+
+    private TokenResponse token(com.nimbusds.oauth2.sdk.AuthorizationCode code, CodeVerifier verifier)
+            throws Exception {
+        return TokenResponse.parse(new TokenRequest(
+                        URI.create(base() + "/oauth2/token"),
+                        gisSecret(),
+                        new AuthorizationCodeGrant(code, URI.create(GIS_REDIRECT), verifier))
+                .toHTTPRequest()
+                .send());
+    }
+
+    private TokenResponse refresh(RefreshToken token) throws Exception {
+        return TokenResponse.parse(
+                new TokenRequest(URI.create(base() + "/oauth2/token"), gisSecret(), new RefreshTokenGrant(token))
+                        .toHTTPRequest()
+                        .send());
+    }
+
+    private com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse introspect(String token) throws Exception {
+        var answer = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                        URI.create(base() + "/oauth2/introspect"),
+                        gisSecret(),
+                        new com.nimbusds.oauth2.sdk.token.TypelessAccessToken(token))
+                .toHTTPRequest()
+                .send());
+        return answer.toSuccessResponse();
+    }
+
+    private static ClientSecretBasic gisSecret() {
+        return new ClientSecretBasic(new ClientID(GIS), new Secret(GIS_SECRET));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
     }
 }

@@ -20,12 +20,15 @@ final class Redirects {
         return next;
     }
 
-    /** The path with {@code next} added to its query, encoded. */
+    /**
+     * The path with {@code next} added to its query, encoded strictly: a {@code next} with a query of its own keeps its
+     * {@code &} and {@code =} (a single sign-on's authorization request, say).
+     */
     static String withNext(String path, String next) {
         return org.springframework.web.util.UriComponentsBuilder.fromUriString(path)
-                .queryParam("next", next)
+                .queryParam("next", "{next}")
                 .encode()
-                .build()
+                .buildAndExpand(next)
                 .toUriString();
     }
 }

@@ -3,6 +3,7 @@ package org.guichet.sso.server;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -134,7 +135,7 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     }
 
     private static List<String> roles(AgentProfile agent) {
-        return agent.roles().stream().map(Role::name).sorted().toList();
+        return new ArrayList<>(agent.roles().stream().map(Role::name).sorted().toList());
     }
 
     /**
@@ -159,7 +160,8 @@ class Claims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (methods.size() > 1) {
             methods.add("mfa");
         }
-        return List.copyOf(methods);
+        // mutable lists: Spring keeps a token's claims in the database, and reads back only plain collections
+        return new ArrayList<>(methods);
     }
 
     static String acr(Authentication principal) {

@@ -23,30 +23,47 @@ public class SsoSessionRepository {
     }
 
     /** What an authorization was given from: the session, its agent, the channel. */
-    public record Origin(String authorizationId, String sid, String agent, String clientId, Channel channel) {}
+    public record Origin(
+            String authorizationId,
+            String sid,
+            String agent,
+            String registeredClientId,
+            Channel channel,
+            String issuer) {}
 
     /** Records that this session signed into an application (the authorization it was given). */
     void signedIn(
-            String authorizationId, String sid, String agent, String registeredClientId, Channel channel, Instant at) {
+            String authorizationId,
+            String sid,
+            String agent,
+            String registeredClientId,
+            Channel channel,
+            String issuer,
+            Instant at) {
         jdbc.sql("""
                         INSERT INTO sso_session (sid, agent, started_at) VALUES (?, ?, ?)
                         ON CONFLICT DO NOTHING""").params(sid, agent, Timestamp.from(at)).update();
         jdbc.sql("""
-                        INSERT INTO sso_authorization (authorization_id, sid, registered_client_id, channel, created_at)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(authorizationId, sid, registeredClientId, channel.name(), Timestamp.from(at))
+                        INSERT INTO sso_authorization (authorization_id, sid, registered_client_id, channel, issuer, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(authorizationId, sid, registeredClientId, channel.name(), issuer, Timestamp.from(at))
                 .update();
     }
 
     private static Origin origin(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Origin(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Channel.valueOf(rs.getString(5)));
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                Channel.valueOf(rs.getString(5)),
+                rs.getString(6));
     }
 
     /** Where an authorization came from; empty for one given before Guichet tracked them. */
     public Optional<Origin> origin(String authorizationId) {
         return jdbc.sql("""
-                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel
+                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel, a.issuer
                         FROM sso_authorization a JOIN sso_session s ON s.sid = a.sid
                         WHERE a.authorization_id = ?""")
                 .param(authorizationId)
@@ -57,7 +74,7 @@ public class SsoSessionRepository {
     /** The authorizations a session was given. */
     public List<Origin> ofSession(String sid) {
         return jdbc.sql("""
-                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel
+                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel, a.issuer
                         FROM sso_authorization a JOIN sso_session s ON s.sid = a.sid
                         WHERE a.sid = ? ORDER BY a.created_at""").param(sid).query(SsoSessionRepository::origin).list();
     }

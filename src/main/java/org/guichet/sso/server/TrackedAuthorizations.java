@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -74,12 +75,14 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
             return;
         }
         var at = clock.instant();
+        var server = AuthorizationServerContextHolder.getContext();
         sessions.signedIn(
                 authorization.getId(),
                 granted.sid(),
                 granted.agent().soi(),
                 authorization.getRegisteredClientId(),
                 granted.channel(),
+                server == null || server.getIssuer() == null ? "" : server.getIssuer(),
                 at);
         events.publish(new ApplicationSignedIn(granted.agent(), granted.clientId(), granted.channel(), at));
     }

@@ -1,0 +1,109 @@
+package org.guichet.sso.logout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import org.guichet.directory.AgentId;
+import org.guichet.platform.JobClaims;
+import org.guichet.session.SessionManagement;
+import org.guichet.session.SessionRevoked;
+import org.guichet.session.SignedOut;
+import org.guichet.sso.server.SsoSessionRepository;
+import org.guichet.sso.server.TrackedAuthorizations;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * One logout for all: when a Guichet session ends, for whatever reason, every application it signed into loses its
+ * refresh and access tokens and is told by a back-channel logout token. Signing out and every revocation (the agent's
+ * other sessions, the helpdesk, "this wasn't me", a new password, a suspension or departure, the absolute lifetime)
+ * are events; a session that simply timed out, or that a node's cleanup removed, is found by a sweep, once a minute
+ * on one node.
+ */
+@Component
+public class SessionEnds {
+
+    static final String JOB = "sso-session-sweep";
+
+    private final SsoSessionRepository sessions;
+    private final SessionManagement guichet;
+    private final TrackedAuthorizations authorizations;
+    private final BackChannelLogout logout;
+    private final JobClaims jobs;
+    private final Clock clock;
+
+    SessionEnds(
+            SsoSessionRepository sessions,
+            SessionManagement guichet,
+            TrackedAuthorizations authorizations,
+            BackChannelLogout logout,
+            JobClaims jobs,
+            Clock clock) {
+        this.sessions = sessions;
+        this.guichet = guichet;
+        this.authorizations = authorizations;
+        this.logout = logout;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(SignedOut event) {
+        ended(event.agent(), event.key(), "SIGNED_OUT");
+    }
+
+    @ApplicationModuleListener
+    void on(SessionRevoked event) {
+        ended(event.agent(), event.key(), event.cause().name());
+    }
+
+    private void ended(AgentId agent, @Nullable String key, String cause) {
+        if (key != null) {
+            end(key, cause);
+        } else {
+            sweep(agent.soi(), cause);
+        }
+        logout.deliverDue();
+    }
+
+    /** Once a minute, on one node: the sessions that ended without a word (timed out, cleaned up). */
+    @Scheduled(fixedDelayString = "${guichet.sso.sweep-every:PT1M}", initialDelayString = "PT1M")
+    void sweepAll() {
+        if (!jobs.claim(JOB, Duration.ofMinutes(5))) {
+            return;
+        }
+        try {
+            sweepNow();
+        } finally {
+            jobs.release(JOB);
+        }
+    }
+
+    /** Ends, as timed out, every session still open in applications whose Guichet session is gone. */
+    public void sweepNow() {
+        sessions.agentsWithOpenSessions().forEach(agent -> sweep(agent, "EXPIRED"));
+        logout.deliverDue();
+    }
+
+    private void sweep(String agent, String cause) {
+        var live = AgentId.isSoi(agent) ? guichet.openSessionKeys(AgentId.of(agent)) : java.util.Set.<String>of();
+        for (var sid : new HashSet<>(sessions.openSessions(agent))) {
+            if (!live.contains(sid)) {
+                end(sid, cause);
+            }
+        }
+    }
+
+    /** Ends the session once: revokes what its applications hold, and tells them. */
+    void end(String sid, String cause) {
+        if (!sessions.end(sid, cause, clock.instant())) {
+            return;
+        }
+        for (var origin : sessions.ofSession(sid)) {
+            authorizations.revoke(origin.authorizationId());
+            logout.add(sid, origin.agent(), origin.registeredClientId(), origin.issuer(), cause);
+        }
+    }
+}
