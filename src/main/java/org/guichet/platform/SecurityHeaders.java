@@ -15,6 +15,24 @@ public final class SecurityHeaders {
 
     public static final String REFERRER_POLICY = "same-origin";
 
+    /** {@link #CONTENT_SECURITY_POLICY}, with forms also allowed to lead to these sources ({@link FormTargets}). */
+    public static String contentSecurityPolicy(java.util.Collection<String> formTargets) {
+        if (formTargets.isEmpty()) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        return CONTENT_SECURITY_POLICY + " " + String.join(" ", new java.util.TreeSet<>(formTargets));
+    }
+
+    /** Spring Security's writer of the policy, asking the modules' {@link FormTargets} at each answer. */
+    public static org.springframework.security.web.header.HeaderWriter contentSecurityPolicy(
+            java.util.List<FormTargets> targets) {
+        return (request, response) -> {
+            var sources = new java.util.HashSet<String>();
+            targets.forEach(target -> sources.addAll(target.sources()));
+            response.setHeader("Content-Security-Policy", contentSecurityPolicy(sources));
+        };
+    }
+
     /** What Spring Security's defaults write, with Guichet's policy and referrer policy (HSTS is added over HTTPS). */
     public static final Map<String, String> ALWAYS = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,

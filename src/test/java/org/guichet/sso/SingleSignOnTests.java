@@ -133,8 +133,6 @@ class SingleSignOnTests {
         var confirm = agent.follow(agent.signIn(person.login()));
         assertThat(confirm.uri().getPath()).isEqualTo("/sign-in/confirm");
         var back = agent.follow(agent.submit(confirm, Map.of("code", Totp.demo(clock.instant()))));
-        System.out.println("DEBUG " + back.statusCode() + " " + back.uri() + " " + OidcAgent.location(back) + " "
-                + back.body().substring(0, Math.min(3000, back.body().length())));
         var claims =
                 agent.validate(agent.exchange(request, OidcAgent.code(back, request), GIS, GIS_SECRET), request, GIS);
 

@@ -16,6 +16,7 @@ import org.guichet.identity.PasswordSignIn;
 import org.guichet.identity.SecondFactors;
 import org.guichet.network.ClientConnections;
 import org.guichet.network.Networks;
+import org.guichet.platform.FormTargets;
 import org.guichet.platform.PlatformError;
 import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.SecurityHeaders;
@@ -104,7 +105,8 @@ class SecurityConfiguration {
             PasskeySignIn passkeys,
             IdentitySettings identity,
             ProblemResponses problems,
-            Filters filters)
+            Filters filters,
+            List<FormTargets> formTargets)
             throws Exception {
         // Only identity's sign-in, never a fallback: a refusal (a lock) must not be retried by another provider.
         http.authenticationManager(new ProviderManager(signIn));
@@ -130,8 +132,7 @@ class SecurityConfiguration {
         http.addFilterBefore(passkeys.passwordFirst(), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(filters.lifetime(), AuthorizationFilter.class);
         http.addFilterBefore(filters.steps(), AuthorizationFilter.class);
-        http.headers(headers -> headers.contentSecurityPolicy(
-                        csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+        http.headers(headers -> headers.addHeaderWriter(SecurityHeaders.contentSecurityPolicy(formTargets))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
         return http.build();
     }

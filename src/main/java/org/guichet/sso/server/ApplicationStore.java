@@ -59,6 +59,16 @@ public class ApplicationStore implements RegisteredClientRepository {
         return clients.findByClientId(clientId);
     }
 
+    /** The redirect URIs of the enabled applications, each as Spring stores them (comma-separated). */
+    List<String> redirectUris() {
+        return jdbc.sql("SELECT redirect_uris, client_settings FROM oauth2_registered_client")
+                .query((rs, row) ->
+                        rs.getString("client_settings").contains("\"" + ClientSettingNames.ENABLED + "\":false")
+                                ? ""
+                                : java.util.Objects.requireNonNullElse(rs.getString("redirect_uris"), ""))
+                .list();
+    }
+
     public List<String> clientIds() {
         return jdbc.sql("SELECT client_id FROM oauth2_registered_client ORDER BY client_id")
                 .query(String.class)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.guichet.access.ServiceCatalogue;
 import org.guichet.network.ClientConnections;
+import org.guichet.platform.FormTargets;
 import org.guichet.platform.SecurityHeaders;
 import org.guichet.platform.TransactionalEvents;
 import org.guichet.session.ServiceAccess;
@@ -61,6 +62,7 @@ class AuthorizationServerConfiguration {
             ClientConnections connections,
             LocaleResolver locales,
             Claims claims,
+            List<FormTargets> formTargets,
             Clock clock) {
         var gate = new AuthorizationGate(
                 settings.getAuthorizationEndpoint(), clients, catalogue, access, pages, connections, locales, clock);
@@ -91,8 +93,7 @@ class AuthorizationServerConfiguration {
                 new LoginUrlAuthenticationEntryPoint("/login"), pagesForPeople));
         http.oauth2ResourceServer(resource -> resource.jwt(withDefaults()));
         http.addFilterAfter(gate, SecurityContextHolderFilter.class);
-        http.headers(headers -> headers.contentSecurityPolicy(
-                        csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+        http.headers(headers -> headers.addHeaderWriter(SecurityHeaders.contentSecurityPolicy(formTargets))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
         return http.build();
     }

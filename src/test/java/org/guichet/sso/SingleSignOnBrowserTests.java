@@ -1,0 +1,145 @@
+package org.guichet.sso;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.guichet.testing.BrowserTest;
+import org.guichet.testing.Chromium;
+import org.guichet.testing.Demo;
+import org.guichet.testing.TestData;
+import org.guichet.testing.Totp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import relyingparty.DemoRelyingParty;
+
+/**
+ * What an agent sees of the single sign-on, in Chromium: a Spring Boot application (Spring Security's OAuth 2.0
+ * client) sends them to Guichet, they sign in there, and come back signed in; signing out of Guichet signs them out
+ * of the application too (its back-channel logout). From the internet, the GIS is refused with Guichet's own page.
+ */
+class SingleSignOnBrowserTests extends BrowserTest {
+
+    private static final String SECRET = "a-secret-of-the-browser-test-application";
+
+    @Autowired
+    Applications applications;
+
+    @Autowired
+    org.guichet.testing.Agents agents;
+
+    @Autowired
+    Clock clock;
+
+    private ConfigurableApplicationContext application;
+
+    @AfterEach
+    void stopApplication() {
+        if (application != null) {
+            application.close();
+        }
+        chrome.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    private String startApplication(String clientId) throws IOException {
+        int applicationPort;
+        try (var socket = new ServerSocket(0)) {
+            applicationPort = socket.getLocalPort();
+        }
+        var at = "http://127.0.0.1:" + applicationPort;
+        applications.register(
+                new Application(
+                        clientId,
+                        "SIG (essai)",
+                        "gis",
+                        true,
+                        List.of(at + "/login/oauth2/code/guichet"),
+                        List.of(),
+                        Set.of("openid", "profile", "email", "roles"),
+                        Duration.ofMinutes(5),
+                        Duration.ofHours(8),
+                        at + "/logout/connect/back-channel/guichet",
+                        true),
+                SECRET,
+                null);
+        application = DemoRelyingParty.start(applicationPort, url(""), clientId, SECRET);
+        return at;
+    }
+
+    private void from(String address) {
+        chrome.manage().deleteAllCookies();
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", address)));
+    }
+
+    @Test
+    void signInWhenTheApplicationSendsTheAgentThenTheyComeBackSignedInAndGuichetsSignOutEndsIt() throws IOException {
+        var at = startApplication("browser-rp-" + System.nanoTime() % 1_000_000);
+        from(TestData.officeAddress());
+
+        chrome.get(at + "/");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        assertThat(chrome.getCurrentUrl()).startsWith(url("/login"));
+        chrome.findElement(By.id("username")).sendKeys(Demo.CAMILLE);
+        chrome.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
+        submit();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+
+        assertThat(chrome.getCurrentUrl()).startsWith(at + "/");
+        assertThat(chrome.findElement(By.id("welcome")).getText()).isEqualTo("Bonjour Camille Martin");
+        assertThat(chrome.findElement(By.id("claim-sub")).getText()).isEqualTo(Demo.CAMILLE_SOI);
+        assertThat(chrome.findElement(By.id("claim-amr")).getText()).isEqualTo("[pwd]");
+        assertThat(chrome.findElement(By.id("claim-channel")).getText()).isEqualTo("internal");
+        Chromium.screenshot(chrome, "sso-application-signed-in");
+
+        chrome.get(url("/"));
+        chrome.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        // the application's own session ended by Guichet's back-channel logout: it sends the agent to sign in again
+        waiting().until(driver -> {
+            driver.get(at + "/");
+            return driver.getCurrentUrl().startsWith(url("/login"));
+        });
+    }
+
+    @Test
+    void authorizeWhenFromTheInternetThenGuichetsPageSaysWhyAndWhatToDoOnAPhoneAndADesktop() throws IOException {
+        var at = startApplication("browser-rp-" + System.nanoTime() % 1_000_000);
+        var person = agents.create().named("Inès").withTotp().withRemoteAccess().build();
+        from(TestData.address());
+
+        chrome.get(at + "/");
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        chrome.findElement(By.id("username")).sendKeys(person.login());
+        chrome.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
+        submit();
+        waiting().until(ExpectedConditions.urlContains("/sign-in/second-factor"));
+        chrome.findElement(By.id("code")).sendKeys(Totp.demo(clock.instant()));
+        submit();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".refusal")));
+
+        assertThat(chrome.getCurrentUrl()).startsWith(url("/oauth2/authorize"));
+        assertThat(chrome.findElement(By.cssSelector(".refusal")).getAttribute("data-reason"))
+                .isEqualTo("CHANNEL_NOT_ALLOWED");
+        assertThat(chrome.findElement(By.tagName("main")).getText())
+                .contains("réseau de la ville")
+                .contains("Référence");
+        assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
+        Chromium.screenshot(chrome, "sso-refused-from-the-internet-desktop");
+        chrome.manage().window().setSize(new Dimension(390, 844));
+        chrome.navigate().refresh();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".refusal")));
+        assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
+        Chromium.screenshot(chrome, "sso-refused-from-the-internet-phone");
+    }
+}
