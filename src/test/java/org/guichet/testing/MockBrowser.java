@@ -82,6 +82,11 @@ public final class MockBrowser {
         return sendJson(mvc.put(), uri, body);
     }
 
+    /** Like {@link #postJson}, with DELETE and no body. */
+    public MvcTestResult deleteJson(String uri) {
+        return sendJson(mvc.delete(), uri, null);
+    }
+
     private MvcTestResult sendJson(
             MockMvcTester.MockMvcRequestBuilder method, String uri, @org.jspecify.annotations.Nullable String body) {
         var token = SignIn.csrfTokenIn(body(get("/remote-access")));
