@@ -40,8 +40,17 @@ final class OidcAgent {
     final HttpAgent browser;
 
     OidcAgent(int port, String address) {
+        this(port, new HttpAgent(port, address));
+    }
+
+    private OidcAgent(int port, HttpAgent browser) {
         this.base = "http://127.0.0.1:" + port;
-        this.browser = new HttpAgent(port, address);
+        this.browser = browser;
+    }
+
+    /** The same agent and browser at another node of Guichet. */
+    OidcAgent onPort(int port) {
+        return new OidcAgent(port, browser.onPort(port));
     }
 
     /** An authorization request of this client, with its state, nonce and PKCE verifier. */

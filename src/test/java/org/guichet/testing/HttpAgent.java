@@ -30,6 +30,7 @@ public final class HttpAgent {
     private final HttpClient client;
     private final String base;
     private final @Nullable String forwardedFor;
+    private final java.net.CookieHandler cookies;
 
     public HttpAgent(int port) {
         this(port, null);
@@ -37,9 +38,18 @@ public final class HttpAgent {
 
     /** A client whose requests come, through the trusted loopback proxy, from this address (the test's channel). */
     public HttpAgent(int port, @Nullable String forwardedFor) {
+        this(port, forwardedFor, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    /**
+     * The same browser on another port (another node): it shares the cookies of {@code cookies}, as a browser does
+     * for a host whatever the port.
+     */
+    public HttpAgent(int port, @Nullable String forwardedFor, java.net.CookieHandler cookies) {
         this.forwardedFor = forwardedFor;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -85,6 +95,11 @@ public final class HttpAgent {
         var form = new LinkedHashMap<>(fields);
         form.put("_csrf", token.group(1));
         return postForm(action, form, "text/html");
+    }
+
+    /** This browser on another port (another node of Guichet), with the same cookies. */
+    public HttpAgent onPort(int port) {
+        return new HttpAgent(port, forwardedFor, cookies);
     }
 
     /** The CSRF token a page exposes to scripts. */

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * verify earlier tokens through a rotation. Each node reads the keys again every minute.
  */
 @Component
-class TokenKeys implements JWKSource<SecurityContext> {
+public class TokenKeys implements JWKSource<SecurityContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenKeys.class);
     private static final Duration RELOAD = Duration.ofMinutes(1);
@@ -77,12 +77,12 @@ class TokenKeys implements JWKSource<SecurityContext> {
     }
 
     /** The key id that signs now. */
-    String signingKeyId() {
+    public String signingKeyId() {
         return loaded().signing().getKeyID();
     }
 
     /** The ids of the published keys, the newest first. */
-    List<String> publishedKeyIds() {
+    public List<String> publishedKeyIds() {
         return loaded().published().stream().map(RSAKey::getKeyID).toList();
     }
 
@@ -134,7 +134,7 @@ class TokenKeys implements JWKSource<SecurityContext> {
      * that signs at once (an operator's rotation after a suspected leak, and the tests). Returns the new key's id.
      */
     @Nullable
-    String rotate(boolean now) {
+    public String rotate(boolean now) {
         var at = now();
         var stored = keys.publishedSince(at.minus(SsoSettings.LONGEST_TOKEN));
         String added = null;
