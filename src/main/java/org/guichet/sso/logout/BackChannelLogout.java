@@ -19,6 +19,7 @@ import org.guichet.sso.SsoSettings;
 import org.guichet.sso.server.ClientSettingNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
  * delivery (or giving up) is journaled. Every node delivers what is due; each attempt is taken by one of them.
  */
 @Component
+@ConditionalOnWebApplication
 public class BackChannelLogout {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackChannelLogout.class);

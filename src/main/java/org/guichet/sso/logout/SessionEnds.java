@@ -11,6 +11,7 @@ import org.guichet.session.SignedOut;
 import org.guichet.sso.server.SsoSessionRepository;
 import org.guichet.sso.server.TrackedAuthorizations;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * on one node.
  */
 @Component
+@ConditionalOnWebApplication
 public class SessionEnds {
 
     static final String JOB = "sso-session-sweep";
