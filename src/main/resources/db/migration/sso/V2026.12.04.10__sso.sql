@@ -52,7 +52,9 @@ CREATE TABLE sso_authorization (
     registered_client_id VARCHAR(100) NOT NULL,
     channel              VARCHAR(16)  NOT NULL,
     issuer               VARCHAR(500) NOT NULL,
-    created_at           TIMESTAMP WITH TIME ZONE NOT NULL
+    created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- when the agent signed out of this application alone ("my sessions"), or the session ended
+    ended_at             TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX sso_authorization_sid ON sso_authorization (sid);
 
@@ -64,8 +66,8 @@ CREATE TABLE sso_used_refresh_token (
 );
 CREATE INDEX sso_used_refresh_token_authorization ON sso_used_refresh_token (authorization_id);
 
--- Back-channel logout tokens to deliver, one per application a session that ended had signed into (with the issuer
--- its tokens named); retried until delivered or given up.
+-- Back-channel logout tokens to deliver, one per application a session that ended had signed into, or that the agent
+-- signed out of (with the issuer its tokens named); retried until delivered or given up.
 CREATE TABLE sso_logout_delivery (
     id                   UUID         NOT NULL PRIMARY KEY,
     sid                  VARCHAR(64)  NOT NULL,
@@ -78,8 +80,7 @@ CREATE TABLE sso_logout_delivery (
     next_attempt_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     delivered_at         TIMESTAMP WITH TIME ZONE,
     given_up_at          TIMESTAMP WITH TIME ZONE,
-    last_error           VARCHAR(500),
-    UNIQUE (sid, registered_client_id)
+    last_error           VARCHAR(500)
 );
 CREATE INDEX sso_logout_delivery_due ON sso_logout_delivery (next_attempt_at);
 

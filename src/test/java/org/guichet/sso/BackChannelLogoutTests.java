@@ -219,6 +219,30 @@ class BackChannelLogoutTests {
     }
 
     @Test
+    void mySessionsWhenSignedIntoAnApplicationThenListedAndTheAgentSignsOutOfItAloneTheSessionStaying()
+            throws Exception {
+        var signedIn = signIn();
+        var page = signedIn.agent().get("/account/sessions");
+        assertThat(page.body()).contains("Application d’essai");
+        var action = java.util.regex.Pattern.compile(
+                        "action=\"(/account/sessions/[^\"]+/applications/" + clientId + "/sign-out)\"")
+                .matcher(page.body());
+        assertThat(action.find()).isTrue();
+
+        var out = signedIn.agent().browser.submit("/account/sessions", action.group(1), Map.of());
+
+        assertThat(out.statusCode()).isEqualTo(302);
+        toldAndRevoked(signedIn);
+        var after = signedIn.agent().get("/account/sessions");
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).doesNotContain("Application d’essai");
+        // someone else cannot sign this session out of anything
+        var other = signIn();
+        var refused = other.agent().browser.submit("/account/sessions", action.group(1), Map.of());
+        assertThat(refused.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void deliveryWhenTheApplicationFailsThenItIsTriedAgainUntilItAnswers() throws Exception {
         receiver.failuresToGo.set(2);
         var signedIn = signIn();

@@ -101,6 +101,18 @@ class SingleSignOnBrowserTests extends BrowserTest {
         assertThat(chrome.findElement(By.id("claim-amr")).getText()).isEqualTo("[pwd]");
         assertThat(chrome.findElement(By.id("claim-channel")).getText()).isEqualTo("internal");
         Chromium.screenshot(chrome, "sso-application-signed-in");
+        chrome.get(url("/account/sessions"));
+        assertThat(chrome.findElement(By.cssSelector(".session__applications")).getText())
+                .contains("SIG (essai)");
+        assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
+        Chromium.screenshot(chrome, "sso-my-sessions-desktop");
+        chrome.manage().window().setSize(new Dimension(390, 844));
+        chrome.navigate().refresh();
+        assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
+        chrome.executeScript(
+                "arguments[0].scrollIntoView()", chrome.findElement(By.cssSelector(".session__applications")));
+        Chromium.screenshot(chrome, "sso-my-sessions-phone");
+        chrome.manage().window().setSize(new Dimension(1280, 1000));
 
         chrome.get(url("/"));
         chrome.findElement(By.cssSelector("form[action='/logout'] button")).click();

@@ -48,7 +48,8 @@ public class AgentSessions {
             @Nullable String address,
             Instant startedAt,
             Instant lastSeenAt,
-            boolean current) {}
+            boolean current,
+            @Nullable String key) {}
 
     /** The agent's sessions, the current one first, then the most recently used. */
     public List<AgentSession> of(AgentId agent, @Nullable String currentSessionId) {
@@ -70,7 +71,8 @@ public class AgentSessions {
                 session.getAttribute(SessionAttributes.ADDRESS),
                 signedInAt != null ? signedInAt : session.getCreationTime(),
                 session.getLastAccessedTime(),
-                current);
+                current,
+                SessionKeys.in(session));
     }
 
     /** The stable keys of the agent's open sessions ({@link SessionKeys}), on every node. */

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.SessionHandles;
+import org.guichet.session.SessionApplications;
 import org.guichet.session.SessionRevoked;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,21 +15,60 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "My sessions": where the agent is signed in, and closing any of them. */
+/**
+ * "My sessions": where the agent is signed in, the applications each session signed into, and closing any of them (or
+ * signing a session out of one application).
+ */
 @ConditionalOnWebApplication
 @Controller
 class SessionsController {
 
     private final AgentSessions sessions;
+    private final ObjectProvider<SessionApplications> applications;
 
-    SessionsController(AgentSessions sessions) {
+    SessionsController(AgentSessions sessions, ObjectProvider<SessionApplications> applications) {
         this.sessions = sessions;
+        this.applications = applications;
     }
 
     @GetMapping("/account/sessions")
     String showSessions(Principal principal, HttpSession session, Model model) {
-        model.addAttribute("sessions", sessions.of(AgentId.of(principal.getName()), session.getId()));
+        var agent = AgentId.of(principal.getName());
+        var open = sessions.of(agent, session.getId());
+        var signedInto = new java.util.HashMap<String, java.util.List<SessionApplications.SignedInApplication>>();
+        var provider = applications.getIfAvailable();
+        for (var each : open) {
+            signedInto.put(
+                    each.handle(),
+                    provider == null || each.key() == null ? java.util.List.of() : provider.of(agent, each.key()));
+        }
+        model.addAttribute("sessions", open);
+        model.addAttribute("applications", signedInto);
         return "session/sessions";
+    }
+
+    /** Signs one session out of one application it signed into; the session stays open. */
+    @PostMapping("/account/sessions/{handle}/applications/{clientId}/sign-out")
+    String signOutOfApplication(
+            @PathVariable String handle,
+            @PathVariable String clientId,
+            Principal principal,
+            HttpSession session,
+            RedirectAttributes redirect) {
+        var agent = AgentId.of(principal.getName());
+        var provider = applications.getIfAvailable();
+        var key = sessions.of(agent, session.getId()).stream()
+                .filter(each -> each.handle().equals(handle))
+                .map(AgentSessions.AgentSession::key)
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+        var signedOut = provider != null && key.isPresent() && provider.signOut(agent, key.get(), clientId);
+        if (!signedOut) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("signedOutOf", clientId);
+        return "redirect:/account/sessions";
     }
 
     @PostMapping("/account/sessions/{handle}/revoke")

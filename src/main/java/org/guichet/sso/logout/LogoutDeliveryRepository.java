@@ -28,12 +28,12 @@ class LogoutDeliveryRepository {
             int attempts,
             Instant nextAttemptAt) {}
 
-    /** A delivery to make at once; none when this session's application already has one. */
+    /** A delivery to make at once. */
     void add(String sid, String agent, String registeredClientId, String issuer, String cause, Instant at) {
         jdbc.sql("""
                         INSERT INTO sso_logout_delivery
                             (id, sid, agent, registered_client_id, issuer, cause, created_at, next_attempt_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
                         sid,

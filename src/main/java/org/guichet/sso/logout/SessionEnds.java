@@ -100,12 +100,32 @@ public class SessionEnds {
 
     /** Ends the session once: revokes what its applications hold, and tells them. */
     void end(String sid, String cause) {
-        if (!sessions.end(sid, cause, clock.instant())) {
+        var at = clock.instant();
+        if (!sessions.end(sid, cause, at)) {
             return;
         }
-        for (var origin : sessions.ofSession(sid)) {
-            authorizations.revoke(origin.authorizationId());
-            logout.add(sid, origin.agent(), origin.registeredClientId(), origin.issuer(), cause);
+        var clients = new java.util.LinkedHashSet<String>();
+        sessions.ofSession(sid).forEach(origin -> clients.add(origin.registeredClientId()));
+        clients.forEach(client -> signOut(sid, client, cause, at));
+    }
+
+    /**
+     * Signs the session out of one application (the agent asked, in "my sessions"): revokes what it holds from this
+     * session and tells it; false when the session was not signed into it.
+     */
+    public boolean signOutOf(String sid, String registeredClientId) {
+        var done = signOut(sid, registeredClientId, "SIGNED_OUT_OF_APPLICATION", clock.instant());
+        logout.deliverDue();
+        return done;
+    }
+
+    private boolean signOut(String sid, String registeredClientId, String cause, java.time.Instant at) {
+        var ended = sessions.endApplication(sid, registeredClientId, at);
+        ended.forEach(origin -> authorizations.revoke(origin.authorizationId()));
+        if (!ended.isEmpty()) {
+            var origin = ended.getFirst();
+            logout.add(sid, origin.agent(), registeredClientId, origin.issuer(), cause);
         }
+        return !ended.isEmpty();
     }
 }

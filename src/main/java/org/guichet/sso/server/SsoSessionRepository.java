@@ -29,7 +29,8 @@ public class SsoSessionRepository {
             String agent,
             String registeredClientId,
             Channel channel,
-            String issuer) {}
+            String issuer,
+            Instant createdAt) {}
 
     /** Records that this session signed into an application (the authorization it was given). */
     void signedIn(
@@ -57,13 +58,14 @@ public class SsoSessionRepository {
                 rs.getString(3),
                 rs.getString(4),
                 Channel.valueOf(rs.getString(5)),
-                rs.getString(6));
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant());
     }
 
     /** Where an authorization came from; empty for one given before Guichet tracked them. */
     public Optional<Origin> origin(String authorizationId) {
         return jdbc.sql("""
-                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel, a.issuer
+                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel, a.issuer, a.created_at
                         FROM sso_authorization a JOIN sso_session s ON s.sid = a.sid
                         WHERE a.authorization_id = ?""")
                 .param(authorizationId)
@@ -71,12 +73,42 @@ public class SsoSessionRepository {
                 .optional();
     }
 
-    /** The authorizations a session was given. */
+    /** The authorizations a session was given that are still in use: the applications it is signed into. */
     public List<Origin> ofSession(String sid) {
         return jdbc.sql("""
-                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel, a.issuer
+                        SELECT a.authorization_id, a.sid, s.agent, a.registered_client_id, a.channel, a.issuer, a.created_at
                         FROM sso_authorization a JOIN sso_session s ON s.sid = a.sid
-                        WHERE a.sid = ? ORDER BY a.created_at""").param(sid).query(SsoSessionRepository::origin).list();
+                        WHERE a.sid = ? AND a.ended_at IS NULL ORDER BY a.created_at""").param(sid).query(SsoSessionRepository::origin).list();
+    }
+
+    /** When the session first signed into each application it still is signed into (by registered client id). */
+    public java.util.Map<String, Instant> applicationsOf(String sid) {
+        var since = new java.util.LinkedHashMap<String, Instant>();
+        for (var origin : ofSession(sid)) {
+            since.putIfAbsent(origin.registeredClientId(), origin.createdAt());
+        }
+        return since;
+    }
+
+    /** Ends the authorizations of one application in this session; the ones it ended. */
+    public List<Origin> endApplication(String sid, String registeredClientId, Instant at) {
+        var ending = ofSession(sid).stream()
+                .filter(origin -> origin.registeredClientId().equals(registeredClientId))
+                .toList();
+        ending.forEach(origin -> jdbc.sql(
+                        "UPDATE sso_authorization SET ended_at = ? WHERE authorization_id = ? AND ended_at IS NULL")
+                .params(Timestamp.from(at), origin.authorizationId())
+                .update());
+        return ending;
+    }
+
+    /** Whether this session (still open in applications) is this agent's. */
+    public boolean belongsTo(String sid, String agent) {
+        return jdbc.sql("SELECT COUNT(*) FROM sso_session WHERE sid = ? AND agent = ? AND ended_at IS NULL")
+                        .params(sid, agent)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 
     /** Ends the session, once: false when it had already ended (or never signed into anything). */
