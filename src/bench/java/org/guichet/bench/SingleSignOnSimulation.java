@@ -31,9 +31,9 @@ import java.util.Map;
 public class SingleSignOnSimulation extends Simulation {
 
     private static final String REDIRECT = "http://127.0.0.1:9081/login/oauth2/code/guichet";
-    // one PKCE pair (RFC 7636, appendix B): each sign-in is a fresh browser anyway
+    // one PKCE pair (the challenge is the verifier's SHA-256, base64url): each sign-in is a fresh browser anyway
     private static final String VERIFIER = "dBjftJeZ4CVP-mJ92K9qhPbG8t1kdBzR3ANd4sNfA2Y";
-    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    private static final String CHALLENGE = "MzCbxKPmp4a3jZyFTXIaFc9dQ9bWbetST1PFv3uq6KY";
     private static final String AUTHORIZE = "/oauth2/authorize?response_type=code&client_id=gis&scope="
             + URLEncoder.encode("openid profile email roles", StandardCharsets.UTF_8) + "&redirect_uri="
             + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)

@@ -8,7 +8,13 @@ import java.util.List;
  */
 public class ApplicationRejected extends RuntimeException {
 
-    public record Problem(String field, String key) {}
+    public record Problem(String field, String key) {
+
+        /** Its sentence takes no argument (as the administration's forms read problems). */
+        public java.util.List<String> arguments() {
+            return java.util.List.of();
+        }
+    }
 
     private final List<Problem> problems;
 

@@ -140,6 +140,45 @@ class ApplicationsApiTests {
     }
 
     @Test
+    void pageWhenAFormIsWrongThenEachFieldSaysWhyAndWhenRightTheSecretIsShownOnce() {
+        var admin = admin();
+        var clientId = "page-" + System.nanoTime() % 1_000_000;
+
+        var wrong = admin.post(
+                "/admin/applications", "clientId", "X", "name", "", "serviceId", "", "redirectUris", "ftp://x");
+        assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(admin.body(wrong))
+                .contains("id=\"clientId-error\"")
+                .contains("id=\"serviceId-error\"")
+                .contains("id=\"redirectUris-error\"")
+                .contains("Choisissez un service du catalogue.");
+        var right = admin.post(
+                "/admin/applications",
+                "clientId",
+                clientId,
+                "name",
+                "Réservation des salles",
+                "serviceId",
+                "gis",
+                "confidential",
+                "true",
+                "redirectUris",
+                "https://salles.ville.example/cb\nhttps://salles.ville.example/cb2",
+                "scopes",
+                "profile");
+        assertThat(right).hasStatus(HttpStatus.FOUND);
+        var shown = admin.body(admin.get("/admin/applications"));
+        assertThat(shown).contains("id=\"secret\"").contains("Réservation des salles");
+        assertThat(admin.body(admin.get("/admin/applications"))).doesNotContain("id=\"secret\"");
+        assertThat(admin.post("/admin/applications/" + clientId + "/disable")).hasStatus(HttpStatus.FOUND);
+        assertThat(applications.find(clientId).orElseThrow().enabled()).isFalse();
+        assertThat(admin.post("/admin/applications/nobody-here/delete")).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Autowired
+    Applications applications;
+
+    @Test
     void applicationsWhenNotAnAdministratorThenRefused() {
         var agent = new MockBrowser(mvc, org.guichet.testing.TestData.officeAddress());
         agent.signIn(agents.create().build().login(), org.guichet.testing.Demo.PASSWORD);
@@ -147,5 +186,7 @@ class ApplicationsApiTests {
         assertThat(agent.getJson(API)).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(agent.postJson(API, application("sneaky"))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(new MockBrowser(mvc).getJson(API)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(agent.get("/admin/applications")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(agent.post("/admin/applications", "clientId", "sneaky")).hasStatus(HttpStatus.FORBIDDEN);
     }
 }

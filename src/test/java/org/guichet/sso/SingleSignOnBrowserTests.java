@@ -154,4 +154,31 @@ class SingleSignOnBrowserTests extends BrowserTest {
         assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
         Chromium.screenshot(chrome, "sso-refused-from-the-internet-phone");
     }
+
+    @Test
+    void applicationsPageWhenAnAdministratorRegistersOneThenItsSecretIsShownOnceOnAPhoneAndADesktop() {
+        var admin = agents.create().named("Nora").withRoles("ADMIN").withTotp().build();
+        from(TestData.officeAddress());
+        signInWithApp(admin.login(), clock);
+        chrome.get(url("/admin/applications"));
+        chrome.findElement(By.id("clientId")).sendKeys("X");
+        chrome.findElement(By.cssSelector("#register button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+        assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
+        Chromium.screenshot(chrome, "sso-applications-refused-desktop");
+
+        chrome.findElement(By.id("clientId")).clear();
+        chrome.findElement(By.id("clientId")).sendKeys("salles-" + System.nanoTime() % 1_000_000);
+        chrome.findElement(By.id("name")).sendKeys("Réservation des salles");
+        new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("serviceId"))).selectByValue("gis");
+        chrome.findElement(By.id("redirectUris")).sendKeys("https://salles.ville.example/login/oauth2/code/guichet");
+        chrome.findElement(By.cssSelector("#register button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
+        assertThat(chrome.findElement(By.cssSelector("#secret code")).getText()).hasSizeGreaterThan(40);
+        assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
+        Chromium.screenshot(chrome, "sso-applications-secret-desktop");
+        chrome.manage().window().setSize(new Dimension(390, 844));
+        assertThat(Chromium.accessibilityViolations(chrome)).isEmpty();
+        Chromium.screenshot(chrome, "sso-applications-secret-phone");
+    }
 }

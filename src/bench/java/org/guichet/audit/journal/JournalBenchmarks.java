@@ -69,7 +69,8 @@ public class JournalBenchmarks {
                 "1000001",
                 "10.1.2.3",
                 "INTERNAL",
-                Map.of("device", "Firefox · Windows", "session", "3F2A9C41D0"));
+                Map.of("device", "Firefox · Windows", "session", "3F2A9C41D0"),
+                true);
     }
 
     @TearDown(Level.Trial)
@@ -97,7 +98,7 @@ public class JournalBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
-    public Journal.Verification verifyWholeChain() {
+    public org.guichet.audit.JournalVerification verifyWholeChain() {
         var verification = transactions.execute(status -> verifier.verify());
         if (verification == null || !verification.valid()) {
             throw new IllegalStateException("The chain should verify: " + verification);

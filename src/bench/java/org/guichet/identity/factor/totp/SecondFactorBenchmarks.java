@@ -1,10 +1,12 @@
-package org.guichet.identity.mfa;
+package org.guichet.identity.factor.totp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.guichet.identity.TestSettings;
+import org.guichet.identity.mfa.OneTimeSecrets;
+import org.guichet.platform.SecretBox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,7 +43,7 @@ public class SecondFactorBenchmarks {
     @Setup
     public void setUp() {
         var settings = TestSettings.defaults();
-        box = new SecretBox(settings);
+        box = TotpService.box(settings.totp());
         var key = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
         sealed = box.seal(key);
         codes = new TotpCodes(key, "SHA1", 6, Duration.ofSeconds(30));
