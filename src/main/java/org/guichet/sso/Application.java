@@ -40,4 +40,20 @@ public record Application(
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
         scopes = Set.copyOf(scopes);
     }
+
+    /** This application, enabled or disabled. */
+    public Application withEnabled(boolean enabled) {
+        return new Application(
+                clientId,
+                name,
+                serviceId,
+                confidential,
+                redirectUris,
+                postLogoutRedirectUris,
+                scopes,
+                accessTokenLifetime,
+                refreshTokenLifetime,
+                backChannelLogoutUri,
+                enabled);
+    }
 }

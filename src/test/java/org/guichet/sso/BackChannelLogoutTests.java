@@ -123,9 +123,7 @@ class BackChannelLogoutTests {
 
     private SignedIn signIn(Agents.TestAgent person, OidcAgent agent) throws Exception {
         var request = agent.request(clientId, REDIRECT, "openid profile", Map.of());
-        agent.get(request.pathAndQuery());
-        var tokens = agent.exchange(
-                request, OidcAgent.code(agent.follow(agent.signIn(person.login())), request), clientId, SECRET);
+        var tokens = agent.signInThrough(request, person.login(), clientId, SECRET);
         var claims = agent.validate(tokens, request, clientId);
         return new SignedIn(
                 agent,

@@ -101,6 +101,15 @@ final class OidcAgent {
         return browser.postForm(action.group(1).replace("&amp;", "&"), form, "text/html");
     }
 
+    /**
+     * A whole sign-in from a browser without a session: the authorization request (sent to the login page), the login
+     * form, the way back with a code, and the application's code exchange.
+     */
+    OIDCTokenResponse signInThrough(Request request, String login, String clientId, String secret) throws Exception {
+        get(request.pathAndQuery());
+        return exchange(request, code(follow(signIn(login)), request), clientId, secret);
+    }
+
     /** Follows redirects on Guichet until one leaves it (to the application) or a page is shown. */
     HttpResponse<String> follow(HttpResponse<String> response) {
         var current = response;

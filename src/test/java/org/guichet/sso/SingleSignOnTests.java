@@ -175,6 +175,30 @@ class SingleSignOnTests {
         assertThat(OidcAgent.location(agent.get(stale.pathAndQuery()))).startsWith("/sign-in/confirm?next=");
     }
 
+    @Test
+    void logoutWhenTheApplicationAsksThenGuichetsSessionEndsAndTheAgentGoesBackToIt() throws Exception {
+        var agent = new OidcAgent(port, TestData.officeAddress());
+        var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
+        var tokens = agent.signInThrough(request, agents.create().build().login(), GIS, GIS_SECRET);
+        assertThat(agent.get("/").statusCode()).isEqualTo(200);
+
+        var logout = new com.nimbusds.openid.connect.sdk.LogoutRequest(
+                URI.create(agent.base + "/connect/logout"),
+                tokens.getOIDCTokens().getIDToken(),
+                URI.create("http://127.0.0.1:9081/"),
+                new com.nimbusds.oauth2.sdk.id.State("after-logout"));
+        var answer = agent.get(logout.toURI().toString());
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(OidcAgent.location(answer)).isEqualTo("http://127.0.0.1:9081/?state=after-logout");
+        assertThat(OidcAgent.location(agent.get("/"))).endsWith("/login");
+        // the back-channel logout that follows the sign-out revokes the refresh token (asked without using it)
+        var refreshToken = tokens.getOIDCTokens().getRefreshToken().getValue();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> !introspect(refreshToken).isActive());
+    }
+
     // --- what the specifications refuse
 
     @Test
@@ -269,12 +293,7 @@ class SingleSignOnTests {
     void refreshWhenATokenIsUsedTwiceThenItsWholeFamilyIsRevoked() throws Exception {
         var agent = new OidcAgent(port, TestData.officeAddress());
         var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
-        agent.get(request.pathAndQuery());
-        var tokens = agent.exchange(
-                request,
-                OidcAgent.code(agent.follow(agent.signIn(agents.create().build().login())), request),
-                GIS,
-                GIS_SECRET);
+        var tokens = agent.signInThrough(request, agents.create().build().login(), GIS, GIS_SECRET);
         var first = tokens.getOIDCTokens().getRefreshToken();
 
         var renewed = refresh(first);
@@ -297,12 +316,7 @@ class SingleSignOnTests {
     void introspectWhenTheAccessTokenIsRevokedThenInactive() throws Exception {
         var agent = new OidcAgent(port, TestData.officeAddress());
         var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
-        agent.get(request.pathAndQuery());
-        var tokens = agent.exchange(
-                request,
-                OidcAgent.code(agent.follow(agent.signIn(agents.create().build().login())), request),
-                GIS,
-                GIS_SECRET);
+        var tokens = agent.signInThrough(request, agents.create().build().login(), GIS, GIS_SECRET);
         var accessToken = tokens.getOIDCTokens().getAccessToken();
         var active = introspect(accessToken.getValue());
         assertThat(active.isActive()).isTrue();

@@ -127,21 +127,7 @@ class ApplicationsController {
             @PathVariable String change,
             Principal principal,
             RedirectAttributes redirect) {
-        var application = found(clientId);
-        applications.change(
-                new Application(
-                        application.clientId(),
-                        application.name(),
-                        application.serviceId(),
-                        application.confidential(),
-                        application.redirectUris(),
-                        application.postLogoutRedirectUris(),
-                        application.scopes(),
-                        application.accessTokenLifetime(),
-                        application.refreshTokenLifetime(),
-                        application.backChannelLogoutUri(),
-                        change.equals("enable")),
-                AgentId.of(principal.getName()));
+        applications.change(found(clientId).withEnabled(change.equals("enable")), AgentId.of(principal.getName()));
         redirect.addFlashAttribute("changed", change);
         return "redirect:" + PAGE;
     }
