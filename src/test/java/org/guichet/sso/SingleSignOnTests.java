@@ -199,6 +199,35 @@ class SingleSignOnTests {
                 .until(() -> !introspect(refreshToken).isActive());
     }
 
+    @Test
+    void authorizeWhenNoInteractionIsAllowedThenWhatWouldShowAPageIsAnErrorSentBackWithTheState() throws Exception {
+        var person = agents.create().withTotp().withRemoteAccess().build();
+        var agent = new OidcAgent(port, TestData.address());
+        agent.signIn(person.login());
+
+        // from the internet the second factor is still to give: interaction required
+        var pending = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("prompt", "none"));
+        var first = AuthorizationResponse.parse(URI.create(OidcAgent.location(agent.get(pending.pathAndQuery()))));
+        assertThat(first.toErrorResponse().getErrorObject().getCode()).isEqualTo("interaction_required");
+        assertThat(first.getState()).isEqualTo(pending.state());
+        // given, the GIS is still closed from the internet: refused, said to the application instead of a page
+        var step = agent.follow(agent.get("/sign-in/second-factor"));
+        agent.follow(agent.submit(step, Map.of("code", Totp.demo(clock.instant()))));
+        var refused = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("prompt", "none"));
+        var second = AuthorizationResponse.parse(URI.create(OidcAgent.location(agent.get(refused.pathAndQuery()))));
+        assertThat(second.toErrorResponse().getErrorObject().getCode()).isEqualTo("access_denied");
+        assertThat(second.getState()).isEqualTo(refused.state());
+        // and signed out: login required
+        var signedOut = new OidcAgent(port, TestData.officeAddress());
+        var none = signedOut.request(GIS, GIS_REDIRECT, SCOPES, Map.of("prompt", "none"));
+        var signedOutAnswer = signedOut.get(none.pathAndQuery());
+        assertThat(OidcAgent.location(signedOutAnswer))
+                .as(signedOutAnswer.statusCode() + " " + signedOutAnswer.body())
+                .contains("error=");
+        var third = AuthorizationResponse.parse(URI.create(OidcAgent.location(signedOutAnswer)));
+        assertThat(third.toErrorResponse().getErrorObject().getCode()).isEqualTo("login_required");
+    }
+
     // --- what the specifications refuse
 
     @Test

@@ -108,17 +108,72 @@ public class AuthorizationGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var client = client(request);
+        if (signedIn() == null && client != null && silent(request)) {
+            // signed out, and no page may be shown: the application is told to sign the agent in visibly
+            response.sendRedirect(error(request, client, "login_required"));
+            return;
+        }
         if (signedIn() == null || client == null) {
             // signed out: Spring sends the agent to the login page and back; an invalid request gets its error
             chain.doFilter(request, response);
             return;
         }
+        // without interaction (prompt=none), anything that would show a page goes back to the application as an error
+        var answer = silent(request) ? new Silent(response, request, client) : response;
         pages.signInSteps()
                 .doFilter(
                         request,
-                        response,
+                        answer,
                         (stepsDone, sameResponse) -> decide(
                                 (HttpServletRequest) stepsDone, (HttpServletResponse) sameResponse, chain, client));
+    }
+
+    private static boolean silent(HttpServletRequest request) {
+        var prompt = request.getParameter("prompt");
+        return prompt != null && Arrays.asList(prompt.split(" ")).contains("none");
+    }
+
+    /**
+     * The answer to an authorization asked without interaction ({@code prompt=none}): a redirect to one of Guichet's
+     * pages (a sign-in step, a new proof) becomes {@code interaction_required} sent back to the application, with its
+     * state (OpenID Connect Core, 3.1.2.6); the way back with a code goes through unchanged.
+     */
+    private static final class Silent extends jakarta.servlet.http.HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+        private final RegisteredClient client;
+
+        Silent(HttpServletResponse response, HttpServletRequest request, RegisteredClient client) {
+            super(response);
+            this.request = request;
+            this.client = client;
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            var context = request.getContextPath();
+            if (location.startsWith(context + "/") && !location.startsWith("//")) {
+                super.sendRedirect(error(request, client, "interaction_required"));
+                return;
+            }
+            super.sendRedirect(location);
+        }
+    }
+
+    /** The application's redirect URI with this error and the request's state. */
+    static String error(HttpServletRequest request, RegisteredClient client, String code) {
+        var redirectUri = request.getParameter(OAuth2ParameterNames.REDIRECT_URI);
+        var target = redirectUri != null
+                ? redirectUri
+                : client.getRedirectUris().iterator().next();
+        var answer = org.springframework.web.util.UriComponentsBuilder.fromUriString(target)
+                .queryParam(OAuth2ParameterNames.ERROR, code);
+        var state = request.getParameter(OAuth2ParameterNames.STATE);
+        if (state != null) {
+            answer.queryParam(OAuth2ParameterNames.STATE, "{state}");
+            return answer.encode().buildAndExpand(state).toUriString();
+        }
+        return answer.encode().build().toUriString();
     }
 
     private void decide(
@@ -146,7 +201,13 @@ public class AuthorizationGate extends OncePerRequestFilter {
                 response.sendRedirect(confirmation(request));
                 return;
             }
-            pages.refuse(request, response, access.attempt(asked, authentication, request, locale));
+            var attempt = access.attempt(asked, authentication, request, locale);
+            if (silent(request)) {
+                // the application asked for no page: it is told, and a sign-in it shows gets the explanation
+                response.sendRedirect(error(request, client, "access_denied"));
+                return;
+            }
+            pages.refuse(request, response, attempt);
             return;
         }
         var agent = AgentId.of(authentication.getName());
