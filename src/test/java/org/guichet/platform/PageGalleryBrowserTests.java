@@ -197,6 +197,7 @@ class PageGalleryBrowserTests extends BrowserTest {
         visit("sarah.durand", "/security/cases", "/security/cases");
         signInWithApp("nora.lefevre", clock);
         visit("nora.lefevre", "/admin", "/admin");
+        visit("nora.lefevre", "/admin/applications", "/admin/applications");
 
         writeIndex();
         assertThat(pages()).as("pages missing from the gallery").isSubsetOf(covered);
