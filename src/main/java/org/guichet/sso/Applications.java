@@ -30,6 +30,15 @@ public class Applications {
     /** The scopes an application may ask for; {@code openid} is always granted. */
     public static final Set<String> SCOPES = Set.of("openid", "profile", "email", "roles");
 
+    /** What an application is given when its administrator says nothing: {@code openid profile email}. */
+    public static final Set<String> USUAL_SCOPES = Set.of("openid", "profile", "email");
+
+    /** How long access tokens live when the administrator says nothing. */
+    public static final Duration USUAL_ACCESS_TOKEN = Duration.ofMinutes(5);
+
+    /** How long refresh tokens live when the administrator says nothing: a working day. */
+    public static final Duration USUAL_REFRESH_TOKEN = Duration.ofHours(8);
+
     public static final Duration SHORTEST_ACCESS_TOKEN = Duration.ofMinutes(1);
     public static final Duration LONGEST_ACCESS_TOKEN = Duration.ofHours(1);
     public static final Duration SHORTEST_REFRESH_TOKEN = Duration.ofMinutes(10);

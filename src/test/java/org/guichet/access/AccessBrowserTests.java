@@ -90,7 +90,8 @@ class AccessBrowserTests extends BrowserTest {
         chrome.get(url("/hr"));
         assertThat(chrome.findElement(By.className("refusal")).getAttribute("data-reason"))
                 .isEqualTo("ROLE_REQUIRED");
-        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Gestion RH ne vous est pas ouvert");
+        assertThat(chrome.findElement(By.tagName("h1")).getText().replace('\u00a0', ' '))
+                .isEqualTo("Le service « Gestion RH » ne vous est pas ouvert");
 
         chrome.get(url("/?lang=en"));
         assertThat(chrome.findElement(By.id("service-gis")).getText())

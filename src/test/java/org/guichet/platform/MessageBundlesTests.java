@@ -93,4 +93,32 @@ class MessageBundlesTests {
         assertThat(events).isGreaterThan(40);
         assertThat(misplaced).isEmpty();
     }
+
+    @Test
+    void myActivityEventWhenDescribedThenItsLineIsNamedInBothLanguages() throws ClassNotFoundException {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(Journaled.class));
+        var french = MessageBundles.all("");
+        var english = MessageBundles.all("_en");
+        var missing = new ArrayList<String>();
+        var shown = 0;
+        for (var candidate : scanner.findCandidateComponents("org.guichet")) {
+            var type = Class.forName(candidate.getBeanClassName());
+            // an event in "my activity" says so by answering inMyActivity itself
+            if (java.util.Arrays.stream(type.getDeclaredMethods())
+                    .noneMatch(method -> method.getName().equals("inMyActivity"))) {
+                continue;
+            }
+            shown++;
+            var key = "activity.type." + type.getSimpleName();
+            if (!french.containsKey(key)) {
+                missing.add(key);
+            }
+            if (!english.containsKey(key)) {
+                missing.add(key + " (en)");
+            }
+        }
+        assertThat(shown).isGreaterThan(10);
+        assertThat(missing).isEmpty();
+    }
 }

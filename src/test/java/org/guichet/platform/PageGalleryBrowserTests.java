@@ -198,6 +198,11 @@ class PageGalleryBrowserTests extends BrowserTest {
         signInWithApp("nora.lefevre", clock);
         visit("nora.lefevre", "/admin", "/admin");
         visit("nora.lefevre", "/admin/applications", "/admin/applications");
+        visitLink(
+                "nora.lefevre",
+                "/admin/applications/{clientId}",
+                "/admin/applications",
+                "#application-gis a[href$='/admin/applications/gis']");
 
         writeIndex();
         assertThat(pages()).as("pages missing from the gallery").isSubsetOf(covered);

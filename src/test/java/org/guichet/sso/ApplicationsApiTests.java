@@ -95,6 +95,12 @@ class ApplicationsApiTests {
                 .isZero();
         assertThat(admin.postJson(API, "{not json")).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(admin.postJson(API, "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+        var wrongTypes = admin.postJson(API, """
+                {"clientId": ["salles"], "confidential": "peut-être", "scopes": 7, "accessTokenLifetime": "dix minutes"}""");
+        assertThat(wrongTypes).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(admin.body(wrongTypes)).doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(admin.postAs(API, org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED, "clientId=salles"))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @Test
@@ -173,6 +179,82 @@ class ApplicationsApiTests {
         assertThat(admin.post("/admin/applications/" + clientId + "/disable")).hasStatus(HttpStatus.FOUND);
         assertThat(applications.find(clientId).orElseThrow().enabled()).isFalse();
         assertThat(admin.post("/admin/applications/nobody-here/delete")).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void editPageWhenAFieldIsWrongThenNothingChangesAndWhenRightTheApplicationIsChangedKeepingItsKindAndState() {
+        var admin = admin();
+        var clientId = "edit-" + System.nanoTime() % 1_000_000;
+        admin.postJson(API, application(clientId));
+        admin.post("/admin/applications/" + clientId + "/disable");
+        var page = "/admin/applications/" + clientId;
+
+        var shown = admin.get(page);
+        assertThat(shown).hasStatusOk();
+        assertThat(admin.body(shown))
+                .contains("value=\"Gestion des salles\"")
+                .contains("https://salles.ville.example/login/oauth2/code/guichet</textarea>")
+                .contains("id=\"accessTokenLifetime\"")
+                .contains("value=\"10\"");
+
+        var wrong = admin.post(
+                page,
+                "name",
+                "Salles",
+                "serviceId",
+                "gis",
+                "redirectUris",
+                "ftp://salles.ville.example/cb",
+                "accessTokenLifetime",
+                "dix",
+                "refreshTokenLifetime",
+                "99999");
+        assertThat(wrong).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(admin.body(wrong))
+                .contains("id=\"redirectUris-error\"")
+                .contains("id=\"accessTokenLifetime-error\"")
+                .contains("Entre 1 minute et 1 heure.")
+                .contains("id=\"refreshTokenLifetime-error\"")
+                .doesNotContain("id=\"name-error\"");
+        assertThat(applications.find(clientId).orElseThrow().name()).isEqualTo("Gestion des salles");
+
+        var right = admin.post(
+                page,
+                "name",
+                "Salles et auditoriums",
+                "serviceId",
+                "technical-management",
+                "confidential",
+                "false",
+                "redirectUris",
+                "https://salles.ville.example/cb\nhttps://salles.ville.example/cb2",
+                "postLogoutRedirectUris",
+                "https://salles.ville.example/",
+                "scopes",
+                "roles",
+                "accessTokenLifetime",
+                "15",
+                "refreshTokenLifetime",
+                "720");
+        assertThat(right).hasStatus(HttpStatus.FOUND);
+        var changed = applications.find(clientId).orElseThrow();
+        assertThat(changed.name()).isEqualTo("Salles et auditoriums");
+        assertThat(changed.serviceId()).isEqualTo("technical-management");
+        assertThat(changed.confidential()).isTrue();
+        assertThat(changed.enabled()).isFalse();
+        assertThat(changed.redirectUris())
+                .containsExactlyInAnyOrder("https://salles.ville.example/cb", "https://salles.ville.example/cb2");
+        assertThat(changed.postLogoutRedirectUris()).containsExactly("https://salles.ville.example/");
+        assertThat(changed.scopes()).containsExactlyInAnyOrder("openid", "roles");
+        assertThat(changed.accessTokenLifetime()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(changed.refreshTokenLifetime()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(changed.backChannelLogoutUri()).isNull();
+        assertThat(admin.body(admin.get("/admin/applications")))
+                .contains("Salles et auditoriums")
+                .contains("15 min (accès), 720 min (renouvellement)")
+                .contains("Gestion technique");
+        assertThat(admin.get("/admin/applications/nobody-here")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(admin.post("/admin/applications/nobody-here", "name", "x")).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Autowired

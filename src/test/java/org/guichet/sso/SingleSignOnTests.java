@@ -170,6 +170,8 @@ class SingleSignOnTests {
         var recent = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("max_age", "3600"));
         var answer = agent.get(recent.pathAndQuery());
         assertThat(OidcAgent.location(answer)).startsWith(GIS_REDIRECT + "?code=");
+        var malformed = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("max_age", "une-heure"));
+        assertThat(OidcAgent.location(agent.get(malformed.pathAndQuery()))).startsWith("/sign-in/confirm?next=");
         clock.advance(Duration.ofMinutes(10));
         var stale = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("max_age", "300"));
         assertThat(OidcAgent.location(agent.get(stale.pathAndQuery()))).startsWith("/sign-in/confirm?next=");
@@ -191,6 +193,10 @@ class SingleSignOnTests {
 
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(OidcAgent.location(answer)).isEqualTo("http://127.0.0.1:9081/?state=after-logout");
+        // the next visit to the login page is not told as an expired session
+        assertThat(answer.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie ->
+                        assertThat(cookie).startsWith("GUICHET_SIGNED_IN=;").contains("1970"));
         assertThat(OidcAgent.location(agent.get("/"))).endsWith("/login");
         // the back-channel logout that follows the sign-out revokes the refresh token (asked without using it)
         var refreshToken = tokens.getOIDCTokens().getRefreshToken().getValue();
@@ -343,7 +349,8 @@ class SingleSignOnTests {
 
     @Test
     void introspectWhenTheAccessTokenIsRevokedThenInactive() throws Exception {
-        var agent = new OidcAgent(port, TestData.officeAddress());
+        var office = TestData.officeAddress();
+        var agent = new OidcAgent(port, office);
         var request = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of());
         var tokens = agent.signInThrough(request, agents.create().build().login(), GIS, GIS_SECRET);
         var accessToken = tokens.getOIDCTokens().getAccessToken();
@@ -357,6 +364,12 @@ class SingleSignOnTests {
 
         assertThat(revoked.getStatusCode()).isEqualTo(200);
         assertThat(introspect(accessToken.getValue()).isActive()).isFalse();
+        // "my activity" names the application and where the agent signed in from
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(agent.get("/account/activity").body())
+                        .contains("Connexion par Guichet à l’application : Système d’information géographique")
+                        .contains("Réseau de la ville – " + office));
     }
 
     private TokenResponse token(com.nimbusds.oauth2.sdk.AuthorizationCode code, CodeVerifier verifier)

@@ -87,8 +87,21 @@ public final class MockBrowser {
         return sendJson(mvc.delete(), uri, null);
     }
 
+    /** Like {@link #postJson}, with a body of another type (what a wrong script sends). */
+    public MvcTestResult postAs(String uri, MediaType type, String body) {
+        return send(mvc.post(), uri, type, body);
+    }
+
     private MvcTestResult sendJson(
             MockMvcTester.MockMvcRequestBuilder method, String uri, @org.jspecify.annotations.Nullable String body) {
+        return send(method, uri, MediaType.APPLICATION_JSON, body);
+    }
+
+    private MvcTestResult send(
+            MockMvcTester.MockMvcRequestBuilder method,
+            String uri,
+            MediaType type,
+            @org.jspecify.annotations.Nullable String body) {
         var token = SignIn.csrfTokenIn(body(get("/remote-access")));
         var request = method.uri(uri)
                 .accept(MediaType.APPLICATION_JSON)
@@ -96,7 +109,7 @@ public final class MockBrowser {
                 .with(withCookies())
                 .with(SignIn.from(address));
         if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).content(body);
+            request = request.contentType(type).content(body);
         }
         return keep(request.exchange());
     }

@@ -1,6 +1,5 @@
 package org.guichet.sso.demo;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.guichet.sso.Application;
@@ -60,8 +59,8 @@ class DemoApplications implements ApplicationRunner {
                         List.of("http://127.0.0.1:9081/login/oauth2/code/guichet"),
                         List.of("http://127.0.0.1:9081/"),
                         Set.of("openid", "profile", "email", "roles"),
-                        Duration.ofMinutes(5),
-                        Duration.ofHours(8),
+                        Applications.USUAL_ACCESS_TOKEN,
+                        Applications.USUAL_REFRESH_TOKEN,
                         "http://127.0.0.1:9081/logout/connect/back-channel/guichet",
                         true),
                 secret,

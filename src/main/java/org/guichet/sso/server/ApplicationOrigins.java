@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import org.guichet.platform.FormTargets;
@@ -53,16 +52,11 @@ class ApplicationOrigins implements FormTargets {
 
     private Set<String> load() {
         var sources = new TreeSet<String>();
-        store.redirectUris().stream()
-                .flatMap(uris -> Arrays.stream(uris.split(",")))
-                .map(String::strip)
-                .filter(uri -> !uri.isEmpty())
-                .map(ApplicationOrigins::source)
-                .forEach(source -> {
-                    if (source != null) {
-                        sources.add(source);
-                    }
-                });
+        store.redirectUris().stream().map(ApplicationOrigins::source).forEach(source -> {
+            if (source != null) {
+                sources.add(source);
+            }
+        });
         return Set.copyOf(sources);
     }
 

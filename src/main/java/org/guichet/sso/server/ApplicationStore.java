@@ -59,14 +59,13 @@ public class ApplicationStore implements RegisteredClientRepository {
         return clients.findByClientId(clientId);
     }
 
-    /** The redirect URIs of the enabled applications, each as Spring stores them (comma-separated). */
+    /** The redirect URIs of the enabled applications. */
     List<String> redirectUris() {
-        return jdbc.sql("SELECT redirect_uris, client_settings FROM oauth2_registered_client")
-                .query((rs, row) ->
-                        rs.getString("client_settings").contains("\"" + ClientSettingNames.ENABLED + "\":false")
-                                ? ""
-                                : java.util.Objects.requireNonNullElse(rs.getString("redirect_uris"), ""))
-                .list();
+        return clientIds().stream()
+                .map(clients::findByClientId)
+                .filter(client -> client != null && ClientSettingNames.enabled(client))
+                .flatMap(client -> client.getRedirectUris().stream())
+                .toList();
     }
 
     public List<String> clientIds() {

@@ -23,6 +23,7 @@ import org.guichet.access.ServiceOpening;
 import org.guichet.directory.AgentId;
 import org.guichet.identity.Assurance;
 import org.guichet.network.Channel;
+import org.guichet.network.ClientConnection;
 import org.guichet.network.ClientConnections;
 import org.guichet.platform.Digests;
 import org.guichet.session.ServiceAccess;
@@ -94,7 +95,7 @@ public class AuthorizationGate extends OncePerRequestFilter {
     }
 
     /** What an authorization is given from: the session's key, the agent, the application, the channel. */
-    record Granted(String sid, AgentId agent, String clientId, Channel channel) {}
+    record Granted(String sid, AgentId agent, String clientId, String application, ClientConnection connection) {}
 
     /** A new proof of identity asked for this authorization request (its digest), at this time. */
     record Reauthentication(String request, Instant askedAt) implements Serializable {}
@@ -217,7 +218,8 @@ public class AuthorizationGate extends OncePerRequestFilter {
                         SessionKeys.of(request.getSession()),
                         agent,
                         client.getClientId(),
-                        connections.of(request).channel()));
+                        client.getClientName(),
+                        connections.of(request)));
         var signedIn = SecurityContextHolder.getContext();
         var plain = SecurityContextHolder.createEmptyContext();
         plain.setAuthentication(plain(authentication));
@@ -296,12 +298,16 @@ public class AuthorizationGate extends OncePerRequestFilter {
         return true;
     }
 
+    /**
+     * The {@code max_age} asked; one that is not a number of seconds asks for a new proof (the application wanted a
+     * recent one: it is not ignored).
+     */
     private static @Nullable Duration maxAge(HttpServletRequest request) {
         var value = request.getParameter("max_age");
-        if (value == null || !value.matches("\\d{1,9}")) {
+        if (value == null) {
             return null;
         }
-        return Duration.ofSeconds(Long.parseLong(value));
+        return value.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.ZERO;
     }
 
     /** Whether the application asked for a sign-in with a second factor ({@code acr_values}). */

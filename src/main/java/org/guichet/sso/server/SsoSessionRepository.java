@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.guichet.network.Channel;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -139,16 +138,12 @@ public class SsoSessionRepository {
      * one to record it wins, whatever the number of nodes.
      */
     boolean exchanged(String tokenHash, String authorizationId, Instant at) {
-        try {
-            return jdbc.sql("""
-                                    INSERT INTO sso_used_refresh_token (token_hash, authorization_id, used_at)
-                                    VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")
-                            .params(tokenHash, authorizationId, Timestamp.from(at))
-                            .update()
-                    == 1;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return jdbc.sql("""
+                                INSERT INTO sso_used_refresh_token (token_hash, authorization_id, used_at)
+                                VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")
+                        .params(tokenHash, authorizationId, Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** The authorization a refresh token was exchanged in, if it was. */

@@ -81,10 +81,11 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
                 granted.sid(),
                 granted.agent().soi(),
                 authorization.getRegisteredClientId(),
-                granted.channel(),
+                granted.connection().channel(),
                 server == null || server.getIssuer() == null ? "" : server.getIssuer(),
                 at);
-        events.publish(new ApplicationSignedIn(granted.agent(), granted.clientId(), granted.channel(), at));
+        events.publish(new ApplicationSignedIn(
+                granted.agent(), granted.clientId(), granted.application(), granted.connection(), at));
     }
 
     @Override

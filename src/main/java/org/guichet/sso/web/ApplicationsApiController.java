@@ -74,9 +74,9 @@ class ApplicationsApiController {
                     !Boolean.FALSE.equals(confidential),
                     Objects.requireNonNullElse(redirectUris, List.of()),
                     Objects.requireNonNullElse(postLogoutRedirectUris, List.of()),
-                    Objects.requireNonNullElse(scopes, Set.of("openid", "profile", "email")),
-                    Objects.requireNonNullElse(accessTokenLifetime, Duration.ofMinutes(5)),
-                    Objects.requireNonNullElse(refreshTokenLifetime, Duration.ofHours(8)),
+                    Objects.requireNonNullElse(scopes, Applications.USUAL_SCOPES),
+                    Objects.requireNonNullElse(accessTokenLifetime, Applications.USUAL_ACCESS_TOKEN),
+                    Objects.requireNonNullElse(refreshTokenLifetime, Applications.USUAL_REFRESH_TOKEN),
                     backChannelLogoutUri == null || backChannelLogoutUri.isBlank() ? null : backChannelLogoutUri,
                     !Boolean.FALSE.equals(enabled));
         }
