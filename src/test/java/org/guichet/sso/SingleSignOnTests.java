@@ -368,7 +368,7 @@ class SingleSignOnTests {
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(agent.get("/account/activity").body())
-                        .contains("Connexion par Guichet à l’application : Système d’information géographique")
+                        .contains("Connexion par Guichet à l’application\u202f: Système d’information géographique")
                         .contains("Réseau de la ville – " + office));
     }
 
