@@ -37,7 +37,8 @@ class ModularityTests {
                         "support",
                         "admin",
                         "portal",
-                        "sso");
+                        "sso",
+                        "edge");
     }
 
     @Test

@@ -39,6 +39,18 @@ public class ServiceCatalogue {
     }
 
     /**
+     * The service published at this host and normalised path (the proxy's), the longest path prefix winning; empty
+     * when none is.
+     */
+    public Optional<ServiceDefinition> publishedAt(String host, String path) {
+        return all().stream()
+                .filter(service ->
+                        service.publication() != null && service.publication().covers(host, path))
+                .max(java.util.Comparator.comparingInt(
+                        service -> service.publication().pathPrefix().length()));
+    }
+
+    /**
      * Sets a service's opening every node applies within seconds: open from at least one channel, closed only to
      * departments named by their codes; else refused with each problem.
      */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.guichet.directory.Role;
 import org.guichet.identity.Assurance;
 import org.guichet.network.Channel;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -28,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closedDepartments the departments it is closed to
  * @param paths the portal's URLs that belong to the service (its pages and API, Spring path patterns): every request to
  *     them is decided like the service
+ * @param publication where the reverse proxy publishes it (host and path prefix), decided at {@code /auth/forward};
+ *     none: it is not published through the proxy
  */
 public record ServiceDefinition(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}")
@@ -44,7 +47,8 @@ public record ServiceDefinition(
         @DefaultValue Set<Role> roles,
         @DefaultValue Set<String> departments,
         @DefaultValue Set<String> closedDepartments,
-        @DefaultValue List<String> paths) {
+        @DefaultValue List<String> paths,
+        @jakarta.validation.Valid @Nullable Publication publication) {
 
     public ServiceDefinition {
         name = Map.copyOf(name);
@@ -74,7 +78,8 @@ public record ServiceDefinition(
                 roles,
                 departments,
                 opening.closedDepartments(),
-                paths);
+                paths,
+                publication);
     }
 
     public String name(Locale locale) {

@@ -98,6 +98,11 @@ public class ClientConnections {
         return connection;
     }
 
+    /** Whether this request's peer is a trusted proxy: only then are its forwarded headers believed. */
+    public boolean fromTrustedProxy(HttpServletRequest request) {
+        return compiled().trustedProxies().contains(strip(request.getRemoteAddr()));
+    }
+
     public Channel channelOf(String address) {
         var zones = compiled();
         if (zones.vpn().contains(address)) {

@@ -15,10 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param idleWarning how long before the idle timeout the page offers to stay signed in
  * @param metricsAddresses addresses (or CIDR ranges) a Prometheus server may scrape {@code /actuator/prometheus}
  *     from without signing in; administrators reach it from anywhere once signed in
+ * @param cookieDomain the session cookie's {@code Domain}, so that the applications published through the reverse
+ *     proxy on sibling hosts receive it ({@code ville.example} for {@code guichet.ville.example} and {@code
+ *     sig.ville.example}); empty: the cookie is the portal's host's alone
  */
 @ConfigurationProperties("guichet.session")
 @Validated
 public record SessionSettings(
         @DefaultValue("10h") Duration absoluteLifetime,
         @DefaultValue("2m") Duration idleWarning,
-        @DefaultValue({"127.0.0.1/32", "::1/128"}) @NotEmpty List<String> metricsAddresses) {}
+        @DefaultValue({"127.0.0.1/32", "::1/128"}) @NotEmpty List<String> metricsAddresses,
+        @DefaultValue("") String cookieDomain) {}

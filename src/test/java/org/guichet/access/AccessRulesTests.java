@@ -135,6 +135,7 @@ class AccessRulesTests {
                 roles,
                 Set.of(),
                 closedDepartments,
-                List.of());
+                List.of(),
+                null);
     }
 }

@@ -53,7 +53,14 @@ class PageGalleryBrowserTests extends BrowserTest {
 
     /** The HTML pages that are not pages a person is shown (files, redirects, the error controller). */
     private static final Set<String> NOT_SHOWN = Set.of(
-            "/error", "/payslips/{id}/pdf", "/schedule/calendar.ics", "/leave/calendar.ics", "/sign-in/continue");
+            "/error",
+            "/payslips/{id}/pdf",
+            "/schedule/calendar.ics",
+            "/leave/calendar.ics",
+            "/sign-in/continue",
+            // the reverse proxy's decision (headers, no page) and the way back to a published application (a redirect)
+            "/auth/forward",
+            "/auth/return");
 
     @Autowired
     JdbcClient jdbc;
@@ -168,9 +175,15 @@ class PageGalleryBrowserTests extends BrowserTest {
         visit("camille.martin, refused", "/access-denied", "/services/confidential-documents");
         visit("camille.martin, refused", "(forbidden)", "/admin");
 
-        // the same agent from the internet: closed services say why
+        visit("camille.martin", "(not published)", "/auth/refused?service=nowhere");
+
+        // an agent from the internet, signed in with the second factor: closed services say why, and so does a
+        // published application the proxy refused from there
+        var nomad = agents.create().named("Alix").withTotp().withRemoteAccess().build();
         forwardedFor(TestData.address());
-        visit("camille.martin, internet", "/", "/");
+        signInWithApp(nomad.login(), clock);
+        visit("nomad, internet", "/", "/");
+        visit("nomad, internet", "/auth/refused", "/auth/refused?service=gis&reference=0A1B2C3D4E");
         clearForwardedFor();
 
         // an agent with requests under way, and the notifications they brought
@@ -266,6 +279,12 @@ class PageGalleryBrowserTests extends BrowserTest {
             for (var size : SIZES) {
                 emulate(size);
                 chrome.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
+                if (!drawnIn().startsWith(language)) {
+                    // a redirect (a re-authentication, say) dropped ?lang=: keep the language for the visit, then
+                    // come again so that the page is drawn in the language asked
+                    chrome.get(url("/legal?lang=" + language));
+                    chrome.get(url(path));
+                }
                 var status = ((Number) chrome.executeScript("const n = performance.getEntriesByType('navigation')[0];"
                                 + " return n ? n.responseStatus : 0;"))
                         .intValue();
@@ -279,6 +298,10 @@ class PageGalleryBrowserTests extends BrowserTest {
                 }
                 @SuppressWarnings("unchecked")
                 var found = new ArrayList<>((List<String>) chrome.executeScript(CHECKS, size.mobile()));
+                var drawnIn = drawnIn();
+                if (!drawnIn.startsWith(language)) {
+                    found.add("drawn in '" + drawnIn + "' when " + language + " was asked");
+                }
                 if (path.startsWith("/sign-in/")
                         && !path.equals("/sign-in/confirm")
                         && !chrome.findElements(By.cssSelector(".site-nav a, .site-menu__list a, .bell"))
@@ -297,6 +320,10 @@ class PageGalleryBrowserTests extends BrowserTest {
                 });
             }
         }
+    }
+
+    private String drawnIn() {
+        return String.valueOf(chrome.executeScript("return document.documentElement.lang;"));
     }
 
     private void emulate(Size size) {

@@ -46,14 +46,49 @@ public final class HttpAgent {
      * for a host whatever the port.
      */
     public HttpAgent(int port, @Nullable String forwardedFor, java.net.CookieHandler cookies) {
+        this("http://127.0.0.1:" + port, forwardedFor, null, cookies);
+    }
+
+    private HttpAgent(
+            String base,
+            @Nullable String forwardedFor,
+            java.net.@Nullable InetAddress from,
+            java.net.CookieHandler cookies) {
         this.forwardedFor = forwardedFor;
         this.cookies = cookies;
-        this.client = HttpClient.newBuilder()
+        var builder = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        this.base = "http://127.0.0.1:" + port;
+                .connectTimeout(Duration.ofSeconds(5));
+        if (from != null) {
+            builder.localAddress(from);
+        }
+        this.client = builder.build();
+        this.base = base;
+    }
+
+    /**
+     * A browser whose connections leave from this loopback address ({@code 127.0.0.4}), to a site through a real
+     * proxy ({@code http://portal.guichet.test:8443}): the proxy sees that address, whatever headers are sent.
+     */
+    public static HttpAgent from(String localAddress, String base) {
+        try {
+            return new HttpAgent(
+                    base,
+                    null,
+                    java.net.InetAddress.getByName(localAddress),
+                    new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A request with these headers, as a script or a forger sends it. */
+    public HttpResponse<String> get(String url, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))
+                .GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** A page of Guichet's ({@code /login}), or any address ({@code http://…}). */

@@ -323,11 +323,15 @@ class SecurityConfiguration {
 
     /**
      * The session cookie: {@code HttpOnly}, {@code SameSite=Lax}, and {@code Secure} whenever the request came over
-     * HTTPS (Spring Session decides per request).
+     * HTTPS (Spring Session decides per request); for the portal's parent domain when one is configured (the
+     * applications published through the reverse proxy receive it).
      */
     @Bean
-    CookieSerializer sessionCookie() {
+    CookieSerializer sessionCookie(SessionSettings settings) {
         var cookie = new DefaultCookieSerializer();
+        if (!settings.cookieDomain().isBlank()) {
+            cookie.setDomainName(settings.cookieDomain().strip());
+        }
         cookie.setCookieName(SESSION_COOKIE);
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Lax");

@@ -1,0 +1,258 @@
+package org.guichet.edge.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.guichet.access.ServiceCatalogue;
+import org.guichet.access.ServiceDefinition;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.Role;
+import org.guichet.edge.EdgeSettings;
+import org.guichet.edge.OriginalRequest;
+import org.guichet.network.ClientConnections;
+import org.guichet.session.ServiceAccess;
+import org.guichet.session.SignedInPages;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The decision a reverse proxy asks for every request to a published application ({@code GET /auth/forward}, nginx's
+ * {@code auth_request}, Caddy's {@code forward_auth}), and the two pages of the portal it sends browsers to: {@code
+ * /auth/return} (after signing in, back to the application) and {@code /auth/refused} (why it is closed from here).
+ *
+ * <p>The decision answers only {@code 200}, {@code 401} or {@code 403}: a proxy turns anything else into an error of
+ * its own. {@code 401} carries {@code X-Guichet-Login} and {@code 403} {@code X-Guichet-Refused}, the portal's
+ * addresses the proxy redirects the browser to; {@code 200} carries the agent's identity for the application.
+ */
+@Controller
+class ForwardAuthController {
+
+    static final String FORWARD = "/auth/forward";
+    static final String RETURN = "/auth/return";
+    static final String REFUSED = "/auth/refused";
+
+    private final ClientConnections connections;
+    private final ServiceCatalogue catalogue;
+    private final ServiceAccess access;
+    private final SignedInPages pages;
+    private final DirectoryManagement directory;
+    private final JwtEncoder encoder;
+    private final EdgeSettings settings;
+    private final Clock clock;
+
+    ForwardAuthController(
+            ClientConnections connections,
+            ServiceCatalogue catalogue,
+            ServiceAccess access,
+            SignedInPages pages,
+            DirectoryManagement directory,
+            JwtEncoder encoder,
+            EdgeSettings settings,
+            Clock clock) {
+        this.connections = connections;
+        this.catalogue = catalogue;
+        this.access = access;
+        this.pages = pages;
+        this.directory = directory;
+        this.encoder = encoder;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping(FORWARD)
+    void forward(HttpServletRequest request, HttpServletResponse response, Locale locale)
+            throws IOException, ServletException {
+        // only a trusted proxy says what the original request was (anyone else could name any application)
+        var original = connections.fromTrustedProxy(request)
+                ? OriginalRequest.of(request::getHeader)
+                : Optional.<OriginalRequest>empty();
+        var service = original.flatMap(this::published);
+        if (original.isEmpty() || service.isEmpty()) {
+            refuse(response, portal(REFUSED));
+            return;
+        }
+        var authentication = signedIn();
+        if (authentication == null || !signInDone(request, response)) {
+            response.setHeader(
+                    "X-Guichet-Login",
+                    UriComponentsBuilder.fromUriString(portal(RETURN))
+                            .queryParam("to", "{to}")
+                            .encode()
+                            .buildAndExpand(original.get().url())
+                            .toUriString());
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        var view = access.attempt(service.get(), authentication, request, locale);
+        if (!view.allowed()) {
+            refuse(
+                    response,
+                    UriComponentsBuilder.fromUriString(portal(REFUSED))
+                            .queryParam("service", service.get().id())
+                            .queryParam("reference", view.reference())
+                            .toUriString());
+            return;
+        }
+        identify(response, authentication, service.get(), request);
+        response.setStatus(HttpServletResponse.SC_OK);
+    }
+
+    /**
+     * The service published where the request goes; none when the path would be another service's once its {@code ;}
+     * parameters are dropped (some applications read it so: the decision must not depend on who reads the path).
+     */
+    private Optional<ServiceDefinition> published(OriginalRequest original) {
+        var service = catalogue.publishedAt(original.host(), original.path());
+        var read = catalogue.publishedAt(original.host(), original.withoutParameters());
+        return service.map(ServiceDefinition::id).equals(read.map(ServiceDefinition::id)) ? service : Optional.empty();
+    }
+
+    private static @Nullable Authentication signedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null
+                        || authentication instanceof AnonymousAuthenticationToken
+                        || !authentication.isAuthenticated()
+                ? null
+                : authentication;
+    }
+
+    /**
+     * Whether the session has lived less than its lifetime and every step of the sign-in is done, as Guichet's pages
+     * check it: where they would send the browser to a step, the proxy is told to sign in (the portal leads on).
+     */
+    private boolean signInDone(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        var done = new boolean[1];
+        var silent = new HttpServletResponseWrapper(response) {
+            @Override
+            public void sendRedirect(String location) {}
+
+            @Override
+            public void sendError(int status) {}
+
+            @Override
+            public void sendError(int status, String message) {}
+        };
+        pages.signInSteps().doFilter(request, silent, (stepsDone, sameResponse) -> done[0] = true);
+        return done[0];
+    }
+
+    private static void refuse(HttpServletResponse response, String page) {
+        response.setHeader("X-Guichet-Refused", page);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /**
+     * The agent for the application, in the headers of the ecosystem ({@code Remote-User}, {@code Remote-Name}, {@code
+     * Remote-Email}, {@code Remote-Groups}) and Guichet's own, with a signed assertion of the same for applications
+     * that verify it against {@code /oauth2/jwks}.
+     */
+    private void identify(
+            HttpServletResponse response,
+            Authentication authentication,
+            ServiceDefinition service,
+            HttpServletRequest request) {
+        var agent = directory
+                .findById(AgentId.of(authentication.getName()))
+                .orElseThrow(() -> new IllegalStateException("a signed-in agent is in the directory"));
+        var channel = connections.of(request).channel();
+        var roles = agent.roles().stream().map(Role::name).sorted().toList();
+        response.setHeader("Remote-User", agent.login());
+        response.setHeader("Remote-Name", agent.displayName());
+        response.setHeader("Remote-Email", agent.email());
+        response.setHeader("Remote-Groups", roles.stream().collect(Collectors.joining(",")));
+        response.setHeader("X-Guichet-Soi", agent.id().soi());
+        response.setHeader("X-Guichet-Channel", channel.name());
+        var now = clock.instant();
+        var claims = JwtClaimsSet.builder()
+                .issuer(settings.portalUrl())
+                .subject(agent.id().soi())
+                .audience(java.util.List.of(service.id()))
+                .issuedAt(now)
+                .expiresAt(now.plus(settings.assertionLifetime()))
+                .id(UUID.randomUUID().toString())
+                .claim("preferred_username", agent.login())
+                .claim("name", agent.displayName())
+                .claim("email", agent.email())
+                .claim("department", agent.departmentCode())
+                .claim("roles", roles)
+                .claim("channel", channel.name())
+                .build();
+        var header = JwsHeader.with(SignatureAlgorithm.RS256).type("JWT").build();
+        response.setHeader(
+                "X-Guichet-Assertion",
+                encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue());
+    }
+
+    private String portal(String path) {
+        return settings.portalUrl() + path;
+    }
+
+    /**
+     * After signing in (Spring brings the browser back here), back to the application it came from: only an address
+     * of a published application, never another site.
+     */
+    @GetMapping(RETURN)
+    String returnTo(@RequestParam(defaultValue = "") String to) {
+        return OriginalRequest.of(name -> name.equals("X-Original-URL") ? to : null)
+                .filter(original -> published(original).isPresent())
+                .map(original -> "redirect:" + original.url())
+                .orElse("redirect:/");
+    }
+
+    /**
+     * Why a published application is closed to this agent from here, with the remedy, and the reference the decision
+     * was journaled with; once it is open (the remedy done), on to the service.
+     */
+    @GetMapping(REFUSED)
+    @Nullable
+    ModelAndView refused(
+            @RequestParam(defaultValue = "") String service,
+            @RequestParam(defaultValue = "") String reference,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale)
+            throws IOException, ServletException {
+        var authentication = signedIn();
+        var found = catalogue.find(service);
+        if (found.isEmpty() || authentication == null) {
+            var page = new ModelAndView("edge/not-published");
+            page.setStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+            return page;
+        }
+        var view = access.evaluate(found.get(), authentication, request, locale);
+        if (view.allowed()) {
+            return new ModelAndView("redirect:/services/" + found.get().id());
+        }
+        pages.refuse(
+                request,
+                response,
+                new ServiceAccess.View(
+                        view.service(),
+                        view.decision(),
+                        view.explanation(),
+                        reference.matches("[0-9A-F]{10}") ? reference : null));
+        // the page is written: nothing more to render
+        return null;
+    }
+}
