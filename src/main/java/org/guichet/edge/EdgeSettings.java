@@ -31,4 +31,6 @@ public record EdgeSettings(
 
         @DefaultValue("1m") Duration assertionLifetime,
         @DefaultValue("2s") Duration decisionCache,
-        @DefaultValue("100000") @PositiveOrZero @Max(10_000_000) int decisionCacheSize) {}
+
+        @DefaultValue("100000") @PositiveOrZero @Max(10_000_000)
+        int decisionCacheSize) {}

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class LiveSettings {
 
     /** How often a node looks whether the settings changed. */
-    public static final Duration REFRESH = Duration.ofSeconds(5);
+    public static final Duration REFRESH = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSettings.class);
 

@@ -25,4 +25,8 @@ public record SessionSettings(
         @DefaultValue("10h") Duration absoluteLifetime,
         @DefaultValue("2m") Duration idleWarning,
         @DefaultValue({"127.0.0.1/32", "::1/128"}) @NotEmpty List<String> metricsAddresses,
-        @DefaultValue("") String cookieDomain) {}
+        @DefaultValue("") String cookieDomain) {
+
+    /** The session cookie's name. */
+    public static final String COOKIE = "GUICHET_SESSION";
+}

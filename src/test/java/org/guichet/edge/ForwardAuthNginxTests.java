@@ -2,15 +2,24 @@ package org.guichet.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import org.guichet.access.ServiceCatalogue;
+import org.guichet.access.ServiceOpening;
+import org.guichet.network.Channel;
+import org.guichet.platform.LiveSettings;
 import org.guichet.testing.Agents;
+import org.guichet.testing.CountingRelay;
 import org.guichet.testing.EchoUpstream;
 import org.guichet.testing.HttpAgent;
 import org.guichet.testing.Nginx;
 import org.guichet.testing.TestClockConfiguration;
-import org.guichet.testing.Totp;
+import org.guichet.testing.WebSocketFrames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,25 +39,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "guichet.access.trusted-proxies=127.0.0.1/32",
-            "guichet.access.internal-networks=127.0.0.2/32",
-            "guichet.access.vpn-networks=127.0.0.3/32",
-            "GUICHET_GIS_HOST=gis.guichet.test",
-            "GUICHET_TECHNICAL_MANAGEMENT_HOST=tm.guichet.test",
-            "guichet.session.cookie-domain=guichet.test"
+            ThroughNginx.TRUSTED_PROXY,
+            ThroughNginx.OFFICE_ZONE,
+            ThroughNginx.VPN_ZONE,
+            ThroughNginx.GIS_HOST,
+            ThroughNginx.TM_HOST,
+            ThroughNginx.COOKIE_DOMAIN
         })
 @ActiveProfiles({"test", "demo"})
 @Import({TestClockConfiguration.class, Agents.class})
 class ForwardAuthNginxTests {
 
-    private static final String OFFICE = "127.0.0.2";
-    private static final String INTERNET = "127.0.0.4";
     private static final int PORT = Nginx.freePort();
-    private static final String PORTAL = "http://portal.guichet.test:" + PORT;
-    private static final String GIS = "http://gis.guichet.test:" + PORT;
+    private static final String PORTAL = ThroughNginx.portal(PORT);
+    private static final String GIS = ThroughNginx.gis(PORT);
 
     private static EchoUpstream upstream;
     private static Nginx nginx;
+    private static CountingRelay toGuichet;
 
     @LocalServerPort
     int guichetPort;
@@ -62,6 +70,12 @@ class ForwardAuthNginxTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ServiceCatalogue catalogue;
+
+    @Autowired
+    LiveSettings live;
+
     @DynamicPropertySource
     static void portal(DynamicPropertyRegistry properties) {
         properties.add("guichet.edge.portal-url", () -> PORTAL);
@@ -72,70 +86,37 @@ class ForwardAuthNginxTests {
         upstream = new EchoUpstream();
     }
 
-    /** nginx starts once Guichet listens (its port is known then). */
+    /** nginx starts once Guichet listens (its port is known then), through a relay that counts what reaches it. */
     private void proxy() throws Exception {
         if (nginx != null) {
             return;
         }
-        var echo = "127.0.0.1:" + upstream.port();
-        nginx = Nginx.start(
-                PORT,
-                Map.of(
-                        "127.0.0.1:8080",
-                        "127.0.0.1:" + guichetPort,
-                        "127.0.0.1:9091",
-                        echo,
-                        "127.0.0.1:9092",
-                        echo,
-                        "127.0.0.1:9093",
-                        echo,
-                        "guichet.localhost",
-                        "portal.guichet.test",
-                        "gis.localhost",
-                        "gis.guichet.test",
-                        "tm.localhost",
-                        "tm.guichet.test"));
+        toGuichet = new CountingRelay(guichetPort);
+        nginx = ThroughNginx.start(PORT, upstream.port(), toGuichet.port());
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (nginx != null) {
             nginx.close();
+            toGuichet.close();
         }
         upstream.close();
     }
 
     private static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").orElse("");
+        return ThroughNginx.location(response);
     }
 
-    /** Signs in at the portal through nginx, with the authenticator app when the channel asks for it. */
     private HttpAgent signedIn(String from, String login) {
-        var browser = HttpAgent.from(from, PORTAL);
-        browser.signIn(login);
-        if (location(browser.get("/", "text/html")).endsWith("/sign-in/second-factor")) {
-            var soi = jdbc.sql("SELECT soi FROM agent WHERE login = ?")
-                    .param(login)
-                    .query(String.class)
-                    .single();
-            jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = ?")
-                    .param(soi)
-                    .update();
-            var done = browser.submit(
-                    "/sign-in/second-factor",
-                    "/sign-in/second-factor/totp",
-                    Map.of("code", Totp.demo(clock.instant())));
-            assertThat(location(done)).endsWith("/sign-in/continue");
-            browser.get("/sign-in/continue", "text/html");
-        }
-        return browser;
+        return ThroughNginx.signedIn(from, PORTAL, login, jdbc, clock);
     }
 
     @Test
     void gisWhenNotSignedInThenTheLoginPageAndBackToTheApplicationWithTheAgentsIdentity() throws Exception {
         proxy();
         var person = agents.create().build();
-        var browser = HttpAgent.from(OFFICE, PORTAL);
+        var browser = HttpAgent.from(ThroughNginx.OFFICE, PORTAL);
 
         var asked = browser.get(GIS + "/maps/city?zoom=3", "text/html");
         assertThat(asked.statusCode()).as(nginx.errors()).isEqualTo(302);
@@ -154,7 +135,7 @@ class ForwardAuthNginxTests {
                 .contains("remote-user: " + person.login() + "\n")
                 .contains("x-guichet-soi: " + person.soi() + "\n")
                 .contains("x-guichet-channel: INTERNAL\n")
-                .contains("x-forwarded-for: " + OFFICE + "\n")
+                .contains("x-forwarded-for: " + ThroughNginx.OFFICE + "\n")
                 .containsPattern("x-guichet-assertion: [\\w-]+\\.[\\w-]+\\.[\\w-]+\n");
     }
 
@@ -162,7 +143,7 @@ class ForwardAuthNginxTests {
     void gisWhenHeadersAreForgedThenNoneReachesTheApplication() throws Exception {
         proxy();
         var person = agents.create().build();
-        var browser = signedIn(OFFICE, person.login());
+        var browser = signedIn(ThroughNginx.OFFICE, person.login());
 
         var answer = browser.get(
                 GIS + "/",
@@ -185,14 +166,16 @@ class ForwardAuthNginxTests {
                 .doesNotContain("10.1.2.3")
                 .doesNotContain("x-forwarded-prefix")
                 .doesNotContain("forwarded: for")
-                .doesNotContain("x-original-url");
+                .doesNotContain("x-original-url")
+                // the application never gets the portal's session (it could act as the agent at the portal)
+                .doesNotContainIgnoringCase("guichet_session");
     }
 
     @Test
     void confidentialDocumentsWhenThePathIsDisguisedThenDecidedOnThePathNginxRoutesOn() throws Exception {
         proxy();
         // at the office with a password alone: the GIS is open, the confidential documents ask a second factor
-        var browser = signedIn(OFFICE, agents.create().build().login());
+        var browser = signedIn(ThroughNginx.OFFICE, agents.create().build().login());
         assertThat(browser.get(GIS + "/confidentiel/", "text/html").statusCode())
                 .isEqualTo(302);
         for (var disguised : new String[] {
@@ -216,7 +199,7 @@ class ForwardAuthNginxTests {
     void gisWhenFromTheInternetThenGuichetsExplanationNamingTheChannel() throws Exception {
         proxy();
         var person = agents.create().withTotp().withRemoteAccess().build();
-        var browser = signedIn(INTERNET, person.login());
+        var browser = signedIn(ThroughNginx.INTERNET, person.login());
 
         var refused = browser.get(GIS + "/", "text/html");
 
@@ -233,8 +216,93 @@ class ForwardAuthNginxTests {
     @Test
     void forwardWhenAskedByAnyoneButTheProxyThenRefused() throws Exception {
         proxy();
-        var direct = HttpAgent.from(INTERNET, "http://127.0.0.1:" + guichetPort)
+        var direct = HttpAgent.from(ThroughNginx.INTERNET, "http://127.0.0.1:" + guichetPort)
                 .get("/auth/forward", Map.of("X-Original-URL", GIS + "/"));
         assertThat(direct.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void payslipsLikeApplicationWhenFromTheInternetThenOpenOnlyWithTheSecondFactorAndAnActiveRemoteAccess()
+            throws Exception {
+        proxy();
+        // the GIS opened from the internet, as the payslips are: with a second factor and an active remote access
+        catalogue.changeOpening(
+                "gis",
+                new ServiceOpening(Set.of(Channel.INTERNAL, Channel.VPN, Channel.NOMADIC), Map.of(), Set.of()),
+                "test");
+        try {
+            var nomad = signedIn(
+                    ThroughNginx.INTERNET,
+                    agents.create().withTotp().withRemoteAccess().build().login());
+            var open = nomad.get(GIS + "/payslips", "text/html");
+            assertThat(open.statusCode()).isEqualTo(200);
+            assertThat(open.body()).contains("x-guichet-channel: NOMADIC\n");
+
+            var withoutRemoteAccess = signedIn(
+                    ThroughNginx.INTERNET, agents.create().withTotp().build().login());
+            var refused = withoutRemoteAccess.get(GIS + "/payslips", "text/html");
+            assertThat(location(refused)).startsWith(PORTAL + "/auth/refused?service=gis&reference=");
+            assertThat(withoutRemoteAccess.get(location(refused), "text/html").body())
+                    .contains("data-reason=\"NOMADIC_PROFILE_MISSING\"");
+
+            // with a password alone, the internet is not a channel one is signed in on: the second factor first
+            var passwordOnly = HttpAgent.from(ThroughNginx.INTERNET, PORTAL);
+            passwordOnly.signIn(
+                    agents.create().withTotp().withRemoteAccess().build().login());
+            var toSignIn = passwordOnly.get(GIS + "/payslips", "text/html");
+            assertThat(location(toSignIn)).startsWith(PORTAL + "/auth/return?to=");
+            assertThat(toSignIn.body()).doesNotContain("remote-user");
+        } finally {
+            jdbc.sql("DELETE FROM live_setting WHERE name = ?")
+                    .param(ServiceOpening.live("gis"))
+                    .update();
+            jdbc.sql("UPDATE live_setting_version SET version = version + 1").update();
+            live.refreshNow();
+        }
+    }
+
+    @Test
+    void webSocketWhenSignedInThenItGoesThroughToTheApplication() throws Exception {
+        proxy();
+        var browser = signedIn(ThroughNginx.OFFICE, agents.create().build().login());
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(ThroughNginx.OFFICE, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", PORT), 5000);
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("GET /live HTTP/1.1\r\nHost: gis.guichet.test:" + PORT + "\r\nUpgrade: websocket\r\n"
+                            + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nCookie: "
+                            + browser.cookieHeader(GIS + "/") + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            var in = socket.getInputStream();
+            var head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                var b = in.read();
+                assertThat(b).as("the handshake's answer: " + head).isNotNegative();
+                head.append((char) b);
+            }
+            assertThat(head.toString())
+                    .startsWith("HTTP/1.1 101")
+                    .contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+
+            out.write(WebSocketFrames.text("bonjour", true));
+            assertThat(WebSocketFrames.read(in)).isEqualTo("echo: bonjour");
+        }
+    }
+
+    @Test
+    void uploadWhenLargeThenItReachesTheApplicationAndNotGuichet() throws Exception {
+        proxy();
+        var browser = signedIn(ThroughNginx.OFFICE, agents.create().build().login());
+        var size = 64 * 1024 * 1024;
+        var before = toGuichet.sent();
+
+        var answer = browser.upload(GIS + "/upload", new byte[size]);
+
+        assertThat(answer.statusCode()).as(nginx.errors()).isEqualTo(200);
+        assertThat(answer.body()).startsWith("POST /upload").contains("body-bytes: " + size + "\n");
+        // what reached Guichet meanwhile: the decision's request line and headers, never the body
+        assertThat(toGuichet.sent() - before).isLessThan(64 * 1024);
     }
 }

@@ -114,6 +114,23 @@ public final class HttpAgent {
         return send(request);
     }
 
+    /** A body of bytes posted to an address, as an upload. */
+    public HttpResponse<String> upload(String url, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** The {@code Cookie} header this browser sends to an address (for a client of its own: a WebSocket). */
+    public String cookieHeader(String url) {
+        try {
+            return String.join(
+                    "; ", cookies.get(URI.create(url), Map.of()).getOrDefault("Cookie", java.util.List.of()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs in through the login form, as a person would; fails the test if refused. */
     public HttpResponse<String> signIn(String identifier) {
         var result = submit("/login", "/login", Map.of("username", identifier, "password", Demo.PASSWORD));
@@ -149,7 +166,7 @@ public final class HttpAgent {
             request.header("X-Forwarded-For", forwardedFor);
         }
         try {
-            return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

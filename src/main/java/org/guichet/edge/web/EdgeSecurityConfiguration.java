@@ -32,6 +32,10 @@ class EdgeSecurityConfiguration {
 
     @Bean
     WebAccess edgeWebAccess() {
-        return WebAccess.none().withoutRemoteAccess(ForwardAuthController.RETURN, ForwardAuthController.REFUSED);
+        // the decision itself applies the remote-access profile (a refusal the proxy explains, never a loop back to
+        // the sign-in)
+        return WebAccess.none()
+                .withoutRemoteAccess(
+                        ForwardAuthController.FORWARD, ForwardAuthController.RETURN, ForwardAuthController.REFUSED);
     }
 }

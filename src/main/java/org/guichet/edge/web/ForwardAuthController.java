@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.guichet.access.ServiceCatalogue;
 import org.guichet.access.ServiceDefinition;
 import org.guichet.directory.AgentId;
@@ -19,6 +21,7 @@ import org.guichet.edge.EdgeSettings;
 import org.guichet.edge.OriginalRequest;
 import org.guichet.network.ClientConnections;
 import org.guichet.session.ServiceAccess;
+import org.guichet.session.SessionSettings;
 import org.guichet.session.SignedInPages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -59,6 +62,7 @@ class ForwardAuthController {
     private final JwtEncoder encoder;
     private final EdgeSettings settings;
     private final Clock clock;
+    private final Decisions decisions;
 
     ForwardAuthController(
             ClientConnections connections,
@@ -68,7 +72,8 @@ class ForwardAuthController {
             DirectoryManagement directory,
             JwtEncoder encoder,
             EdgeSettings settings,
-            Clock clock) {
+            Clock clock,
+            Decisions decisions) {
         this.connections = connections;
         this.catalogue = catalogue;
         this.access = access;
@@ -77,44 +82,86 @@ class ForwardAuthController {
         this.encoder = encoder;
         this.settings = settings;
         this.clock = clock;
+        this.decisions = decisions;
     }
 
     @GetMapping(FORWARD)
     void forward(HttpServletRequest request, HttpServletResponse response, Locale locale)
             throws IOException, ServletException {
+        var started = System.nanoTime();
         // only a trusted proxy says what the original request was (anyone else could name any application)
         var original = connections.fromTrustedProxy(request)
                 ? OriginalRequest.of(request::getHeader)
                 : Optional.<OriginalRequest>empty();
         var service = original.flatMap(this::published);
         if (original.isEmpty() || service.isEmpty()) {
-            refuse(response, portal(REFUSED));
+            new Decisions.Answer(HttpServletResponse.SC_FORBIDDEN, Map.of("X-Guichet-Refused", portal(REFUSED)), null)
+                    .writeTo(response);
+            decisions.count("none", Decisions.Outcome.NOT_PUBLISHED, false, started);
             return;
         }
+        var key = key(request, service.get());
+        var kept = decisions.kept(key);
+        if (kept != null) {
+            kept.writeTo(response);
+            decisions.count(service.get().id(), outcome(kept), true, started);
+            return;
+        }
+        var answer = decide(original.get(), service.get(), request, response, locale);
+        decisions.keep(key, answer);
+        answer.writeTo(response);
+        decisions.count(service.get().id(), outcome(answer), false, started);
+    }
+
+    private Decisions.Answer decide(
+            OriginalRequest original,
+            ServiceDefinition service,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale)
+            throws IOException, ServletException {
         var authentication = signedIn();
         if (authentication == null || !signInDone(request, response)) {
-            response.setHeader(
-                    "X-Guichet-Login",
-                    UriComponentsBuilder.fromUriString(portal(RETURN))
-                            .queryParam("to", "{to}")
-                            .encode()
-                            .buildAndExpand(original.get().url())
-                            .toUriString());
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            return;
+            var login = UriComponentsBuilder.fromUriString(portal(RETURN))
+                    .queryParam("to", "{to}")
+                    .encode()
+                    .buildAndExpand(original.url())
+                    .toUriString();
+            return new Decisions.Answer(HttpServletResponse.SC_UNAUTHORIZED, Map.of("X-Guichet-Login", login), null);
         }
-        var view = access.attempt(service.get(), authentication, request, locale);
+        var agent = AgentId.of(authentication.getName());
+        var view = access.attempt(service, authentication, request, locale);
         if (!view.allowed()) {
-            refuse(
-                    response,
-                    UriComponentsBuilder.fromUriString(portal(REFUSED))
-                            .queryParam("service", service.get().id())
-                            .queryParam("reference", view.reference())
-                            .toUriString());
-            return;
+            var refused = UriComponentsBuilder.fromUriString(portal(REFUSED))
+                    .queryParam("service", service.id())
+                    .queryParam("reference", view.reference())
+                    .toUriString();
+            return new Decisions.Answer(HttpServletResponse.SC_FORBIDDEN, Map.of("X-Guichet-Refused", refused), agent);
         }
-        identify(response, authentication, service.get(), request);
-        response.setStatus(HttpServletResponse.SC_OK);
+        return new Decisions.Answer(HttpServletResponse.SC_OK, identity(agent, service, request), agent);
+    }
+
+    /** What a decision is kept under: the session's cookie as the browser sent it (none: decided every time). */
+    private Decisions.@Nullable Key key(HttpServletRequest request, ServiceDefinition service) {
+        var cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        var connection = connections.of(request);
+        return Arrays.stream(cookies)
+                .filter(cookie -> SessionSettings.COOKIE.equals(cookie.getName()))
+                .map(cookie ->
+                        new Decisions.Key(cookie.getValue(), service.id(), connection.address(), connection.channel()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Decisions.Outcome outcome(Decisions.Answer answer) {
+        return switch (answer.status()) {
+            case HttpServletResponse.SC_OK -> Decisions.Outcome.ALLOWED;
+            case HttpServletResponse.SC_UNAUTHORIZED -> Decisions.Outcome.SIGN_IN;
+            default -> Decisions.Outcome.REFUSED;
+        };
     }
 
     /**
@@ -157,37 +204,22 @@ class ForwardAuthController {
         return done[0];
     }
 
-    private static void refuse(HttpServletResponse response, String page) {
-        response.setHeader("X-Guichet-Refused", page);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    }
-
     /**
      * The agent for the application, in the headers of the ecosystem ({@code Remote-User}, {@code Remote-Name}, {@code
      * Remote-Email}, {@code Remote-Groups}) and Guichet's own, with a signed assertion of the same for applications
      * that verify it against {@code /oauth2/jwks}.
      */
-    private void identify(
-            HttpServletResponse response,
-            Authentication authentication,
-            ServiceDefinition service,
-            HttpServletRequest request) {
+    private Map<String, String> identity(AgentId id, ServiceDefinition service, HttpServletRequest request) {
         var agent = directory
-                .findById(AgentId.of(authentication.getName()))
+                .findById(id)
                 .orElseThrow(() -> new IllegalStateException("a signed-in agent is in the directory"));
         var channel = connections.of(request).channel();
         var roles = agent.roles().stream().map(Role::name).sorted().toList();
-        response.setHeader("Remote-User", agent.login());
-        response.setHeader("Remote-Name", agent.displayName());
-        response.setHeader("Remote-Email", agent.email());
-        response.setHeader("Remote-Groups", roles.stream().collect(Collectors.joining(",")));
-        response.setHeader("X-Guichet-Soi", agent.id().soi());
-        response.setHeader("X-Guichet-Channel", channel.name());
         var now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .issuer(settings.portalUrl())
                 .subject(agent.id().soi())
-                .audience(java.util.List.of(service.id()))
+                .audience(List.of(service.id()))
                 .issuedAt(now)
                 .expiresAt(now.plus(settings.assertionLifetime()))
                 .id(UUID.randomUUID().toString())
@@ -199,9 +231,16 @@ class ForwardAuthController {
                 .claim("channel", channel.name())
                 .build();
         var header = JwsHeader.with(SignatureAlgorithm.RS256).type("JWT").build();
-        response.setHeader(
+        return Map.of(
+                "Remote-User", agent.login(),
+                "Remote-Name", agent.displayName(),
+                "Remote-Email", agent.email(),
+                "Remote-Groups", String.join(",", roles),
+                "X-Guichet-Soi", agent.id().soi(),
+                "X-Guichet-Channel", channel.name(),
                 "X-Guichet-Assertion",
-                encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue());
+                        encoder.encode(JwtEncoderParameters.from(header, claims))
+                                .getTokenValue());
     }
 
     private String portal(String path) {

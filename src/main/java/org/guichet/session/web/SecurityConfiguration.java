@@ -78,7 +78,7 @@ import org.springframework.web.servlet.LocaleResolver;
 @EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
-    static final String SESSION_COOKIE = "GUICHET_SESSION";
+    static final String SESSION_COOKIE = SessionSettings.COOKIE;
 
     /** The pages of the sign-in's steps, on the password alone: the step filter keeps each to its turn. */
     private static final String[] SIGN_IN_STEPS = {

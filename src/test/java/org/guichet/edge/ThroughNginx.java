@@ -1,0 +1,108 @@
+package org.guichet.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.guichet.testing.HttpAgent;
+import org.guichet.testing.Nginx;
+import org.guichet.testing.Totp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the tests through nginx share: the zones the client's address stands for, the test hosts of the portal and
+ * the applications (resolved to 127.0.0.1 by {@code LoopbackNames}), the shipped site file adapted to them, and
+ * signing in at the portal through nginx.
+ */
+final class ThroughNginx {
+
+    static final String OFFICE = "127.0.0.2";
+    static final String VPN = "127.0.0.3";
+    static final String INTERNET = "127.0.0.4";
+
+    // the properties of a node behind the test's nginx: nginx (127.0.0.1) is its trusted proxy
+    static final String TRUSTED_PROXY = "guichet.access.trusted-proxies=127.0.0.1/32";
+    static final String OFFICE_ZONE = "guichet.access.internal-networks=127.0.0.2/32";
+    static final String VPN_ZONE = "guichet.access.vpn-networks=127.0.0.3/32";
+    static final String GIS_HOST = "GUICHET_GIS_HOST=gis.guichet.test";
+    static final String TM_HOST = "GUICHET_TECHNICAL_MANAGEMENT_HOST=tm.guichet.test";
+    static final String COOKIE_DOMAIN = "guichet.session.cookie-domain=guichet.test";
+
+    private ThroughNginx() {}
+
+    static Map<String, String> properties(String portal) {
+        return java.util.stream.Stream.of(
+                        TRUSTED_PROXY,
+                        OFFICE_ZONE,
+                        VPN_ZONE,
+                        GIS_HOST,
+                        TM_HOST,
+                        COOKIE_DOMAIN,
+                        "guichet.edge.portal-url=" + portal)
+                .collect(Collectors.toMap(
+                        property -> property.substring(0, property.indexOf('=')),
+                        property -> property.substring(property.indexOf('=') + 1)));
+    }
+
+    static String portal(int port) {
+        return "http://portal.guichet.test:" + port;
+    }
+
+    static String gis(int port) {
+        return "http://gis.guichet.test:" + port;
+    }
+
+    /** nginx with the shipped configuration, in front of these ports of Guichet's nodes and the echoing application. */
+    static Nginx start(int port, int application, int... guichet) throws Exception {
+        var nodes = IntStream.of(guichet)
+                .mapToObj(node -> "server 127.0.0.1:" + node + ";")
+                .collect(Collectors.joining("\n    "));
+        var echo = "127.0.0.1:" + application;
+        return Nginx.start(
+                port,
+                Map.of(
+                        "server 127.0.0.1:8080;",
+                        nodes,
+                        "127.0.0.1:9091",
+                        echo,
+                        "127.0.0.1:9092",
+                        echo,
+                        "127.0.0.1:9093",
+                        echo,
+                        "guichet.localhost",
+                        "portal.guichet.test",
+                        "gis.localhost",
+                        "gis.guichet.test",
+                        "tm.localhost",
+                        "tm.guichet.test"));
+    }
+
+    static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    /** Signs in at the portal through nginx, with the authenticator app when the channel asks for it. */
+    static HttpAgent signedIn(String from, String portal, String login, JdbcClient jdbc, Clock clock) {
+        var browser = HttpAgent.from(from, portal);
+        browser.signIn(login);
+        if (location(browser.get("/", "text/html")).endsWith("/sign-in/second-factor")) {
+            var soi = jdbc.sql("SELECT soi FROM agent WHERE login = ?")
+                    .param(login)
+                    .query(String.class)
+                    .single();
+            jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = ?")
+                    .param(soi)
+                    .update();
+            var done = browser.submit(
+                    "/sign-in/second-factor",
+                    "/sign-in/second-factor/totp",
+                    Map.of("code", Totp.demo(clock.instant())));
+            assertThat(location(done)).endsWith("/sign-in/continue");
+            browser.get("/sign-in/continue", "text/html");
+        }
+        return browser;
+    }
+}
