@@ -18,6 +18,7 @@ import org.guichet.network.Channel;
 import org.guichet.session.SessionRevoked;
 import org.guichet.session.SignedOut;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -32,6 +33,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * at once; the other nodes decide afresh once theirs expire.
  */
 @Component
+@ConditionalOnWebApplication
 class Decisions {
 
     /** What one decision is kept for: the session, the service and where the request comes from. */

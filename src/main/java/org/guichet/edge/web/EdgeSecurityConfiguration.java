@@ -1,6 +1,7 @@
 package org.guichet.edge.web;
 
 import org.guichet.platform.web.WebAccess;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * are the portal's, reached from the internet before remote access is active, like the home page.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class EdgeSecurityConfiguration {
 
     @Bean

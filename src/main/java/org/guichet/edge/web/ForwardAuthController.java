@@ -24,6 +24,7 @@ import org.guichet.session.ServiceAccess;
 import org.guichet.session.SessionSettings;
 import org.guichet.session.SignedInPages;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,6 +49,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * addresses the proxy redirects the browser to; {@code 200} carries the agent's identity for the application.
  */
 @Controller
+@ConditionalOnWebApplication
 class ForwardAuthController {
 
     static final String FORWARD = "/auth/forward";
