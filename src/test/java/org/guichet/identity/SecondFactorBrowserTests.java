@@ -67,7 +67,10 @@ class SecondFactorBrowserTests extends BrowserTest {
         accessible("mfa-second-step-en");
         chrome.findElement(By.id("code")).sendKeys("000000");
         submit();
-        assertThat(chrome.findElement(By.id("error-summary")).getText()).contains("This code is not right");
+        assertThat(waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")))
+                        .getText())
+                .contains("This code is not right");
         accessible("mfa-second-step-error-en");
 
         chrome.findElement(By.id("code")).sendKeys(Totp.demo(clock.instant()));
@@ -85,7 +88,10 @@ class SecondFactorBrowserTests extends BrowserTest {
         chrome.get(url("/account/mobile/change"));
         chrome.findElement(By.id("number")).sendKeys("01 23 45 67 89");
         submit();
-        assertThat(chrome.findElement(By.id("error-summary")).getText()).contains("numéro de mobile");
+        assertThat(waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")))
+                        .getText())
+                .contains("numéro de mobile");
         accessible("mfa-mobile-change-error");
     }
 
@@ -104,7 +110,10 @@ class SecondFactorBrowserTests extends BrowserTest {
         accessible("mfa-enrol-two-ways");
         chrome.findElement(By.id("code")).sendKeys("AAAA-BBBB-CCCC");
         submit();
-        assertThat(chrome.findElement(By.id("error-summary")).getText()).contains("code d’enrôlement");
+        assertThat(waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")))
+                        .getText())
+                .contains("code d’enrôlement");
         accessible("mfa-enrol-code-error");
     }
 }
