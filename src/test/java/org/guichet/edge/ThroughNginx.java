@@ -33,7 +33,7 @@ final class ThroughNginx {
 
     private ThroughNginx() {}
 
-    static Map<String, String> properties(String portal) {
+    static Map<String, Object> properties(String portal) {
         return java.util.stream.Stream.of(
                         TRUSTED_PROXY,
                         OFFICE_ZONE,
@@ -42,9 +42,8 @@ final class ThroughNginx {
                         TM_HOST,
                         COOKIE_DOMAIN,
                         "guichet.edge.portal-url=" + portal)
-                .collect(Collectors.toMap(
-                        property -> property.substring(0, property.indexOf('=')),
-                        property -> property.substring(property.indexOf('=') + 1)));
+                .collect(Collectors.toMap(property -> property.substring(0, property.indexOf('=')), property ->
+                        (Object) property.substring(property.indexOf('=') + 1)));
     }
 
     static String portal(int port) {
