@@ -33,9 +33,12 @@ class SecurityHeadersTests {
         assertThat(home.getResponse().getHeader("Cache-Control")).contains("no-store");
         assertThat(home.getResponse().getHeader("Content-Security-Policy"))
                 .contains("script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
-                // forms lead to Guichet, and to the single sign-on's applications it sends agents back to
+                // forms lead to Guichet, to the single sign-on's applications it sends agents back to, and to the
+                // applications published through the proxy (the demo's gis.localhost and tm.localhost, on any port)
                 .contains("form-action 'self' ")
                 .containsPattern("form-action 'self' [^;]*http://127\\.0\\.0\\.1:9081")
+                .containsPattern("form-action 'self' [^;]*gis\\.localhost:\\*")
+                .containsPattern("form-action 'self' [^;]*tm\\.localhost:\\*")
                 .doesNotContain("unsafe-inline");
     }
 

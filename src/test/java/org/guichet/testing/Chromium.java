@@ -29,6 +29,14 @@ public final class Chromium {
     }
 
     public static ChromeDriver start(int width, int height) {
+        return start(width, height, new String[0]);
+    }
+
+    /**
+     * A browser with arguments of its own besides the usual ones (say {@code --host-resolver-rules=MAP *.test
+     * 127.0.0.1}, for the hosts of applications published behind a test's nginx).
+     */
+    public static ChromeDriver start(int width, int height, String... arguments) {
         var binary = Path.of(env("GUICHET_CHROMIUM", "/usr/bin/chromium"));
         var driver = Path.of(env("GUICHET_CHROMEDRIVER", "/usr/bin/chromedriver"));
         assertThat(Files.isExecutable(binary) && Files.isExecutable(driver))
@@ -46,7 +54,8 @@ public final class Chromium {
                         "--disable-component-update",
                         "--disable-sync",
                         "--no-first-run",
-                        "--window-size=%d,%d".formatted(width, height));
+                        "--window-size=%d,%d".formatted(width, height))
+                .addArguments(arguments);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort()
