@@ -209,6 +209,8 @@ class ForwardAuthNginxTests {
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body())
                 .contains("data-reason=\"CHANNEL_NOT_ALLOWED\"")
+                // the channel Guichet detected, and where the application opens from
+                .contains("accessible depuis internet, d’où vous êtes connecté")
                 .contains("Référence")
                 .contains(location(refused).replaceAll(".*reference=", ""));
     }
@@ -258,6 +260,48 @@ class ForwardAuthNginxTests {
                     .update();
             jdbc.sql("UPDATE live_setting_version SET version = version + 1").update();
             live.refreshNow();
+        }
+    }
+
+    @Test
+    void decisionsWhenTakenThenCountedForPrometheusByServiceOutcomeAndKept() throws Exception {
+        proxy();
+        var browser = signedIn(ThroughNginx.OFFICE, agents.create().build().login());
+        assertThat(browser.get(GIS + "/a", "text/html").statusCode()).isEqualTo(200);
+        assertThat(browser.get(GIS + "/b", "text/html").statusCode()).isEqualTo(200);
+        assertThat(HttpAgent.from(ThroughNginx.OFFICE, PORTAL)
+                        .get(GIS + "/c", "text/html")
+                        .statusCode())
+                .isEqualTo(302);
+
+        // scraped from this machine, a metrics address
+        var metrics = new HttpAgent(guichetPort).get("/actuator/prometheus", "text/plain");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("guichet_edge_decisions_seconds_count\\{cached=\"false\",outcome=\"allowed\","
+                        + "service=\"gis\"\\} [1-9]")
+                .containsPattern("guichet_edge_decisions_seconds_count\\{cached=\"true\",outcome=\"allowed\","
+                        + "service=\"gis\"\\} [1-9]")
+                .containsPattern("guichet_edge_decisions_seconds_count\\{cached=\"false\",outcome=\"sign-in\","
+                        + "service=\"gis\"\\} [1-9]")
+                .contains("guichet_edge_decisions_seconds_bucket{cached=\"false\",outcome=\"allowed\"");
+    }
+
+    @Test
+    void gisWhenGuichetDoesNotAnswerThenAPageSaysSoNotABare500() throws Exception {
+        // an nginx whose Guichet is a port nobody listens on
+        var port = Nginx.freePort();
+        try (var alone = ThroughNginx.start(port, upstream.port(), Nginx.freePort())) {
+            var answer = HttpAgent.from(ThroughNginx.OFFICE, ThroughNginx.portal(port))
+                    .get(ThroughNginx.gis(port) + "/maps", "text/html");
+
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(answer.body())
+                    .contains("<html lang=\"fr\">", "Guichet ne répond pas", "lang=\"en\"", "not answering")
+                    .doesNotContain("remote-user");
         }
     }
 
