@@ -63,6 +63,14 @@ class Decisions {
         }
     }
 
+    static Outcome outcome(Answer answer) {
+        return switch (answer.status()) {
+            case HttpServletResponse.SC_OK -> Outcome.ALLOWED;
+            case HttpServletResponse.SC_UNAUTHORIZED -> Outcome.SIGN_IN;
+            default -> Outcome.REFUSED;
+        };
+    }
+
     private final @Nullable Cache<Key, Answer> kept;
     private final MeterRegistry meters;
 

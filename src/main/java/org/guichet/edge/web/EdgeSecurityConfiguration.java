@@ -2,6 +2,7 @@ package org.guichet.edge.web;
 
 import org.guichet.platform.web.WebAccess;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -9,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The decision endpoint has its own filter chain: it reads the session a browser signed in with, but never sends
@@ -30,6 +32,15 @@ class EdgeSecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
         return http.build();
+    }
+
+    /** Kept decisions are answered ahead of Spring Session's filter (which reads and touches the session row). */
+    @Bean
+    FilterRegistrationBean<KeptAnswers> keptAnswers(Questions questions, Decisions decisions) {
+        var registration = new FilterRegistrationBean<>(new KeptAnswers(questions, decisions));
+        registration.addUrlPatterns(ForwardAuthController.FORWARD);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
+        return registration;
     }
 
     @Bean

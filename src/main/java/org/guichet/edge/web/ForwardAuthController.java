@@ -6,11 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.guichet.access.ServiceCatalogue;
 import org.guichet.access.ServiceDefinition;
@@ -21,7 +19,6 @@ import org.guichet.edge.EdgeSettings;
 import org.guichet.edge.OriginalRequest;
 import org.guichet.network.ClientConnections;
 import org.guichet.session.ServiceAccess;
-import org.guichet.session.SessionSettings;
 import org.guichet.session.SignedInPages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -65,6 +62,7 @@ class ForwardAuthController {
     private final EdgeSettings settings;
     private final Clock clock;
     private final Decisions decisions;
+    private final Questions questions;
 
     ForwardAuthController(
             ClientConnections connections,
@@ -75,7 +73,8 @@ class ForwardAuthController {
             JwtEncoder encoder,
             EdgeSettings settings,
             Clock clock,
-            Decisions decisions) {
+            Decisions decisions,
+            Questions questions) {
         this.connections = connections;
         this.catalogue = catalogue;
         this.access = access;
@@ -85,34 +84,26 @@ class ForwardAuthController {
         this.settings = settings;
         this.clock = clock;
         this.decisions = decisions;
+        this.questions = questions;
     }
 
     @GetMapping(FORWARD)
     void forward(HttpServletRequest request, HttpServletResponse response, Locale locale)
             throws IOException, ServletException {
         var started = System.nanoTime();
-        // only a trusted proxy says what the original request was (anyone else could name any application)
-        var original = connections.fromTrustedProxy(request)
-                ? OriginalRequest.of(request::getHeader)
-                : Optional.<OriginalRequest>empty();
-        var service = original.flatMap(this::published);
-        if (original.isEmpty() || service.isEmpty()) {
+        // a decision kept for this question was answered before the session was read (KeptAnswers)
+        var question = questions.of(request);
+        if (question.isEmpty()) {
             new Decisions.Answer(HttpServletResponse.SC_FORBIDDEN, Map.of("X-Guichet-Refused", portal(REFUSED)), null)
                     .writeTo(response);
             decisions.count("none", Decisions.Outcome.NOT_PUBLISHED, false, started);
             return;
         }
-        var key = key(request, service.get());
-        var kept = decisions.kept(key);
-        if (kept != null) {
-            kept.writeTo(response);
-            decisions.count(service.get().id(), outcome(kept), true, started);
-            return;
-        }
-        var answer = decide(original.get(), service.get(), request, response, locale);
-        decisions.keep(key, answer);
+        var asked = question.get();
+        var answer = decide(asked.original(), asked.service(), request, response, locale);
+        decisions.keep(asked.key(), answer);
         answer.writeTo(response);
-        decisions.count(service.get().id(), outcome(answer), false, started);
+        decisions.count(asked.service().id(), Decisions.outcome(answer), false, started);
     }
 
     private Decisions.Answer decide(
@@ -141,39 +132,6 @@ class ForwardAuthController {
             return new Decisions.Answer(HttpServletResponse.SC_FORBIDDEN, Map.of("X-Guichet-Refused", refused), agent);
         }
         return new Decisions.Answer(HttpServletResponse.SC_OK, identity(agent, service, request), agent);
-    }
-
-    /** What a decision is kept under: the session's cookie as the browser sent it (none: decided every time). */
-    private Decisions.@Nullable Key key(HttpServletRequest request, ServiceDefinition service) {
-        var cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        var connection = connections.of(request);
-        return Arrays.stream(cookies)
-                .filter(cookie -> SessionSettings.COOKIE.equals(cookie.getName()))
-                .map(cookie ->
-                        new Decisions.Key(cookie.getValue(), service.id(), connection.address(), connection.channel()))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static Decisions.Outcome outcome(Decisions.Answer answer) {
-        return switch (answer.status()) {
-            case HttpServletResponse.SC_OK -> Decisions.Outcome.ALLOWED;
-            case HttpServletResponse.SC_UNAUTHORIZED -> Decisions.Outcome.SIGN_IN;
-            default -> Decisions.Outcome.REFUSED;
-        };
-    }
-
-    /**
-     * The service published where the request goes; none when the path would be another service's once its {@code ;}
-     * parameters are dropped (some applications read it so: the decision must not depend on who reads the path).
-     */
-    private Optional<ServiceDefinition> published(OriginalRequest original) {
-        var service = catalogue.publishedAt(original.host(), original.path());
-        var read = catalogue.publishedAt(original.host(), original.withoutParameters());
-        return service.map(ServiceDefinition::id).equals(read.map(ServiceDefinition::id)) ? service : Optional.empty();
     }
 
     private static @Nullable Authentication signedIn() {
@@ -256,7 +214,7 @@ class ForwardAuthController {
     @GetMapping(RETURN)
     String returnTo(@RequestParam(defaultValue = "") String to) {
         return OriginalRequest.of(name -> name.equals("X-Original-URL") ? to : null)
-                .filter(original -> published(original).isPresent())
+                .filter(original -> questions.published(original).isPresent())
                 .map(original -> "redirect:" + original.url())
                 .orElse("redirect:/");
     }
