@@ -80,24 +80,9 @@ class ForwardAuthCaddyTests {
             return;
         }
         toGuichet = new CountingRelay(guichetPort);
-        var echo = "127.0.0.1:" + upstream.port();
-        caddy = Caddy.start(
-                PORT,
-                Map.of(
-                        "127.0.0.1:8080",
-                        "127.0.0.1:" + toGuichet.port(),
-                        "127.0.0.1:9091",
-                        echo,
-                        "127.0.0.1:9092",
-                        echo,
-                        "127.0.0.1:9093",
-                        echo,
-                        "guichet.localhost",
-                        "portal.guichet.test",
-                        "gis.localhost",
-                        "gis.guichet.test",
-                        "tm.localhost",
-                        "tm.guichet.test"));
+        var replacements = new java.util.HashMap<>(ThroughNginx.applications(upstream.port()));
+        replacements.put("127.0.0.1:8080", "127.0.0.1:" + toGuichet.port());
+        caddy = Caddy.start(PORT, replacements);
     }
 
     @AfterAll
@@ -178,15 +163,7 @@ class ForwardAuthCaddyTests {
                 ThroughNginx.OFFICE, PORTAL, agents.create().build().login(), jdbc, clock);
         assertThat(browser.get(GIS + "/confidentiel/", "text/html").statusCode())
                 .isEqualTo(302);
-        for (var disguised : new String[] {
-            "//confidentiel/",
-            "/maps/../confidentiel/",
-            "/maps/%2e%2e/confidentiel/",
-            "/%2Fconfidentiel/",
-            "/maps/..%2Fconfidentiel/x",
-            "/confidentiel;jsessionid=1/",
-            "/./confidentiel/"
-        }) {
+        for (var disguised : ThroughNginx.DISGUISED_CONFIDENTIAL) {
             var answer = browser.get(GIS + disguised, "text/html");
             assertThat(answer.statusCode()).as(disguised).isIn(302, 400);
             assertThat(answer.body()).as(disguised).doesNotContain("remote-user");

@@ -59,25 +59,45 @@ final class ThroughNginx {
         var nodes = IntStream.of(guichet)
                 .mapToObj(node -> "server 127.0.0.1:" + node + ";")
                 .collect(Collectors.joining("\n    "));
-        var echo = "127.0.0.1:" + application;
-        return Nginx.start(
-                port,
-                Map.of(
-                        "server 127.0.0.1:8080;",
-                        nodes,
-                        "127.0.0.1:9091",
-                        echo,
-                        "127.0.0.1:9092",
-                        echo,
-                        "127.0.0.1:9093",
-                        echo,
-                        "guichet.localhost",
-                        "portal.guichet.test",
-                        "gis.localhost",
-                        "gis.guichet.test",
-                        "tm.localhost",
-                        "tm.guichet.test"));
+        var replacements = new java.util.HashMap<>(applications(application));
+        replacements.put("server 127.0.0.1:8080;", nodes);
+        return Nginx.start(port, replacements);
     }
+
+    /**
+     * What the shipped site files name that a test replaces, Guichet's address aside: the applications' upstreams
+     * (all the echoing application) and the demo's hosts (the test's, resolved to 127.0.0.1).
+     */
+    static Map<String, String> applications(int application) {
+        var echo = "127.0.0.1:" + application;
+        return Map.of(
+                "127.0.0.1:9091",
+                echo,
+                "127.0.0.1:9092",
+                echo,
+                "127.0.0.1:9093",
+                echo,
+                "guichet.localhost",
+                "portal.guichet.test",
+                "gis.localhost",
+                "gis.guichet.test",
+                "tm.localhost",
+                "tm.guichet.test");
+    }
+
+    /**
+     * The confidential documents (under {@code /confidentiel/} of the GIS's host) asked for under other spellings of
+     * their path: each must be decided as they are, whoever reads the path.
+     */
+    static final String[] DISGUISED_CONFIDENTIAL = {
+        "//confidentiel/",
+        "/maps/../confidentiel/",
+        "/maps/%2e%2e/confidentiel/",
+        "/%2Fconfidentiel/",
+        "/maps/..%2Fconfidentiel/x",
+        "/confidentiel;jsessionid=1/",
+        "/./confidentiel/"
+    };
 
     static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElse("");
