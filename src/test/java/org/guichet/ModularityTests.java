@@ -38,6 +38,7 @@ class ModularityTests {
                         "admin",
                         "portal",
                         "sso",
+                        "messaging",
                         "edge");
     }
 

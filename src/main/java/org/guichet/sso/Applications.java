@@ -14,6 +14,7 @@ import org.guichet.access.ServiceCatalogue;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.GuichetException;
 import org.guichet.sso.server.ApplicationStore;
+import org.guichet.sso.server.ClientSettingNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -81,8 +82,11 @@ public class Applications {
                 .toList();
     }
 
+    /** The application of this client id; none for a resource server (not an application administrators manage). */
     public Optional<Application> find(String clientId) {
-        return Optional.ofNullable(store.client(clientId)).map(ApplicationStore::application);
+        return Optional.ofNullable(store.client(clientId))
+                .filter(client -> !ClientSettingNames.resourceServer(client))
+                .map(ApplicationStore::application);
     }
 
     /** Registers a new application; a confidential one is given a secret. */
@@ -143,7 +147,7 @@ public class Applications {
     @Transactional
     public void delete(String clientId, @Nullable AgentId by) {
         var client = store.client(clientId);
-        if (client == null) {
+        if (client == null || ClientSettingNames.resourceServer(client)) {
             throw new GuichetException(SsoError.APPLICATION_NOT_FOUND);
         }
         store.delete(client);

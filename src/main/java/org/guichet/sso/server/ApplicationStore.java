@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.guichet.sso.Application;
 import org.jspecify.annotations.Nullable;
@@ -140,6 +141,39 @@ public class ApplicationStore implements RegisteredClientRepository {
             settings.setting(ClientSettingNames.BACK_CHANNEL_LOGOUT_URI, application.backChannelLogoutUri());
         }
         return settings.build();
+    }
+
+    /**
+     * Stores a resource server (the mail server) with its secret's hash: it authenticates with the secret to ask
+     * whether tokens are active, and may do nothing else.
+     */
+    public void storeResourceServer(String clientId, String name, String secretHash, Instant now) {
+        var existing = clients.findByClientId(clientId);
+        var builder = existing == null
+                ? RegisteredClient.withId(UUID.randomUUID().toString())
+                        .clientId(clientId)
+                        .clientIdIssuedAt(now)
+                : RegisteredClient.from(existing);
+        clients.save(builder.clientSecret(secretHash)
+                .clientName(name)
+                .clientAuthenticationMethods(methods -> {
+                    methods.clear();
+                    methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+                })
+                // a grant the authorization server never gives it: it asks for no token itself
+                .authorizationGrantTypes(grants -> {
+                    grants.clear();
+                    grants.add(AuthorizationGrantType.CLIENT_CREDENTIALS);
+                })
+                .redirectUris(Set::clear)
+                .postLogoutRedirectUris(Set::clear)
+                .scopes(Set::clear)
+                .clientSettings(ClientSettings.builder()
+                        .requireAuthorizationConsent(false)
+                        .setting(ClientSettingNames.RESOURCE_SERVER, true)
+                        .setting(ClientSettingNames.ENABLED, true)
+                        .build())
+                .build());
     }
 
     /** The application as administrators see it. */

@@ -13,7 +13,18 @@ public final class ClientSettingNames {
     /** Where Guichet sends the application's back-channel logout tokens. */
     public static final String BACK_CHANNEL_LOGOUT_URI = "guichet.backchannel-logout-uri";
 
+    /**
+     * Whether the client is a resource server Guichet reaches on the agent's behalf (the mail server): it only asks
+     * whether a token is active ({@code /oauth2/introspect}), signs nobody in, and is not an application
+     * administrators manage.
+     */
+    public static final String RESOURCE_SERVER = "guichet.resource-server";
+
     private ClientSettingNames() {}
+
+    public static boolean resourceServer(RegisteredClient client) {
+        return Boolean.TRUE.equals(client.getClientSettings().getSetting(RESOURCE_SERVER));
+    }
 
     public static @Nullable String service(RegisteredClient client) {
         return client.getClientSettings().getSetting(SERVICE);

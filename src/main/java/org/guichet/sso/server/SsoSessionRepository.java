@@ -32,7 +32,7 @@ public class SsoSessionRepository {
             Instant createdAt) {}
 
     /** Records that this session signed into an application (the authorization it was given). */
-    void signedIn(
+    public void signedIn(
             String authorizationId,
             String sid,
             String agent,

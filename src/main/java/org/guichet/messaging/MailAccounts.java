@@ -1,0 +1,93 @@
+package org.guichet.messaging;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.network.ClientConnections;
+import org.guichet.platform.GuichetException;
+import org.guichet.session.SessionKeys;
+import org.guichet.sso.AgentTokens;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * The signed-in agent's mail account, with a token for the mail server kept in the agent's session and renewed
+ * before it expires: the mail server never sees an expired token. A token is tied to the session, so that whatever
+ * ends the session revokes it.
+ */
+@Service
+@ConditionalOnWebApplication
+public class MailAccounts {
+
+    static final String TOKEN = MailAccounts.class.getName() + ".token";
+    static final Set<String> SCOPES = Set.of("mail");
+
+    /** The token kept in the session, and when it stops being accepted. */
+    record Held(String value, Instant expiresAt) implements Serializable {}
+
+    private final AgentTokens tokens;
+    private final DirectoryManagement directory;
+    private final ClientConnections connections;
+    private final MessagingSettings settings;
+    private final Clock clock;
+
+    MailAccounts(
+            AgentTokens tokens,
+            DirectoryManagement directory,
+            ClientConnections connections,
+            MessagingSettings settings,
+            Clock clock) {
+        this.tokens = tokens;
+        this.directory = directory;
+        this.connections = connections;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Uses the agent's mailbox: a token the mail server refuses (revoked) is forgotten, so that the agent's next try
+     * asks for a new one (a session that has ended gets none).
+     */
+    public <T> T with(
+            HttpServletRequest request, Authentication agent, java.util.function.Function<MailAccount, T> use) {
+        try {
+            return use.apply(current(request, agent));
+        } catch (GuichetException refused) {
+            if (refused.errorCode() == MessagingError.SIGN_IN_AGAIN) {
+                var session = request.getSession(false);
+                if (session != null) {
+                    session.removeAttribute(TOKEN);
+                }
+            }
+            throw refused;
+        }
+    }
+
+    /** The account of the agent this request is signed in as, with a token good for at least the renewal margin. */
+    MailAccount current(HttpServletRequest request, Authentication agent) {
+        var id = AgentId.of(agent.getName());
+        var profile = directory
+                .findById(id)
+                .orElseThrow(() -> new IllegalStateException("a signed-in agent is in the directory"));
+        var session = request.getSession();
+        if (session.getAttribute(TOKEN) instanceof Held held
+                && held.expiresAt().isAfter(clock.instant().plus(settings.renewBefore()))) {
+            return new MailAccount(profile.email(), held.value());
+        }
+        var issued = tokens.issue(
+                settings.resourceServer(),
+                id,
+                SessionKeys.of(session),
+                connections.of(request),
+                profile.email(),
+                SCOPES,
+                settings.tokenLifetime());
+        session.setAttribute(TOKEN, new Held(issued.value(), issued.expiresAt()));
+        return new MailAccount(profile.email(), issued.value());
+    }
+}

@@ -1,0 +1,28 @@
+package org.guichet.messaging;
+
+import org.guichet.platform.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+/** Refusals of the webmail. */
+public enum MessagingError implements ErrorCode {
+    /** The mail server refused the agent's token (revoked, or the session ended): sign in again. */
+    SIGN_IN_AGAIN(HttpStatus.UNAUTHORIZED),
+    /** The mail server does not answer. */
+    MAIL_SERVER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+
+    private final HttpStatus status;
+
+    MessagingError(HttpStatus status) {
+        this.status = status;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+
+    @Override
+    public String messageKey() {
+        return "messaging.error." + name();
+    }
+}

@@ -1,0 +1,43 @@
+package org.guichet.messaging;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The administration's mail server, bound to {@code guichet.messaging}.
+ *
+ * @param imapHost the IMAP server
+ * @param imapPort its port
+ * @param imapSecurity {@code NONE} (loopback only), {@code STARTTLS} or {@code SSL}
+ * @param resourceServer the client id the mail server asks Guichet's {@code /oauth2/introspect} with
+ * @param resourceServerSecret its secret (the mail server's configuration holds the same); empty: none is registered
+ *     and the webmail cannot sign in
+ * @param tokenLifetime how long a token given to the mail server lives
+ * @param renewBefore a token that expires sooner than this is replaced before it is used, so that the mail server
+ *     never sees an expired one
+ * @param timeout how long the mail server has to connect and to answer
+ */
+@ConfigurationProperties("guichet.messaging")
+@Validated
+public record MessagingSettings(
+        @DefaultValue("127.0.0.1") @NotBlank String imapHost,
+        @DefaultValue("143") @Min(1) @Max(65535) int imapPort,
+        @DefaultValue("NONE") Security imapSecurity,
+        @DefaultValue("mail-server") @NotBlank String resourceServer,
+        @DefaultValue("") String resourceServerSecret,
+        @DefaultValue("10m") Duration tokenLifetime,
+        @DefaultValue("2m") Duration renewBefore,
+        @DefaultValue("10s") Duration timeout) {
+
+    /** How the connection to the mail server is protected. */
+    public enum Security {
+        NONE,
+        STARTTLS,
+        SSL
+    }
+}

@@ -1,0 +1,151 @@
+package org.guichet.sso;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.guichet.directory.AgentId;
+import org.guichet.network.ClientConnection;
+import org.guichet.sso.server.ApplicationStore;
+import org.guichet.sso.server.ClientSettingNames;
+import org.guichet.sso.server.SsoSessionRepository;
+import org.guichet.sso.server.TrackedAuthorizations;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Access tokens Guichet's own authorization server gives Guichet for a server it reaches on the agent's behalf (the
+ * mail server, which checks them at {@code /oauth2/introspect}): each one is an authorization of that resource
+ * server's, tied to the agent's session like an application's sign-in, so that whatever ends the session (sign-out,
+ * the helpdesk, a suspension…) or revokes the token makes the server refuse it at its next check.
+ */
+@Service
+@ConditionalOnWebApplication
+public class AgentTokens {
+
+    /** How Guichet gives itself tokens for the agent: no client ever asks for this grant. */
+    static final AuthorizationGrantType ON_BEHALF = new AuthorizationGrantType("urn:guichet:grant-type:on-behalf");
+
+    /** A token and the moment it stops being accepted. */
+    public record Issued(String value, Instant expiresAt) {}
+
+    private final ApplicationStore clients;
+    private final TrackedAuthorizations authorizations;
+    private final SsoSessionRepository sessions;
+    private final JwtEncoder encoder;
+    private final PasswordEncoder secrets;
+    private final SsoSettings settings;
+    private final String publicUrl;
+    private final Clock clock;
+
+    AgentTokens(
+            ApplicationStore clients,
+            TrackedAuthorizations authorizations,
+            SsoSessionRepository sessions,
+            JwtEncoder encoder,
+            PasswordEncoder secrets,
+            SsoSettings settings,
+            @Value("${guichet.public-url}") String publicUrl,
+            Clock clock) {
+        this.clients = clients;
+        this.authorizations = authorizations;
+        this.sessions = sessions;
+        this.encoder = encoder;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers the resource server with the secret it asks with (from configuration), or gives it that secret when it
+     * had another; nothing changes when it already has it.
+     */
+    @Transactional
+    public void resourceServer(String clientId, String name, String secret) {
+        var existing = clients.client(clientId);
+        if (existing != null && !ClientSettingNames.resourceServer(existing)) {
+            throw new IllegalStateException(
+                    "The client id " + clientId + " is an application's: choose another one for the mail server");
+        }
+        if (existing == null
+                || existing.getClientSecret() == null
+                || !secrets.matches(secret, existing.getClientSecret())) {
+            clients.storeResourceServer(clientId, name, secrets.encode(secret), clock.instant());
+        }
+    }
+
+    /**
+     * A token for the resource server, for this agent and session: a JWT of {@code lifetime} (audience the resource
+     * server, {@code username} the name the server knows the agent by, {@code sub} the SOI), active at introspection
+     * until it expires, is revoked, or the session ends.
+     */
+    @Transactional
+    public Issued issue(
+            String resourceServer,
+            AgentId agent,
+            String sessionKey,
+            ClientConnection connection,
+            String username,
+            Set<String> scopes,
+            Duration lifetime) {
+        var client = clients.findByClientId(resourceServer);
+        if (client == null || !ClientSettingNames.resourceServer(client)) {
+            throw new IllegalStateException("No resource server " + resourceServer + " is registered");
+        }
+        var now = clock.instant();
+        var expires = now.plus(lifetime);
+        var issuer = settings.issuer().isBlank() ? publicUrl : settings.issuer().strip();
+        var claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(agent.soi())
+                .audience(java.util.Collections.singletonList(resourceServer))
+                .issuedAt(now)
+                .expiresAt(expires)
+                .id(UUID.randomUUID().toString())
+                .claim("username", username)
+                .claim("scope", String.join(" ", scopes))
+                .claim("channel", connection.channel().name().toLowerCase(java.util.Locale.ROOT))
+                .build();
+        var jwt = encoder.encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).type("at+jwt").build(), claims));
+        var token =
+                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, jwt.getTokenValue(), now, expires, scopes);
+        var authorization = OAuth2Authorization.withRegisteredClient(client)
+                .id(UUID.randomUUID().toString())
+                .principalName(agent.soi())
+                .authorizationGrantType(ON_BEHALF)
+                .authorizedScopes(scopes)
+                .token(
+                        token,
+                        metadata -> metadata.put(
+                                OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
+                                new java.util.LinkedHashMap<>(jwt.getClaims())))
+                .build();
+        authorizations.save(authorization);
+        sessions.signedIn(
+                authorization.getId(), sessionKey, agent.soi(), client.getId(), connection.channel(), issuer, now);
+        return new Issued(jwt.getTokenValue(), expires);
+    }
+
+    /** Revokes a token Guichet gave itself: the resource server refuses it at its next check. */
+    @Transactional
+    public void revoke(String tokenValue) {
+        var authorization = authorizations.findByToken(tokenValue, null);
+        if (authorization != null) {
+            authorizations.revoke(authorization.getId());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.guichet.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Dovecot IMAP server from Debian's packages ({@code dovecot-imapd}), started by a test on a loopback port:
+ * its {@code passdb oauth2} asks Guichet's {@code /oauth2/introspect} whether each token is active (as the client
+ * {@code mail-server}), and its mailboxes are maildirs the test writes. Stopped with the test.
+ */
+public final class Dovecot implements AutoCloseable {
+
+    private static final Path BINARY = Path.of("/usr/sbin/dovecot");
+
+    private final Process process;
+    private final Path directory;
+    public final int port;
+
+    private Dovecot(Process process, Path directory, int port) {
+        this.process = process;
+        this.directory = directory;
+        this.port = port;
+    }
+
+    /**
+     * Starts Dovecot on {@code port}, checking tokens at {@code introspection} (an address with the resource server's
+     * credentials: {@code http://mail-server:secret@127.0.0.1:8080/oauth2/introspect}); the name it knows an agent by
+     * is the token's {@code username}, its mailbox the local part.
+     */
+    public static Dovecot start(int port, String introspection) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(
+                    "Dovecot is not installed (apt-get install dovecot-imapd): .ci/run installs it");
+        }
+        // Dovecot reads the mailboxes as its own user: it must be able to cross this folder
+        var directory = Files.createTempDirectory(
+                "guichet-dovecot",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        var mail = Files.createDirectories(directory.resolve("mail"));
+        giveToDovecot(mail);
+        Files.writeString(directory.resolve("oauth2.conf"), """
+                introspection_mode = post
+                introspection_url = %s
+                force_introspection = yes
+                username_attribute = username
+                active_attribute = active
+                active_value = true
+                """.formatted(introspection));
+        Files.writeString(directory.resolve("dovecot.conf"), """
+                base_dir = %1$s/run
+                state_dir = %1$s/state
+                log_path = %1$s/dovecot.log
+                protocols = imap
+                listen = 127.0.0.1
+                ssl = no
+                disable_plaintext_auth = no
+                auth_mechanisms = xoauth2 oauthbearer
+                first_valid_uid = 1
+                mail_location = maildir:%1$s/mail/%%n
+                service imap-login {
+                  inet_listener imap {
+                    address = 127.0.0.1
+                    port = %2$d
+                  }
+                  inet_listener imaps {
+                    port = 0
+                  }
+                  chroot =
+                }
+                service anvil {
+                  chroot =
+                }
+                passdb {
+                  driver = oauth2
+                  mechanisms = xoauth2 oauthbearer
+                  args = %1$s/oauth2.conf
+                }
+                userdb {
+                  driver = static
+                  args = uid=dovecot gid=dovecot home=%1$s/mail/%%n
+                }
+                """.formatted(directory, port));
+        var process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "-F",
+                        "-c",
+                        directory.resolve("dovecot.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("stdout.log").toFile())
+                .start();
+        var deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "Dovecot stopped: " + Files.readString(directory.resolve("stdout.log")));
+            }
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return new Dovecot(process, directory, port);
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Dovecot did not listen on " + port);
+    }
+
+    /** Puts a message (RFC 5322 text) in the inbox of the mailbox {@code user} (the local part), read or not. */
+    public void deliver(String user, String message, boolean seen) throws IOException {
+        var box = directory.resolve("mail").resolve(user);
+        for (var folder : new String[] {"cur", "new", "tmp"}) {
+            Files.createDirectories(box.resolve(folder));
+        }
+        var name = System.currentTimeMillis() + "." + UUID.randomUUID() + ".guichet";
+        var file = seen
+                ? box.resolve("cur").resolve(name + ":2,S")
+                : box.resolve("new").resolve(name);
+        Files.writeString(file, message.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        try (var walk = Files.walk(box)) {
+            for (var path : walk.toList()) {
+                giveToDovecot(path);
+            }
+        }
+    }
+
+    /** What Dovecot logged (a refused token says why there). */
+    public String log() throws IOException {
+        var log = directory.resolve("dovecot.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private static void giveToDovecot(Path path) throws IOException {
+        var lookup = path.getFileSystem().getUserPrincipalLookupService();
+        var view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        view.setOwner(lookup.lookupPrincipalByName("dovecot"));
+        view.setGroup(lookup.lookupPrincipalByGroupName("dovecot"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
