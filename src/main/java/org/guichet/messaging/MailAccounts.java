@@ -70,6 +70,10 @@ public class MailAccounts {
 
     /** The account of the agent this request is signed in as, with a token good for at least the renewal margin. */
     MailAccount current(HttpServletRequest request, Authentication agent) {
+        if (settings.resourceServerSecret().isBlank()) {
+            // no mail server is registered: no token can be asked for
+            throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE);
+        }
         var id = AgentId.of(agent.getName());
         var profile = directory
                 .findById(id)

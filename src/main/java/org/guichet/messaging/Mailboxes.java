@@ -44,6 +44,76 @@ public class Mailboxes {
         }
     }
 
+    /** One page of a folder's messages, newest first ({@code page} from 0); refused for a folder that is not there. */
+    public MessagePage messages(MailAccount account, String folderName, int page, int size) {
+        try (var store = open(account)) {
+            var folder = store.getFolder(folderName);
+            if (!folder.exists() || (folder.getType() & jakarta.mail.Folder.HOLDS_MESSAGES) == 0) {
+                throw new GuichetException(MessagingError.FOLDER_NOT_FOUND);
+            }
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            try {
+                var total = folder.getMessageCount();
+                var newest = total - page * size;
+                var oldest = Math.max(1, newest - size + 1);
+                var summaries = new ArrayList<MessageSummary>();
+                if (newest >= 1) {
+                    var messages = folder.getMessages(oldest, newest);
+                    var profile = new jakarta.mail.FetchProfile();
+                    profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+                    profile.add(jakarta.mail.FetchProfile.Item.FLAGS);
+                    profile.add(jakarta.mail.FetchProfile.Item.CONTENT_INFO);
+                    profile.add(jakarta.mail.FetchProfile.Item.SIZE);
+                    profile.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
+                    folder.fetch(messages, profile);
+                    var uids = (jakarta.mail.UIDFolder) folder;
+                    for (int i = messages.length - 1; i >= 0; i--) {
+                        summaries.add(ImapMessages.summary(
+                                messages[i],
+                                new MessageId(folder.getFullName(), uids.getUIDValidity(), uids.getUID(messages[i]))));
+                    }
+                }
+                return new MessagePage(folder.getFullName(), page, size, total, summaries);
+            } finally {
+                folder.close(false);
+            }
+        } catch (AuthenticationFailedException refused) {
+            throw new GuichetException(MessagingError.SIGN_IN_AGAIN, refused);
+        } catch (MessagingException | java.io.IOException unreachable) {
+            throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
+        }
+    }
+
+    /**
+     * A message to read, marked read; its HTML sanitised, remote images left out unless {@code remoteImages}. Refused
+     * when the folder was renumbered or the message is gone.
+     */
+    public MessageView read(MailAccount account, MessageId id, boolean remoteImages) {
+        try (var store = open(account)) {
+            var folder = store.getFolder(id.folder());
+            if (!folder.exists()) {
+                throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
+            }
+            folder.open(jakarta.mail.Folder.READ_WRITE);
+            try {
+                var uids = (jakarta.mail.UIDFolder) folder;
+                var message = uids.getUIDValidity() == id.uidValidity() ? uids.getMessageByUID(id.uid()) : null;
+                if (message == null || message.isExpunged()) {
+                    throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
+                }
+                var view = ImapMessages.view(message, id, remoteImages);
+                message.setFlag(jakarta.mail.Flags.Flag.SEEN, true);
+                return view;
+            } finally {
+                folder.close(false);
+            }
+        } catch (AuthenticationFailedException refused) {
+            throw new GuichetException(MessagingError.SIGN_IN_AGAIN, refused);
+        } catch (MessagingException | java.io.IOException unreachable) {
+            throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
+        }
+    }
+
     /** A connection to the agent's mailbox, signed in with the token. */
     private Store open(MailAccount account) throws MessagingException {
         var protocol = settings.imapSecurity() == MessagingSettings.Security.SSL ? "imaps" : "imap";

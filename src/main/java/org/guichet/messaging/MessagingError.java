@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 public enum MessagingError implements ErrorCode {
     /** The mail server refused the agent's token (revoked, or the session ended): sign in again. */
     SIGN_IN_AGAIN(HttpStatus.UNAUTHORIZED),
+    /** No such folder in the agent's mailbox. */
+    FOLDER_NOT_FOUND(HttpStatus.NOT_FOUND),
+    /** No such message (gone, moved, or a name the webmail never gave). */
+    MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND),
     /** The mail server does not answer. */
     MAIL_SERVER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 

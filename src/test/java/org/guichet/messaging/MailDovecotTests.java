@@ -240,4 +240,101 @@ class MailDovecotTests {
         // signing out still works
         assertThat(browser.submit("/", "/logout", Map.of()).statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void messagesWhenManyThenPageByPageNewestFirst() throws Exception {
+        var person = agents.create().build();
+        for (int i = 1; i <= 25; i++) {
+            dovecot.deliver(mailbox(person), message(person.email(), "Message " + i), i <= 3);
+        }
+        var browser = signedIn(person);
+
+        var first = browser.get("/api/v1/mail/folders/INBOX/messages?size=20", "application/json");
+        var second = browser.get("/api/v1/mail/folders/INBOX/messages?page=1&size=20", "application/json");
+
+        assertThat(first.statusCode()).as(dovecot.log()).isEqualTo(200);
+        assertThat(first.body())
+                .contains("\"total\":25", "\"page\":0")
+                .containsPattern(
+                        "\"messages\":\\[\\{\"id\":\"[\\w-]+\\.\\d+\\.\\d+\",\"from\":\"Service RH <rh@ville.example>\","
+                                + "\"subject\":\"Message 25\"");
+        assertThat(first.body().split("\"subject\":").length - 1).isEqualTo(20);
+        assertThat(second.body().split("\"subject\":").length - 1).isEqualTo(5);
+        assertThat(second.body()).contains("\"subject\":\"Message 1\",").contains("\"seen\":true");
+    }
+
+    @Test
+    void messageWhenHtmlWithScriptHandlerAndRemoteImageThenNoneOfThemRunsOrLoads() throws Exception {
+        var person = agents.create().build();
+        dovecot.deliver(mailbox(person), """
+                From: Lettre interne <lettre@ville.example>
+                To: %s
+                Subject: La lettre de la semaine
+                Date: Tue, 01 Dec 2026 08:00:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/alternative; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                La lettre de la semaine.
+                --b1
+                Content-Type: text/html; charset=utf-8
+
+                <html><body onload="steal()"><h1>La lettre</h1><script>alert(document.cookie)</script>
+                <p style="color: red" onclick="steal()">Bonjour <b>à tous</b></p>
+                <img src="https://tracker.example/pixel.gif?agent=1" alt="suivi">
+                <a href="https://banque.example/connexion" onmouseover="steal()">Votre banque</a>
+                <a href="javascript:steal()">cliquez</a><iframe src="https://evil.example/"></iframe>
+                <form action="https://evil.example/"><input name="password"></form></body></html>
+                --b1--
+                """.formatted(person.email()), false);
+        var browser = signedIn(person);
+        var list = browser.get("/api/v1/mail/folders/INBOX/messages", "application/json")
+                .body();
+        var id = list.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+
+        var read = browser.get("/api/v1/mail/messages/" + id, "application/json");
+
+        assertThat(read.statusCode()).as(dovecot.log()).isEqualTo(200);
+        assertThat(read.body())
+                .contains("\"subject\":\"La lettre de la semaine\"", "\"remoteImages\":true")
+                .contains("<h1>La lettre</h1>", "<b>à tous</b>", "https://banque.example/connexion")
+                .containsPattern(
+                        "href=\\\\\"https://banque.example/connexion\\\\\" rel=\\\\\"[a-z ]*noopener[a-z ]*\\\\\"")
+                .containsPattern("rel=\\\\\"[a-z ]*noreferrer[a-z ]*\\\\\"")
+                .doesNotContain("<script", "alert(", "onload", "onclick", "onmouseover", "steal()", "javascript:")
+                .doesNotContain("tracker.example", "<iframe", "evil.example", "<form", "<input");
+        // read now; and the remote image only when the agent asks for it
+        assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
+                .contains("{\"name\":\"INBOX\",\"unread\":0,\"total\":1}");
+        assertThat(browser.get("/api/v1/mail/messages/" + id + "?images=true", "application/json")
+                        .body())
+                .contains("<img src=\\\"https://tracker.example/pixel.gif?agent&#61;1\\\"")
+                .doesNotContain("<script", "onload");
+    }
+
+    @Test
+    void mailWhenAskedWrongThenAClear4xxInTheAgentsLanguage() throws Exception {
+        var person = agents.create().build();
+        dovecot.deliver(mailbox(person), message(person.email(), "Un message"), false);
+        var browser = signedIn(person);
+
+        var unknownFolder = browser.get("/api/v1/mail/folders/Inexistant/messages", "application/json");
+        var garbledId = browser.get("/api/v1/mail/messages/..%2F..%2Fetc", "application/json");
+        var goneMessage =
+                browser.get("/api/v1/mail/messages/" + new MessageId("INBOX", 1, 999_999).value(), "application/json");
+        var negativePage = browser.get("/api/v1/mail/folders/INBOX/messages?page=-1", "application/json");
+        var hugeSize = browser.get("/api/v1/mail/folders/INBOX/messages?size=100000", "application/json");
+        var notANumber = browser.get("/api/v1/mail/folders/INBOX/messages?page=abc", "application/json");
+
+        assertThat(unknownFolder.statusCode()).isEqualTo(404);
+        assertThat(unknownFolder.body()).contains("\"errorCode\":\"FOLDER_NOT_FOUND\"", "Ce dossier n’existe pas");
+        assertThat(garbledId.statusCode()).isIn(400, 404);
+        assertThat(goneMessage.statusCode()).isEqualTo(404);
+        assertThat(goneMessage.body()).contains("\"errorCode\":\"MESSAGE_NOT_FOUND\"");
+        assertThat(negativePage.statusCode()).isEqualTo(400);
+        assertThat(hugeSize.statusCode()).isEqualTo(400);
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+    }
 }

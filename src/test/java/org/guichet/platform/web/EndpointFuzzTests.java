@@ -72,8 +72,18 @@ class EndpointFuzzTests {
      * What is not sent: signing out, and "this wasn't me", which any comment (even none) makes end every session and
      * ask for a new password: both would end the fuzzer's own session. Their own tests cover their input.
      */
-    private static final Set<String> LEFT_OUT =
-            Set.of("/logout", "/account/activity/not-me", "/api/v1/me/activity/not-me");
+    /**
+     * Left out: what ends the session the fuzzing uses, and the webmail's mailbox calls, which need a mail server
+     * (this context has none, and answers 503 to any request that reaches it): their bad input is sent to a real
+     * Dovecot in {@code MailDovecotTests}.
+     */
+    private static final Set<String> LEFT_OUT = Set.of(
+            "/logout",
+            "/account/activity/not-me",
+            "/api/v1/me/activity/not-me",
+            "/api/v1/mail/folders",
+            "/api/v1/mail/folders/{folder}/messages",
+            "/api/v1/mail/messages/{id}");
 
     /** Values no form, query or path expects. */
     private static final List<String> BAD_VALUES = List.of(

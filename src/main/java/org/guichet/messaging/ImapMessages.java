@@ -1,0 +1,106 @@
+package org.guichet.messaging;
+
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.guichet.messaging.imap.SafeHtml;
+import org.jspecify.annotations.Nullable;
+
+/** What the webmail shows of a Jakarta Mail message: its summary in a list, its parts to read. */
+final class ImapMessages {
+
+    private ImapMessages() {}
+
+    static MessageSummary summary(Message message, MessageId id) throws MessagingException, IOException {
+        var date = message.getSentDate() != null ? message.getSentDate() : message.getReceivedDate();
+        return new MessageSummary(
+                id.value(),
+                first(message.getFrom()),
+                message.getSubject() == null ? "" : message.getSubject(),
+                date == null ? null : date.toInstant(),
+                message.isSet(Flags.Flag.SEEN),
+                message.isSet(Flags.Flag.FLAGGED),
+                message.isMimeType("multipart/mixed"),
+                message.getSize());
+    }
+
+    static MessageView view(Message message, MessageId id, boolean remoteImages)
+            throws MessagingException, IOException {
+        var parts = new Parts();
+        parts.walk(message, "");
+        var date = message.getSentDate() != null ? message.getSentDate() : message.getReceivedDate();
+        var html = parts.html == null ? null : SafeHtml.of(parts.html, remoteImages);
+        var text = parts.text != null ? parts.text : "";
+        return new MessageView(
+                id.value(),
+                first(message.getFrom()),
+                all(message.getRecipients(Message.RecipientType.TO)),
+                all(message.getRecipients(Message.RecipientType.CC)),
+                message.getSubject() == null ? "" : message.getSubject(),
+                date == null ? null : date.toInstant(),
+                text,
+                html,
+                !remoteImages && parts.html != null && SafeHtml.hasRemoteImages(parts.html),
+                parts.attachments);
+    }
+
+    private static String first(Address @Nullable [] addresses) {
+        return addresses == null || addresses.length == 0 ? "" : display(addresses[0]);
+    }
+
+    private static List<String> all(Address @Nullable [] addresses) {
+        return addresses == null
+                ? List.of()
+                : Arrays.stream(addresses).map(ImapMessages::display).toList();
+    }
+
+    private static String display(Address address) {
+        return address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString();
+    }
+
+    /** The first plain text and HTML bodies, and the attachments, of a message's MIME tree. */
+    private static final class Parts {
+
+        @Nullable
+        String text;
+
+        @Nullable
+        String html;
+
+        final List<MessageView.Attachment> attachments = new ArrayList<>();
+
+        void walk(Part part, String position) throws MessagingException, IOException {
+            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    walk(
+                            multipart.getBodyPart(i),
+                            position.isEmpty() ? String.valueOf(i + 1) : position + "." + (i + 1));
+                }
+                return;
+            }
+            var attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+            if (!attached && part.isMimeType("text/plain") && text == null) {
+                text = String.valueOf(part.getContent());
+            } else if (!attached && part.isMimeType("text/html") && html == null) {
+                html = String.valueOf(part.getContent());
+            } else if (!part.isMimeType("multipart/*")) {
+                var name = part.getFileName() == null ? "" : MimeUtility.decodeText(part.getFileName());
+                var type = part.getContentType() == null
+                        ? "application/octet-stream"
+                        : part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+                attachments.add(
+                        new MessageView.Attachment(position.isEmpty() ? "1" : position, name, type, part.getSize()));
+            }
+        }
+    }
+}
