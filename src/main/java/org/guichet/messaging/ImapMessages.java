@@ -23,9 +23,10 @@ final class ImapMessages {
 
     static MessageSummary summary(Message message, MessageId id) throws MessagingException, IOException {
         var date = message.getSentDate() != null ? message.getSentDate() : message.getReceivedDate();
+        var from = message.getFrom();
         return new MessageSummary(
                 id.value(),
-                first(message.getFrom()),
+                from == null || from.length == 0 ? "" : name(from[0]),
                 message.getSubject() == null ? "" : message.getSubject(),
                 date == null ? null : date.toInstant(),
                 message.isSet(Flags.Flag.SEEN),
@@ -62,6 +63,13 @@ final class ImapMessages {
         return addresses == null
                 ? List.of()
                 : Arrays.stream(addresses).map(ImapMessages::display).toList();
+    }
+
+    /** The sender's name when the message gives one (a list has room for little), else the address. */
+    private static String name(Address address) {
+        return address instanceof InternetAddress internet && internet.getPersonal() != null
+                ? internet.getPersonal()
+                : display(address);
     }
 
     private static String display(Address address) {

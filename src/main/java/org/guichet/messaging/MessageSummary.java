@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A message in a folder's list.
  *
  * @param id its name in the webmail's addresses ({@link MessageId#value()})
- * @param from the sender as the message names them
+ * @param from the sender's name, or address when the message gives no name
  * @param subject its subject (empty when it has none)
  * @param date when it was sent, or received when it says nothing
  * @param seen whether the agent has read it

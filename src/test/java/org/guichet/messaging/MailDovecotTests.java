@@ -255,9 +255,8 @@ class MailDovecotTests {
         assertThat(first.statusCode()).as(dovecot.log()).isEqualTo(200);
         assertThat(first.body())
                 .contains("\"total\":25", "\"page\":0")
-                .containsPattern(
-                        "\"messages\":\\[\\{\"id\":\"[\\w-]+\\.\\d+\\.\\d+\",\"from\":\"Service RH <rh@ville.example>\","
-                                + "\"subject\":\"Message 25\"");
+                .containsPattern("\"messages\":\\[\\{\"id\":\"[\\w-]+\\.\\d+\\.\\d+\",\"from\":\"Service RH\","
+                        + "\"subject\":\"Message 25\"");
         assertThat(first.body().split("\"subject\":").length - 1).isEqualTo(20);
         assertThat(second.body().split("\"subject\":").length - 1).isEqualTo(5);
         assertThat(second.body()).contains("\"subject\":\"Message 1\",").contains("\"seen\":true");
