@@ -115,7 +115,7 @@ public class Mailboxes {
     }
 
     /** A connection to the agent's mailbox, signed in with the token. */
-    private Store open(MailAccount account) throws MessagingException {
+    Store open(MailAccount account) throws MessagingException {
         var protocol = settings.imapSecurity() == MessagingSettings.Security.SSL ? "imaps" : "imap";
         var timeout = String.valueOf(settings.timeout().toMillis());
         var properties = new Properties();

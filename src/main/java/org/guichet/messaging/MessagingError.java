@@ -11,6 +11,10 @@ public enum MessagingError implements ErrorCode {
     FOLDER_NOT_FOUND(HttpStatus.NOT_FOUND),
     /** No such message (gone, moved, or a name the webmail never gave). */
     MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    /** A recipient outside the administration, which the charter forbids (or asks to confirm). */
+    OUTSIDE_RECIPIENT(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** A message without a recipient, with a malformed address, or too long. */
+    MESSAGE_INVALID(HttpStatus.BAD_REQUEST),
     /** The mail server does not answer. */
     MAIL_SERVER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 

@@ -21,6 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param renewBefore a token that expires sooner than this is replaced before it is used, so that the mail server
  *     never sees an expired one
  * @param timeout how long the mail server has to connect and to answer
+ * @param smtpHost the submission server (SMTP, RFC 6409) that sends the agent's messages
+ * @param smtpPort its port
+ * @param smtpSecurity {@code NONE} (loopback only), {@code STARTTLS} or {@code SSL}
+ * @param internalDomains the administration's mail domains: a recipient elsewhere is outside
+ * @param outsideRecipients what the charter makes of a message to someone outside: {@code REFUSE} (the default), or
+ *     {@code WARN} (sent once the agent confirms, knowing the rule)
+ * @param sentFolder where a copy of each message sent is kept
  */
 @ConfigurationProperties("guichet.messaging")
 @Validated
@@ -32,7 +39,19 @@ public record MessagingSettings(
         @DefaultValue("") String resourceServerSecret,
         @DefaultValue("10m") Duration tokenLifetime,
         @DefaultValue("2m") Duration renewBefore,
-        @DefaultValue("10s") Duration timeout) {
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("127.0.0.1") @NotBlank String smtpHost,
+        @DefaultValue("587") @Min(1) @Max(65535) int smtpPort,
+        @DefaultValue("NONE") Security smtpSecurity,
+        @DefaultValue("ville.example") java.util.List<String> internalDomains,
+        @DefaultValue("REFUSE") Outside outsideRecipients,
+        @DefaultValue("Sent") @NotBlank String sentFolder) {
+
+    /** What the charter makes of a recipient outside the administration. */
+    public enum Outside {
+        REFUSE,
+        WARN
+    }
 
     /** How the connection to the mail server is protected. */
     public enum Security {

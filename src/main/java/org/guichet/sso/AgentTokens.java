@@ -16,11 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +33,14 @@ public class AgentTokens {
     /** How Guichet gives itself tokens for the agent: no client ever asks for this grant. */
     static final AuthorizationGrantType ON_BEHALF = new AuthorizationGrantType("urn:guichet:grant-type:on-behalf");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** A token and the moment it stops being accepted. */
     public record Issued(String value, Instant expiresAt) {}
 
     private final ApplicationStore clients;
     private final TrackedAuthorizations authorizations;
     private final SsoSessionRepository sessions;
-    private final JwtEncoder encoder;
     private final PasswordEncoder secrets;
     private final SsoSettings settings;
     private final String publicUrl;
@@ -54,7 +50,6 @@ public class AgentTokens {
             ApplicationStore clients,
             TrackedAuthorizations authorizations,
             SsoSessionRepository sessions,
-            JwtEncoder encoder,
             PasswordEncoder secrets,
             SsoSettings settings,
             @Value("${guichet.public-url}") String publicUrl,
@@ -62,7 +57,6 @@ public class AgentTokens {
         this.clients = clients;
         this.authorizations = authorizations;
         this.sessions = sessions;
-        this.encoder = encoder;
         this.secrets = secrets;
         this.settings = settings;
         this.publicUrl = publicUrl;
@@ -88,9 +82,9 @@ public class AgentTokens {
     }
 
     /**
-     * A token for the resource server, for this agent and session: a JWT of {@code lifetime} (audience the resource
-     * server, {@code username} the name the server knows the agent by, {@code sub} the SOI), active at introspection
-     * until it expires, is revoked, or the session ends.
+     * A token for the resource server, for this agent and session: an opaque reference of {@code lifetime}, whose
+     * introspection says its audience (the resource server), {@code username} (the name the server knows the agent
+     * by) and {@code sub} (the SOI); active until it expires, is revoked, or the session ends.
      */
     @Transactional
     public Issued issue(
@@ -108,36 +102,33 @@ public class AgentTokens {
         var now = clock.instant();
         var expires = now.plus(lifetime);
         var issuer = settings.issuer().isBlank() ? publicUrl : settings.issuer().strip();
-        var claims = JwtClaimsSet.builder()
-                .issuer(issuer)
-                .subject(agent.soi())
-                .audience(java.util.Collections.singletonList(resourceServer))
-                .issuedAt(now)
-                .expiresAt(expires)
-                .id(UUID.randomUUID().toString())
-                .claim("username", username)
-                .claim("scope", String.join(" ", scopes))
-                .claim("channel", connection.channel().name().toLowerCase(java.util.Locale.ROOT))
-                .build();
-        var jwt = encoder.encode(JwtEncoderParameters.from(
-                JwsHeader.with(SignatureAlgorithm.RS256).type("at+jwt").build(), claims));
-        var token =
-                new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, jwt.getTokenValue(), now, expires, scopes);
+        // a reference token: what it stands for is only in Guichet's database, which the server asks (RFC 7662); short
+        // enough for one SMTP command line (a signed JWT is not: Dovecot's submission server refuses the line)
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        var value = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var claims = new java.util.LinkedHashMap<String, Object>();
+        claims.put("iss", issuer);
+        claims.put("sub", agent.soi());
+        claims.put("aud", java.util.Collections.singletonList(resourceServer));
+        claims.put("iat", now);
+        claims.put("exp", expires);
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("username", username);
+        claims.put("scope", String.join(" ", scopes));
+        claims.put("channel", connection.channel().name().toLowerCase(java.util.Locale.ROOT));
+        var token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, now, expires, scopes);
         var authorization = OAuth2Authorization.withRegisteredClient(client)
                 .id(UUID.randomUUID().toString())
                 .principalName(agent.soi())
                 .authorizationGrantType(ON_BEHALF)
                 .authorizedScopes(scopes)
-                .token(
-                        token,
-                        metadata -> metadata.put(
-                                OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
-                                new java.util.LinkedHashMap<>(jwt.getClaims())))
+                .token(token, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims))
                 .build();
         authorizations.save(authorization);
         sessions.signedIn(
                 authorization.getId(), sessionKey, agent.soi(), client.getId(), connection.channel(), issuer, now);
-        return new Issued(jwt.getTokenValue(), expires);
+        return new Issued(value, expires);
     }
 
     /** Revokes a token Guichet gave itself: the resource server refuses it at its next check. */

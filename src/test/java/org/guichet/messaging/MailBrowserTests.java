@@ -111,6 +111,19 @@ class MailBrowserTests extends BrowserTest {
         assertThat(chrome.findElement(By.cssSelector(".alert")).getText()).contains("images");
         accessible("mail-message");
 
+        chrome.get(chrome.getCurrentUrl() + "?lang=en");
+        assertThat(chrome.findElement(By.cssSelector(".mail-message__headers")).getText())
+                .contains("From", "To", "Date");
+        assertThat(chrome.findElement(By.cssSelector(".alert")).getText()).contains("Images from the internet");
+        accessible("mail-message-en");
+        chrome.get(url("/mail?lang=en"));
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Mail");
+        accessible("mail-inbox-en");
+        chrome.get(url("/mail?lang=fr"));
+        assertThat(chrome.findElements(By.cssSelector("#messages .mail-list__item--unread")))
+                .isEmpty();
+        chrome.findElement(By.cssSelector("#messages a")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
         chrome.findElement(By.linkText("Retour aux messages")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
         assertThat(chrome.findElements(By.cssSelector("#messages .mail-list__item--unread")))

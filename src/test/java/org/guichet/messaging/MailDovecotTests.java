@@ -47,6 +47,11 @@ class MailDovecotTests {
 
     static final String SECRET = "mail-server-test-secret";
     private static final int IMAP = Nginx.freePort();
+    private static final int SUBMISSION = Nginx.freePort();
+
+    /** Where Dovecot's submission server relays what agents send: the rest of the mail system, for the test to read. */
+    private static final com.icegreen.greenmail.util.GreenMail RELAY =
+            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
 
     private static Dovecot dovecot;
 
@@ -68,13 +73,22 @@ class MailDovecotTests {
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
         properties.add("guichet.messaging.imap-port", () -> IMAP);
+        properties.add("guichet.messaging.smtp-port", () -> SUBMISSION);
     }
 
-    /** Dovecot starts once Guichet listens: it checks tokens at Guichet's introspection endpoint. */
+    /**
+     * Dovecot starts once Guichet listens: it checks tokens at Guichet's introspection endpoint, and relays what agents
+     * send to the GreenMail the test reads.
+     */
     @BeforeEach
     void startDovecot() throws Exception {
         if (dovecot == null) {
-            dovecot = Dovecot.start(IMAP, "http://mail-server:" + SECRET + "@127.0.0.1:" + port + "/oauth2/introspect");
+            RELAY.start();
+            dovecot = Dovecot.start(
+                    IMAP,
+                    "http://mail-server:" + SECRET + "@127.0.0.1:" + port + "/oauth2/introspect",
+                    SUBMISSION,
+                    RELAY.getSmtp().getPort());
         }
     }
 
@@ -87,6 +101,7 @@ class MailDovecotTests {
     static void stop() throws Exception {
         if (dovecot != null) {
             dovecot.close();
+            RELAY.stop();
         }
     }
 
@@ -335,5 +350,96 @@ class MailDovecotTests {
         assertThat(negativePage.statusCode()).isEqualTo(400);
         assertThat(hugeSize.statusCode()).isEqualTo(400);
         assertThat(notANumber.statusCode()).isEqualTo(400);
+    }
+
+    private static String json(String to, String subject) {
+        return "{\"to\":[\"" + to + "\"],\"cc\":[],\"subject\":\"" + subject + "\",\"text\":\"À demain,\\nCamille\"}";
+    }
+
+    private static java.net.http.HttpResponse<String> send(HttpAgent browser, String body) {
+        return browser.post(
+                "/api/v1/mail/messages",
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/json",
+                        "X-CSRF-TOKEN",
+                        browser.csrfToken()),
+                body);
+    }
+
+    @Test
+    void sendWhenToAColleagueThenDeliveredAsTheAgentAndACopyInSent() throws Exception {
+        var person = agents.create().build();
+        var browser = signedIn(person);
+        var before = RELAY.getReceivedMessages().length;
+
+        var sent = send(browser, json("collegue@ville.example", "Réunion de service"));
+
+        assertThat(sent.statusCode()).as(sent.body() + dovecot.log()).isEqualTo(201);
+        var received = RELAY.getReceivedMessages();
+        assertThat(received).hasSize(before + 1);
+        var message = received[received.length - 1];
+        assertThat(message.getSubject()).isEqualTo("Réunion de service");
+        assertThat(message.getFrom()[0].toString()).isEqualTo(person.email());
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("collegue@ville.example");
+        assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
+                .contains("{\"name\":\"Sent\",\"unread\":0,\"total\":1}");
+        assertThat(jdbc.sql("SELECT details FROM journal_entry WHERE type = 'MailSent' AND subject = ?")
+                        .param(person.soi())
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("recipients")
+                .doesNotContain("Réunion", "demain", "collegue");
+    }
+
+    @Test
+    void sendWhenToAPersonalMailboxThenRefusedWithTheCharterNothingSentAndJournaled() throws Exception {
+        var person = agents.create().build();
+        var browser = signedIn(person);
+        var before = RELAY.getReceivedMessages().length;
+
+        var refused = send(browser, json("moi.perso@gmail.com", "Mon bulletin"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("\"errorCode\":\"OUTSIDE_RECIPIENT\"", "charte informatique", "moi.perso@gmail.com");
+        assertThat(RELAY.getReceivedMessages()).hasSize(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE type = 'MailRefused' AND subject = ?")
+                        .param(person.soi())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        // a colleague in copy does not make it pass
+        assertThat(send(
+                                browser,
+                                "{\"to\":[\"collegue@ville.example\"],\"cc\":[\"moi@outlook.fr\"],\"subject\":\"x\",\"text\":\"y\"}")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(RELAY.getReceivedMessages()).hasSize(before);
+    }
+
+    @Test
+    void sendWhenMalformedThenA400InTheAgentsLanguageAndNothingSent() throws Exception {
+        var person = agents.create().build();
+        var browser = signedIn(person);
+        var before = RELAY.getReceivedMessages().length;
+
+        var noRecipient = send(browser, "{\"to\":[],\"subject\":\"x\",\"text\":\"y\"}");
+        var badAddress = send(browser, json("pas une adresse", "x"));
+        var injected = send(browser, json("a@ville.example\\r\\nBcc: espion@gmail.com", "x"));
+        var notJson = send(browser, "{");
+        var wrongType = send(browser, "{\"to\":\"collegue@ville.example\"}");
+
+        assertThat(noRecipient.statusCode()).isEqualTo(400);
+        assertThat(badAddress.statusCode()).isEqualTo(400);
+        assertThat(badAddress.body()).contains("\"errorCode\":\"MESSAGE_INVALID\"", "adresse valide");
+        assertThat(injected.statusCode()).isEqualTo(400);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(RELAY.getReceivedMessages()).hasSize(before);
     }
 }

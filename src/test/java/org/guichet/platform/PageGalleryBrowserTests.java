@@ -60,7 +60,11 @@ class PageGalleryBrowserTests extends BrowserTest {
             "/sign-in/continue",
             // the reverse proxy's decision (headers, no page) and the way back to a published application (a redirect)
             "/auth/forward",
-            "/auth/return");
+            "/auth/return",
+            // the webmail's pages need a mail server: MailBrowserTests draws them against a real Dovecot (both sizes,
+            // both languages, axe-checked)
+            "/mail",
+            "/mail/messages/{id}");
 
     @Autowired
     JdbcClient jdbc;

@@ -37,6 +37,15 @@ public final class Dovecot implements AutoCloseable {
      * is the token's {@code username}, its mailbox the local part.
      */
     public static Dovecot start(int port, String introspection) throws IOException, InterruptedException {
+        return start(port, introspection, 0, 0);
+    }
+
+    /**
+     * The same, with a submission server (SMTP, RFC 6409) on {@code submission} that signs agents in the same way and
+     * relays what they send to the SMTP server on {@code relay} (a GreenMail the test reads); none when 0.
+     */
+    public static Dovecot start(int port, String introspection, int submission, int relay)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(
                     "Dovecot is not installed (apt-get install dovecot-imapd): .ci/run installs it");
@@ -60,7 +69,10 @@ public final class Dovecot implements AutoCloseable {
                 base_dir = %1$s/run
                 state_dir = %1$s/state
                 log_path = %1$s/dovecot.log
-                protocols = imap
+                protocols = %3$s
+                hostname = mail.guichet.test
+                submission_relay_host = 127.0.0.1
+                submission_relay_port = %5$d
                 listen = 127.0.0.1
                 ssl = no
                 disable_plaintext_auth = no
@@ -84,6 +96,13 @@ public final class Dovecot implements AutoCloseable {
                 service anvil {
                   chroot =
                 }
+                service submission-login {
+                  inet_listener submission {
+                    address = 127.0.0.1
+                    port = %4$d
+                  }
+                  chroot =
+                }
                 passdb {
                   driver = oauth2
                   mechanisms = xoauth2 oauthbearer
@@ -93,7 +112,8 @@ public final class Dovecot implements AutoCloseable {
                   driver = static
                   args = uid=dovecot gid=dovecot home=%1$s/mail/%%n
                 }
-                """.formatted(directory, port));
+                """.formatted(
+                directory, port, submission > 0 ? "imap submission" : "imap", submission, relay > 0 ? relay : 25));
         var process = new ProcessBuilder(
                         BINARY.toString(),
                         "-F",

@@ -114,6 +114,14 @@ public final class HttpAgent {
         return send(request);
     }
 
+    /** A text body posted with these headers (a JSON command to the API, say). */
+    public HttpResponse<String> post(String path, Map<String, String> headers, String body) {
+        var request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A body of bytes posted to an address, as an upload. */
     public HttpResponse<String> upload(String url, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))

@@ -1,23 +1,34 @@
 package org.guichet.messaging.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.guichet.directory.AgentId;
 import org.guichet.messaging.Folder;
 import org.guichet.messaging.MailAccounts;
+import org.guichet.messaging.MailSending;
 import org.guichet.messaging.Mailboxes;
 import org.guichet.messaging.MessageId;
 import org.guichet.messaging.MessagePage;
 import org.guichet.messaging.MessageView;
 import org.guichet.messaging.MessagingError;
+import org.guichet.messaging.OutgoingMail;
 import org.guichet.platform.GuichetException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The webmail for the mobile app and the pages' scripts: {@code /api/v1/mail}. */
@@ -28,10 +39,12 @@ class MailApiController {
 
     private final MailAccounts accounts;
     private final Mailboxes mailboxes;
+    private final MailSending sending;
 
-    MailApiController(MailAccounts accounts, Mailboxes mailboxes) {
+    MailApiController(MailAccounts accounts, Mailboxes mailboxes, MailSending sending) {
         this.accounts = accounts;
         this.mailboxes = mailboxes;
+        this.sending = sending;
     }
 
     /** One page of a folder's messages, newest first ({@code page} from 0, {@code size} 1 to 100). */
@@ -55,6 +68,37 @@ class MailApiController {
         var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
         return accounts.with(request, agent, account -> mailboxes.read(account, message, images));
     }
+
+    /**
+     * A message to send ({@code {"to": […], "cc": […], "subject": …, "text": …}}), refused when a recipient is outside
+     * the administration (the charter); {@code 201} once sent and kept in Sent.
+     */
+    @PostMapping("/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    void send(@RequestBody @Valid SendCommand command, HttpServletRequest request, Authentication agent) {
+        var mail = new OutgoingMail(
+                command.to(),
+                command.cc() == null ? List.of() : command.cc(),
+                command.subject() == null ? "" : command.subject(),
+                command.text() == null ? "" : command.text(),
+                Boolean.TRUE.equals(command.outsideConfirmed()));
+        accounts.with(request, agent, account -> {
+            sending.send(AgentId.of(agent.getName()), account, mail);
+            return null;
+        });
+    }
+
+    /** What the API takes to send a message. */
+    record SendCommand(
+            @NotNull @Size(min = 1, max = MailSending.MOST_RECIPIENTS)
+            List<@NotNull String> to,
+
+            @Nullable @Size(max = MailSending.MOST_RECIPIENTS)
+            List<@NotNull String> cc,
+
+            @Nullable @Size(max = 998) String subject,
+            @Nullable @Size(max = MailSending.LONGEST_TEXT) String text,
+            @Nullable Boolean outsideConfirmed) {}
 
     /** The agent's folders with their unread and total counts, the inbox first. */
     @GetMapping("/folders")

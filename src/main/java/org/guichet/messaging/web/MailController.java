@@ -37,9 +37,10 @@ class MailController {
             Authentication agent,
             Model model) {
         var shown = Math.max(0, Math.min(page, 100_000));
+        var name = folder.isBlank() ? "INBOX" : folder;
         accounts.with(request, agent, account -> {
             model.addAttribute("folders", mailboxes.folders(account));
-            model.addAttribute("messages", mailboxes.messages(account, folder, shown, PAGE_SIZE));
+            model.addAttribute("messages", mailboxes.messages(account, name, shown, PAGE_SIZE));
             return null;
         });
         return "messaging/folder";

@@ -83,7 +83,9 @@ class EndpointFuzzTests {
             "/api/v1/me/activity/not-me",
             "/api/v1/mail/folders",
             "/api/v1/mail/folders/{folder}/messages",
-            "/api/v1/mail/messages/{id}");
+            "/api/v1/mail/messages/{id}",
+            "/mail",
+            "/mail/messages/{id}");
 
     /** Values no form, query or path expects. */
     private static final List<String> BAD_VALUES = List.of(
