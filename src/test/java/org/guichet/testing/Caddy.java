@@ -1,12 +1,8 @@
 package org.guichet.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -47,20 +43,8 @@ public final class Caddy implements AutoCloseable {
         builder.environment().put("XDG_DATA_HOME", directory.resolve("data").toString());
         builder.environment().put("XDG_CONFIG_HOME", directory.resolve("config").toString());
         var process = builder.start();
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Caddy stopped: " + Files.readString(directory.resolve("caddy.log")));
-            }
-            try (var socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Caddy(process, directory);
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("Caddy did not listen on " + port);
+        ServerProcesses.awaitListening(process, port, directory.resolve("caddy.log"), "Caddy");
+        return new Caddy(process, directory);
     }
 
     /** What Caddy logged (a failed request to Guichet says why there). */
@@ -70,9 +54,6 @@ public final class Caddy implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        ServerProcesses.stop(process);
     }
 }

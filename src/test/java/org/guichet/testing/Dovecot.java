@@ -1,16 +1,11 @@
 package org.guichet.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Dovecot IMAP server from Debian's packages ({@code dovecot-imapd}), started by a test on a loopback port:
@@ -122,21 +117,8 @@ public final class Dovecot implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("stdout.log").toFile())
                 .start();
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "Dovecot stopped: " + Files.readString(directory.resolve("stdout.log")));
-            }
-            try (var socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Dovecot(process, directory, port);
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("Dovecot did not listen on " + port);
+        ServerProcesses.awaitListening(process, port, directory.resolve("stdout.log"), "Dovecot");
+        return new Dovecot(process, directory, port);
     }
 
     /** Puts a message (RFC 5322 text) in the inbox of the mailbox {@code user} (the local part), read or not. */
@@ -172,9 +154,6 @@ public final class Dovecot implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        ServerProcesses.stop(process);
     }
 }

@@ -1,13 +1,9 @@
 package org.guichet.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -69,20 +65,8 @@ public final class Nginx implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("stdout.log").toFile())
                 .start();
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx stopped: " + Files.readString(directory.resolve("stdout.log")));
-            }
-            try (var socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Nginx(process, directory, port);
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("nginx did not listen on " + port);
+        ServerProcesses.awaitListening(process, port, directory.resolve("stdout.log"), "nginx");
+        return new Nginx(process, directory, port);
     }
 
     /** What nginx wrote in its error log (a failed subrequest says why there). */
@@ -102,9 +86,6 @@ public final class Nginx implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        ServerProcesses.stop(process);
     }
 }
