@@ -52,7 +52,8 @@ final class ImapMessages {
                 text,
                 html,
                 !remoteImages && parts.html != null && SafeHtml.hasRemoteImages(parts.html),
-                parts.attachments);
+                parts.attachments,
+                message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null);
     }
 
     private static String first(Address @Nullable [] addresses) {

@@ -33,6 +33,9 @@ public class MailSending {
     /** The longest text a message may have, in characters. */
     public static final int LONGEST_TEXT = 1_000_000;
 
+    /** A Message-ID as a reply may name it: one, without spaces or brackets inside (no header can be slipped in). */
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("<[^<>\\s]{3,250}>");
+
     private final MessagingSettings settings;
     private final Mailboxes mailboxes;
     private final TransactionalEvents events;
@@ -52,7 +55,10 @@ public class MailSending {
         if (to.isEmpty() || to.size() + cc.size() > MOST_RECIPIENTS) {
             throw new GuichetException(MessagingError.MESSAGE_INVALID);
         }
-        if (mail.subject().length() > 998 || mail.text().length() > LONGEST_TEXT) {
+        if (mail.subject().length() > 998
+                || mail.text().length() > LONGEST_TEXT
+                || (mail.inReplyTo() != null
+                        && !MESSAGE_ID.matcher(mail.inReplyTo()).matches())) {
             throw new GuichetException(MessagingError.MESSAGE_INVALID);
         }
         var outside = new ArrayList<String>();
@@ -74,6 +80,10 @@ public class MailSending {
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             message.setText(mail.text(), StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(clock.instant()));
+            if (mail.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", mail.inReplyTo());
+                message.setHeader("References", mail.inReplyTo());
+            }
             message.saveChanges();
             try (var transport = session.getTransport("smtp")) {
                 transport.connect(settings.smtpHost(), settings.smtpPort(), account.username(), account.token());

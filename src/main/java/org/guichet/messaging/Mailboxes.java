@@ -46,6 +46,14 @@ public class Mailboxes {
 
     /** One page of a folder's messages, newest first ({@code page} from 0); refused for a folder that is not there. */
     public MessagePage messages(MailAccount account, String folderName, int page, int size) {
+        return messages(account, folderName, "", page, size);
+    }
+
+    /**
+     * One page of a folder's messages whose sender, subject or text holds {@code query} (the server searches, IMAP
+     * SEARCH), newest first; all of them when {@code query} is blank.
+     */
+    public MessagePage messages(MailAccount account, String folderName, String query, int page, int size) {
         try (var store = open(account)) {
             var folder = store.getFolder(folderName);
             if (!folder.exists() || (folder.getType() & jakarta.mail.Folder.HOLDS_MESSAGES) == 0) {
@@ -53,12 +61,15 @@ public class Mailboxes {
             }
             folder.open(jakarta.mail.Folder.READ_ONLY);
             try {
-                var total = folder.getMessageCount();
+                var found = query.isBlank() ? null : folder.search(search(query.strip()));
+                var total = found == null ? folder.getMessageCount() : found.length;
                 var newest = total - page * size;
                 var oldest = Math.max(1, newest - size + 1);
                 var summaries = new ArrayList<MessageSummary>();
                 if (newest >= 1) {
-                    var messages = folder.getMessages(oldest, newest);
+                    var messages = found == null
+                            ? folder.getMessages(oldest, newest)
+                            : java.util.Arrays.copyOfRange(found, oldest - 1, newest);
                     var profile = new jakarta.mail.FetchProfile();
                     profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
                     profile.add(jakarta.mail.FetchProfile.Item.FLAGS);
@@ -112,6 +123,14 @@ public class Mailboxes {
         } catch (MessagingException | java.io.IOException unreachable) {
             throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
         }
+    }
+
+    private static jakarta.mail.search.SearchTerm search(String query) {
+        return new jakarta.mail.search.OrTerm(new jakarta.mail.search.SearchTerm[] {
+            new jakarta.mail.search.FromStringTerm(query),
+            new jakarta.mail.search.SubjectTerm(query),
+            new jakarta.mail.search.BodyTerm(query)
+        });
     }
 
     /** A connection to the agent's mailbox, signed in with the token. */

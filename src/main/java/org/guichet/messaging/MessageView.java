@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  *     link opening apart with its target shown; null when it has none
  * @param remoteImages whether remote images were left out (the agent may ask for them)
  * @param attachments its attachments
+ * @param messageId its Message-ID ({@code <…@…>}), for a reply to name it; null when it has none
  */
 public record MessageView(
         String id,
@@ -29,7 +30,8 @@ public record MessageView(
         String text,
         @Nullable String html,
         boolean remoteImages,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        @Nullable String messageId) {
 
     /**
      * An attachment: its position in the message ({@code 2}, {@code 2.1}), name, type and size in bytes (as the

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.guichet.directory.AgentId;
 import org.guichet.network.ClientConnection;
+import org.guichet.platform.TransactionalEvents;
 import org.guichet.sso.server.ApplicationStore;
 import org.guichet.sso.server.ClientSettingNames;
 import org.guichet.sso.server.SsoSessionRepository;
@@ -43,6 +44,7 @@ public class AgentTokens {
     private final SsoSessionRepository sessions;
     private final PasswordEncoder secrets;
     private final SsoSettings settings;
+    private final TransactionalEvents events;
     private final String publicUrl;
     private final Clock clock;
 
@@ -52,6 +54,7 @@ public class AgentTokens {
             SsoSessionRepository sessions,
             PasswordEncoder secrets,
             SsoSettings settings,
+            TransactionalEvents events,
             @Value("${guichet.public-url}") String publicUrl,
             Clock clock) {
         this.clients = clients;
@@ -59,6 +62,7 @@ public class AgentTokens {
         this.sessions = sessions;
         this.secrets = secrets;
         this.settings = settings;
+        this.events = events;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -125,9 +129,14 @@ public class AgentTokens {
                 .authorizedScopes(scopes)
                 .token(token, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME, claims))
                 .build();
+        var first = !sessions.applicationsOf(sessionKey).containsKey(client.getId());
         authorizations.save(authorization);
         sessions.signedIn(
                 authorization.getId(), sessionKey, agent.soi(), client.getId(), connection.channel(), issuer, now);
+        if (first) {
+            // the session's first token for this server: its sign-in, in the journal and in "my activity"
+            events.publish(new ApplicationSignedIn(agent, resourceServer, client.getClientName(), connection, now));
+        }
         return new Issued(value, expires);
     }
 

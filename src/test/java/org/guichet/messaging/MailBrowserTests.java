@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +25,9 @@ class MailBrowserTests extends BrowserTest {
 
     static final String SECRET = "mail-server-browser-secret";
     private static final int IMAP = Nginx.freePort();
+    private static final int SUBMISSION = Nginx.freePort();
+    private static final com.icegreen.greenmail.util.GreenMail RELAY =
+            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
 
     private static Dovecot dovecot;
 
@@ -33,12 +37,18 @@ class MailBrowserTests extends BrowserTest {
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
         properties.add("guichet.messaging.imap-port", () -> IMAP);
+        properties.add("guichet.messaging.smtp-port", () -> SUBMISSION);
     }
 
     @BeforeEach
     void startDovecot() throws Exception {
         if (dovecot == null) {
-            dovecot = Dovecot.start(IMAP, "http://mail-server:" + SECRET + "@127.0.0.1:" + port + "/oauth2/introspect");
+            RELAY.start();
+            dovecot = Dovecot.start(
+                    IMAP,
+                    "http://mail-server:" + SECRET + "@127.0.0.1:" + port + "/oauth2/introspect",
+                    SUBMISSION,
+                    RELAY.getSmtp().getPort());
         }
         chrome.manage().window().setSize(new Dimension(390, 844));
     }
@@ -48,6 +58,7 @@ class MailBrowserTests extends BrowserTest {
         if (dovecot != null) {
             dovecot.close();
             dovecot = null;
+            RELAY.stop();
         }
     }
 
@@ -128,5 +139,73 @@ class MailBrowserTests extends BrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
         assertThat(chrome.findElements(By.cssSelector("#messages .mail-list__item--unread")))
                 .isEmpty();
+    }
+
+    @Test
+    void messageWhenAnsweredAndSearchedOnAPhoneThenTheReplyGoesAndTheSearchFindsIt() throws Exception {
+        var person = agents.create().build();
+        var box = person.email().substring(0, person.email().indexOf('@'));
+        dovecot.deliver(box, """
+                From: Marie Dupont <marie.dupont@ville.example>
+                To: %s
+                Subject: Planning des astreintes
+                Date: Wed, 02 Dec 2026 10:00:00 +0100
+                Message-ID: <planning-42@ville.example>
+                Content-Type: text/plain; charset=utf-8
+
+                Peux-tu confirmer ta semaine d'astreinte ?
+                """.formatted(person.email()), false);
+        dovecot.deliver(box, """
+                From: Service RH <rh@ville.example>
+                To: %s
+                Subject: Votre bulletin de novembre est disponible
+                Date: Mon, 30 Nov 2026 09:00:00 +0100
+                Content-Type: text/plain; charset=utf-8
+
+                Bonjour.
+                """.formatted(person.email()), false);
+        signIn(person.login());
+
+        // search on the server
+        chrome.get(url("/mail"));
+        chrome.findElement(By.id("q")).sendKeys("astreinte");
+        chrome.findElement(By.cssSelector(".mail__search button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("search-result")));
+        assertThat(chrome.findElement(By.id("search-result")).getText()).contains("Un message contient");
+        assertThat(chrome.findElements(By.cssSelector("#messages .mail-list__item")))
+                .singleElement()
+                .satisfies(item -> assertThat(item.getText()).contains("Planning des astreintes"));
+        accessible("mail-search");
+
+        // read, then reply
+        chrome.findElement(By.cssSelector("#messages a")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        chrome.findElement(By.linkText("Répondre")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("compose")));
+        assertThat(chrome.findElement(By.id("to")).getAttribute("value")).contains("marie.dupont@ville.example");
+        assertThat(chrome.findElement(By.id("subject")).getAttribute("value")).isEqualTo("Re: Planning des astreintes");
+        assertThat(chrome.findElement(By.id("text")).getAttribute("value")).contains("> Peux-tu confirmer");
+        accessible("mail-compose");
+
+        // a personal address is refused with the charter's rule, nothing sent
+        var before = RELAY.getReceivedMessages().length;
+        chrome.findElement(By.id("cc")).sendKeys("moi.perso@gmail.com");
+        chrome.findElement(By.cssSelector("#compose button[type=submit]")).click();
+        var summary = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        assertThat(summary.getText()).contains("charte informatique", "moi.perso@gmail.com");
+        assertThat(RELAY.getReceivedMessages()).hasSize(before);
+        accessible("mail-compose-refused");
+
+        chrome.findElement(By.id("cc")).clear();
+        chrome.findElement(By.id("text")).sendKeys(Keys.CONTROL, Keys.HOME);
+        chrome.findElement(By.id("text")).sendKeys("Oui, la semaine 50.");
+        chrome.findElement(By.cssSelector("#compose button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sent")));
+        var received = RELAY.getReceivedMessages();
+        assertThat(received).hasSize(before + 1);
+        var reply = received[received.length - 1];
+        assertThat(reply.getSubject()).isEqualTo("Re: Planning des astreintes");
+        assertThat(reply.getHeader("In-Reply-To")).containsExactly("<planning-42@ville.example>");
+        assertThat(String.valueOf(reply.getContent())).contains("Oui, la semaine 50.", "> Peux-tu confirmer");
     }
 }

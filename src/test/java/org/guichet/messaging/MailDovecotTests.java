@@ -2,6 +2,7 @@ package org.guichet.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Session;
@@ -217,6 +218,14 @@ class MailDovecotTests {
                 .isEqualTo(200);
 
         assertThat(tokensOf(person)).isEqualTo(2);
+        // one sign-in to the mailbox in the journal for the session, whatever the renewals
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT COUNT(*) FROM journal_entry WHERE type = 'ApplicationSignedIn' AND subject = ?")
+                                .param(person.soi())
+                                .query(Integer.class)
+                                .single())
+                        .isEqualTo(1));
     }
 
     @Test
@@ -275,6 +284,15 @@ class MailDovecotTests {
         assertThat(first.body().split("\"subject\":").length - 1).isEqualTo(20);
         assertThat(second.body().split("\"subject\":").length - 1).isEqualTo(5);
         assertThat(second.body()).contains("\"subject\":\"Message 1\",").contains("\"seen\":true");
+        // searched on the server: subject, sender or text
+        var found = browser.get("/api/v1/mail/folders/INBOX/messages?q=Message%2025", "application/json");
+        assertThat(found.body()).contains("\"total\":1", "\"subject\":\"Message 25\"");
+        assertThat(browser.get("/api/v1/mail/folders/INBOX/messages?q=introuvable", "application/json")
+                        .body())
+                .contains("\"total\":0", "\"messages\":[]");
+        assertThat(browser.get("/api/v1/mail/folders/INBOX/messages?q=" + "x".repeat(201), "application/json")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -386,6 +404,12 @@ class MailDovecotTests {
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("collegue@ville.example");
         assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
                 .contains("{\"name\":\"Sent\",\"unread\":0,\"total\":1}");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE type = 'MailSent' AND subject = ?")
+                                .param(person.soi())
+                                .query(Integer.class)
+                                .single()
+                        > 0);
         assertThat(jdbc.sql("SELECT details FROM journal_entry WHERE type = 'MailSent' AND subject = ?")
                         .param(person.soi())
                         .query(String.class)
@@ -408,11 +432,13 @@ class MailDovecotTests {
         assertThat(refused.body())
                 .contains("\"errorCode\":\"OUTSIDE_RECIPIENT\"", "charte informatique", "moi.perso@gmail.com");
         assertThat(RELAY.getReceivedMessages()).hasSize(before);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE type = 'MailRefused' AND subject = ?")
-                        .param(person.soi())
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT COUNT(*) FROM journal_entry WHERE type = 'MailRefused' AND subject = ?")
+                                .param(person.soi())
+                                .query(Integer.class)
+                                .single())
+                        .isEqualTo(1));
         // a colleague in copy does not make it pass
         assertThat(send(
                                 browser,

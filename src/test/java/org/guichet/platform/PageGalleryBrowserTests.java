@@ -176,6 +176,8 @@ class PageGalleryBrowserTests extends BrowserTest {
         visitLink("camille.martin", "/account/factors/{id}/rename", "/account/factors", "a[href*='/rename']");
         visitLink("camille.martin", "/account/factors/{id}/remove", "/account/factors", "a[href*='/remove']");
         visit("camille.martin", "/services/{id}", "/services/payslips");
+        // a new message needs no mail server to be written (the webmail's other pages do: see NOT_SHOWN)
+        visit("camille.martin", "/mail/compose", "/mail/compose");
         visit("camille.martin, refused", "/access-denied", "/services/confidential-documents");
         visit("camille.martin, refused", "(forbidden)", "/admin");
 

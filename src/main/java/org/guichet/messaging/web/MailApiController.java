@@ -47,15 +47,19 @@ class MailApiController {
         this.sending = sending;
     }
 
-    /** One page of a folder's messages, newest first ({@code page} from 0, {@code size} 1 to 100). */
+    /**
+     * One page of a folder's messages, newest first ({@code page} from 0, {@code size} 1 to 100); with {@code q}, those
+     * whose sender, subject or text holds it (searched by the server).
+     */
     @GetMapping("/folders/{folder}/messages")
     MessagePage messages(
             @PathVariable String folder,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "") @Size(max = 200) String q,
             HttpServletRequest request,
             Authentication agent) {
-        return accounts.with(request, agent, account -> mailboxes.messages(account, folder, page, size));
+        return accounts.with(request, agent, account -> mailboxes.messages(account, folder, q, page, size));
     }
 
     /** A message to read (marked read), its HTML sanitised; remote images only with {@code images=true}. */
@@ -81,7 +85,8 @@ class MailApiController {
                 command.cc() == null ? List.of() : command.cc(),
                 command.subject() == null ? "" : command.subject(),
                 command.text() == null ? "" : command.text(),
-                Boolean.TRUE.equals(command.outsideConfirmed()));
+                Boolean.TRUE.equals(command.outsideConfirmed()),
+                command.inReplyTo());
         accounts.with(request, agent, account -> {
             sending.send(AgentId.of(agent.getName()), account, mail);
             return null;
@@ -98,7 +103,8 @@ class MailApiController {
 
             @Nullable @Size(max = 998) String subject,
             @Nullable @Size(max = MailSending.LONGEST_TEXT) String text,
-            @Nullable Boolean outsideConfirmed) {}
+            @Nullable Boolean outsideConfirmed,
+            @Nullable @Size(max = 256) String inReplyTo) {}
 
     /** The agent's folders with their unread and total counts, the inbox first. */
     @GetMapping("/folders")

@@ -1,20 +1,34 @@
 package org.guichet.messaging.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import org.guichet.directory.AgentId;
 import org.guichet.messaging.MailAccounts;
+import org.guichet.messaging.MailSending;
 import org.guichet.messaging.Mailboxes;
 import org.guichet.messaging.MessageId;
 import org.guichet.messaging.MessagingError;
+import org.guichet.messaging.OutgoingMail;
 import org.guichet.platform.GuichetException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The webmail's pages, phone first: a folder's messages, newest first, and a message to read. */
+/**
+ * The webmail's pages, phone first: a folder's messages, newest first, searched on the server; a message to read; a
+ * message to write (new, or a reply), refused with the charter's rule when it goes outside the administration.
+ */
 @Controller
 @ConditionalOnWebApplication
 class MailController {
@@ -23,26 +37,39 @@ class MailController {
 
     private final MailAccounts accounts;
     private final Mailboxes mailboxes;
+    private final MailSending sending;
 
-    MailController(MailAccounts accounts, Mailboxes mailboxes) {
+    MailController(MailAccounts accounts, Mailboxes mailboxes, MailSending sending) {
         this.accounts = accounts;
         this.mailboxes = mailboxes;
+        this.sending = sending;
     }
+
+    /** What the agent writes: addresses separated by commas or semicolons. */
+    record ComposeForm(
+            @Nullable String to,
+            @Nullable String cc,
+            @Nullable String subject,
+            @Nullable String text,
+            @Nullable String inReplyTo) {}
 
     @GetMapping("/mail")
     String showFolder(
             @RequestParam(defaultValue = "INBOX") String folder,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "") String q,
             HttpServletRequest request,
             Authentication agent,
             Model model) {
         var shown = Math.max(0, Math.min(page, 100_000));
         var name = folder.isBlank() ? "INBOX" : folder;
+        var query = q.length() > 200 ? q.substring(0, 200) : q;
         accounts.with(request, agent, account -> {
             model.addAttribute("folders", mailboxes.folders(account));
-            model.addAttribute("messages", mailboxes.messages(account, name, shown, PAGE_SIZE));
+            model.addAttribute("messages", mailboxes.messages(account, name, query, shown, PAGE_SIZE));
             return null;
         });
+        model.addAttribute("query", query.strip());
         return "messaging/folder";
     }
 
@@ -58,5 +85,74 @@ class MailController {
                 "message", accounts.with(request, agent, account -> mailboxes.read(account, message, images)));
         model.addAttribute("folder", message.folder());
         return "messaging/message";
+    }
+
+    /** A new message, or a reply to one ({@code reply}: its id): the sender, "Re:" and the text quoted. */
+    @GetMapping("/mail/compose")
+    String initComposeForm(
+            @RequestParam(required = false) @Nullable String reply,
+            HttpServletRequest request,
+            Authentication agent,
+            Model model) {
+        var form = new ComposeForm("", "", "", "", null);
+        if (reply != null) {
+            var id = MessageId.parse(reply).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+            var original = accounts.with(request, agent, account -> mailboxes.read(account, id, false));
+            var subject = original.subject().regionMatches(true, 0, "Re:", 0, 3)
+                    ? original.subject()
+                    : "Re: " + original.subject();
+            var quoted = original.text().lines().map(line -> "> " + line).toList();
+            form = new ComposeForm(
+                    original.from(), "", subject, "\n\n" + String.join("\n", quoted), original.messageId());
+        }
+        model.addAttribute("form", form);
+        return "messaging/compose";
+    }
+
+    @PostMapping("/mail/compose")
+    String processComposeForm(
+            @ModelAttribute("form") ComposeForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Authentication agent,
+            RedirectAttributes redirect) {
+        var mail = new OutgoingMail(
+                addresses(form.to()),
+                addresses(form.cc()),
+                form.subject() == null ? "" : form.subject(),
+                form.text() == null ? "" : form.text(),
+                false,
+                form.inReplyTo() == null || form.inReplyTo().isBlank() ? null : form.inReplyTo());
+        try {
+            accounts.with(request, agent, account -> {
+                sending.send(AgentId.of(agent.getName()), account, mail);
+                return null;
+            });
+        } catch (GuichetException refused) {
+            if (refused.errorCode() != MessagingError.OUTSIDE_RECIPIENT
+                    && refused.errorCode() != MessagingError.MESSAGE_INVALID) {
+                throw refused;
+            }
+            result.rejectValue(
+                    "to",
+                    refused.errorCode().messageKey(),
+                    refused.getDetailMessageArguments(),
+                    refused.errorCode().messageKey());
+            response.setStatus(refused.getStatusCode().value());
+            return "messaging/compose";
+        }
+        redirect.addFlashAttribute("sent", true);
+        return "redirect:/mail";
+    }
+
+    private static List<String> addresses(@Nullable String written) {
+        if (written == null || written.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(written.split("[,;]"))
+                .map(String::strip)
+                .filter(address -> !address.isEmpty())
+                .toList();
     }
 }

@@ -85,7 +85,8 @@ class EndpointFuzzTests {
             "/api/v1/mail/folders/{folder}/messages",
             "/api/v1/mail/messages/{id}",
             "/mail",
-            "/mail/messages/{id}");
+            "/mail/messages/{id}",
+            "/mail/compose");
 
     /** Values no form, query or path expects. */
     private static final List<String> BAD_VALUES = List.of(
