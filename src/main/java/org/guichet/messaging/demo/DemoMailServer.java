@@ -1,0 +1,208 @@
+package org.guichet.messaging.demo;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Properties;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentProfile;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.messaging.MessagingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: an embedded mail server (GreenMail, IMAP and SMTP on the configured loopback ports) with a
+ * mailbox for each demo account, a few dozen messages in French (payslips announced, meetings, a note with an
+ * attachment, an HTML newsletter with a remote image), so that the webmail works from {@code ./mvnw spring-boot:run}.
+ * It accepts any token: the real mail server (Dovecot's {@code passdb oauth2}) is the one that checks them.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnWebApplication
+@ConditionalOnProperty(name = "guichet.messaging.demo-server", havingValue = "true", matchIfMissing = true)
+@Order(450)
+class DemoMailServer implements ApplicationRunner, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
+    private static final Locale FRENCH = Locale.FRANCE;
+
+    private final MessagingSettings settings;
+    private final DirectoryManagement directory;
+    private final Clock clock;
+    private GreenMail server;
+
+    DemoMailServer(MessagingSettings settings, DirectoryManagement directory, Clock clock) {
+        this.settings = settings;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws MessagingException {
+        server = new GreenMail(new ServerSetup[] {
+            new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+            new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
+        });
+        server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        server.start();
+        var session = Session.getInstance(new Properties());
+        var agents = 0;
+        for (int soi = 1_000_001; soi <= 1_000_010; soi++) {
+            var agent = directory.findById(AgentId.of(String.valueOf(soi)));
+            if (agent.isPresent()) {
+                fill(session, agent.get());
+                agents++;
+            }
+        }
+        LOG.info(
+                "Demo mail server: IMAP on 127.0.0.1:{}, SMTP on 127.0.0.1:{}, {} mailboxes (it accepts any token)",
+                settings.imapPort(),
+                settings.smtpPort(),
+                agents);
+    }
+
+    /** The agent's mailbox: a year of payslip announcements, meetings, a note with an attachment, a newsletter. */
+    private void fill(Session session, AgentProfile agent) throws MessagingException {
+        var address = agent.email();
+        var user = server.setUser(address, address, "demo");
+        var now = clock.instant();
+        var month = YearMonth.now(clock);
+        for (int i = 12; i >= 1; i--) {
+            var period = month.minusMonths(i);
+            var name = period.getMonth().getDisplayName(TextStyle.FULL, FRENCH) + " " + period.getYear();
+            user.deliver(text(
+                    session,
+                    "Service des ressources humaines <rh@ville.example>",
+                    address,
+                    "Votre bulletin de paie de " + name + " est disponible",
+                    "Bonjour,\n\nVotre bulletin de paie de " + name + " est disponible dans Guichet, rubrique "
+                            + "Bulletins de paie.\n\nLe service des ressources humaines",
+                    Date.from(period.plusMonths(1)
+                            .atDay(1)
+                            .atStartOfDay(clock.getZone())
+                            .toInstant()),
+                    true));
+        }
+        String[][] meetings = {
+            {
+                "Marie Dupont <marie.dupont@ville.example>",
+                "Réunion de service jeudi",
+                "La réunion de service aura lieu "
+                        + "jeudi à 9 h 30 en salle 2. Ordre du jour : chantiers de l’hiver, astreintes, questions diverses."
+            },
+            {
+                "Marie Dupont <marie.dupont@ville.example>",
+                "Planning des astreintes de décembre",
+                "Peux-tu confirmer ta " + "semaine d’astreinte avant vendredi ? Le planning est affiché au bureau."
+            },
+            {
+                "Direction des systèmes d’information <dsi@ville.example>",
+                "Maintenance de la messagerie samedi",
+                "La messagerie sera indisponible samedi de 7 h à 9 h pour une mise à jour."
+            },
+            {
+                "Comité des œuvres sociales <cos@ville.example>",
+                "Billetterie de fin d’année",
+                "Les billets pour le " + "spectacle de fin d’année sont disponibles à l’accueil de l’hôtel de ville."
+            },
+            {
+                "Service formation <formation@ville.example>",
+                "Votre inscription : Premiers secours",
+                "Votre inscription à la formation Premiers secours est confirmée pour le 14 janvier."
+            }
+        };
+        for (int i = 0; i < meetings.length; i++) {
+            user.deliver(text(
+                    session,
+                    meetings[i][0],
+                    address,
+                    meetings[i][1],
+                    "Bonjour,\n\n" + meetings[i][2] + "\n\nBonne journée.",
+                    Date.from(now.minus(Duration.ofDays(meetings.length - i).plusHours(3))),
+                    i < 2));
+        }
+        user.deliver(withAttachment(session, address, Date.from(now.minus(Duration.ofHours(20)))));
+        user.deliver(newsletter(session, address, Date.from(now.minus(Duration.ofHours(2)))));
+    }
+
+    private static MimeMessage text(
+            Session session, String from, String to, String subject, String body, Date date, boolean seen)
+            throws MessagingException {
+        var message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(MimeMessage.RecipientType.TO, to);
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setText(body, StandardCharsets.UTF_8.name());
+        message.setSentDate(date);
+        if (!seen) {
+            return message;
+        }
+        message.setFlag(Flags.Flag.SEEN, true);
+        return message;
+    }
+
+    private static MimeMessage withAttachment(Session session, String to, Date date) throws MessagingException {
+        var message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("Voirie – secrétariat <voirie@ville.example>"));
+        message.setRecipients(MimeMessage.RecipientType.TO, to);
+        message.setSubject("Note de service : fermeture de la rue de la Gare", StandardCharsets.UTF_8.name());
+        message.setSentDate(date);
+        var text = new MimeBodyPart();
+        text.setText(
+                "Bonjour,\n\nVous trouverez ci-joint la note de service sur la fermeture de la rue de la Gare.\n",
+                StandardCharsets.UTF_8.name());
+        var note = new MimeBodyPart();
+        note.setText(
+                "Note de service\n\nLa rue de la Gare est fermée à la circulation du lundi au vendredi.\n",
+                StandardCharsets.UTF_8.name());
+        note.setFileName("note-de-service.txt");
+        note.setDisposition(MimeBodyPart.ATTACHMENT);
+        message.setContent(new MimeMultipart(text, note));
+        return message;
+    }
+
+    private static MimeMessage newsletter(Session session, String to, Date date) throws MessagingException {
+        var message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("La lettre interne <lettre@ville.example>"));
+        message.setRecipients(MimeMessage.RecipientType.TO, to);
+        message.setSubject("La lettre de la semaine", StandardCharsets.UTF_8.name());
+        message.setSentDate(date);
+        message.setContent("""
+                <html><body><h2>Travaux de la semaine</h2>
+                <p>La rue de la Gare est fermée jusqu’à vendredi. <a href="https://ville.example/travaux">Le détail
+                des travaux</a></p><img src="https://lettre.ville.example/suivi.gif" alt="">
+                <h2>Vie des services</h2><p>Bienvenue aux agents arrivés ce mois-ci à la voirie et à la DSI.</p>
+                </body></html>""", "text/html; charset=utf-8");
+        return message;
+    }
+
+    @Override
+    public void destroy() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
