@@ -67,7 +67,19 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
             new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
         });
         server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException portTaken) {
+            // the demo goes on without mail: the webmail says the mail server does not answer
+            LOG.warn(
+                    "Demo mail server not started (ports {} and {} of 127.0.0.1 taken? GUICHET_IMAP_PORT and"
+                            + " GUICHET_SMTP_PORT choose others): {}",
+                    settings.imapPort(),
+                    settings.smtpPort(),
+                    portTaken.getMessage());
+            server = null;
+            return;
+        }
         var session = Session.getInstance(new Properties());
         var agents = 0;
         for (int soi = 1_000_001; soi <= 1_000_010; soi++) {
