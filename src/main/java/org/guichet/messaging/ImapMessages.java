@@ -56,6 +56,25 @@ final class ImapMessages {
                 message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null);
     }
 
+    /** The part at this position ({@code 2}, {@code 2.1}: one-based, through nested multiparts); null when none. */
+    static @Nullable Part part(Message message, String position) throws MessagingException, IOException {
+        if (!position.matches("[1-9][0-9]{0,2}(\\.[1-9][0-9]{0,2}){0,9}")) {
+            return null;
+        }
+        Part current = message;
+        for (var index : position.split("\\.")) {
+            if (!(current.isMimeType("multipart/*") && current.getContent() instanceof Multipart multipart)) {
+                return "1".equals(position) && current == message ? message : null;
+            }
+            var i = Integer.parseInt(index) - 1;
+            if (i >= multipart.getCount()) {
+                return null;
+            }
+            current = multipart.getBodyPart(i);
+        }
+        return current;
+    }
+
     private static String first(Address @Nullable [] addresses) {
         return addresses == null || addresses.length == 0 ? "" : display(addresses[0]);
     }

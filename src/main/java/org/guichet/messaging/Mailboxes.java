@@ -125,6 +125,53 @@ public class Mailboxes {
         }
     }
 
+    /** What an attachment is, told before its bytes: its name, type and size as the message says. */
+    public record AttachmentHead(String name, String type, int size) {}
+
+    /**
+     * Streams an attachment of a message ({@code part}: its position, as {@link MessageView.Attachment#part()} gives
+     * it) to {@code out}, decoded, a piece at a time (the IMAP server sends it in pieces: never held whole); {@code
+     * head} is told what it is first, before any byte is written.
+     */
+    public void download(
+            MailAccount account,
+            MessageId id,
+            String part,
+            java.util.function.Consumer<AttachmentHead> head,
+            java.io.OutputStream out) {
+        try (var store = open(account)) {
+            var folder = store.getFolder(id.folder());
+            if (!folder.exists()) {
+                throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
+            }
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            try {
+                var uids = (jakarta.mail.UIDFolder) folder;
+                var message = uids.getUIDValidity() == id.uidValidity() ? uids.getMessageByUID(id.uid()) : null;
+                var found = message == null ? null : ImapMessages.part(message, part);
+                if (found == null) {
+                    throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
+                }
+                var name = found.getFileName() == null
+                        ? "piece-jointe"
+                        : jakarta.mail.internet.MimeUtility.decodeText(found.getFileName());
+                var type = found.getContentType() == null
+                        ? "application/octet-stream"
+                        : found.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+                head.accept(new AttachmentHead(name, type, found.getSize()));
+                try (var in = found.getInputStream()) {
+                    in.transferTo(out);
+                }
+            } finally {
+                folder.close(false);
+            }
+        } catch (AuthenticationFailedException refused) {
+            throw new GuichetException(MessagingError.SIGN_IN_AGAIN, refused);
+        } catch (MessagingException | java.io.IOException unreachable) {
+            throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
+        }
+    }
+
     private static jakarta.mail.search.SearchTerm search(String query) {
         return new jakarta.mail.search.OrTerm(new jakarta.mail.search.SearchTerm[] {
             new jakarta.mail.search.FromStringTerm(query),

@@ -468,4 +468,75 @@ class MailDovecotTests {
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(RELAY.getReceivedMessages()).hasSize(before);
     }
+
+    @Test
+    void attachmentWhenLargeThenDownloadedWholeAsAFileNeverAsAPage() throws Exception {
+        var person = agents.create().build();
+        var size = 25 * 1024 * 1024;
+        var bytes = new byte[size];
+        new java.util.Random(42).nextBytes(bytes);
+        var encoded = java.util.Base64.getMimeEncoder().encodeToString(bytes);
+        dovecot.deliver(mailbox(person), """
+                From: Service RH <rh@ville.example>
+                To: %s
+                Subject: Le dossier complet
+                Date: Mon, 30 Nov 2026 09:00:00 +0100
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                Voici le dossier.
+                --b1
+                Content-Type: application/pdf; name="dossier.pdf"
+                Content-Disposition: attachment; filename="dossier.pdf"
+                Content-Transfer-Encoding: base64
+
+                %s
+                --b1
+                Content-Type: text/html; name="page.html"
+                Content-Disposition: attachment; filename="page.html"
+
+                <script>alert(document.cookie)</script>
+                --b1--
+                """.formatted(person.email(), encoded), false);
+        var browser = signedIn(person);
+        var list = browser.get("/api/v1/mail/folders/INBOX/messages", "application/json")
+                .body();
+        var id = list.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        var read =
+                browser.get("/api/v1/mail/messages/" + id, "application/json").body();
+        assertThat(read).contains("{\"part\":\"2\",\"name\":\"dossier.pdf\",\"type\":\"application/pdf\"");
+
+        var download = browser.download("/mail/messages/" + id + "/attachments/2");
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(
+                        value -> assertThat(value).startsWith("attachment").contains("dossier.pdf"));
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        long received;
+        try (var in = new java.security.DigestInputStream(download.body(), digest)) {
+            received = in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        assertThat(received).isEqualTo(size);
+        assertThat(digest.digest())
+                .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+
+        // an HTML attachment is a file to save, never a page of the portal
+        var page = browser.download("/mail/messages/" + id + "/attachments/3");
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(page.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        page.body().close();
+        // a part that is not there
+        assertThat(browser.download("/mail/messages/" + id + "/attachments/9").statusCode())
+                .isEqualTo(404);
+        assertThat(browser.download("/mail/messages/" + id + "/attachments/..%2F1")
+                        .statusCode())
+                .isIn(400, 404);
+    }
 }

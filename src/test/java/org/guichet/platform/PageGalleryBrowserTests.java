@@ -64,7 +64,8 @@ class PageGalleryBrowserTests extends BrowserTest {
             // the webmail's pages need a mail server: MailBrowserTests draws them against a real Dovecot (both sizes,
             // both languages, axe-checked)
             "/mail",
-            "/mail/messages/{id}");
+            "/mail/messages/{id}",
+            "/mail/messages/{id}/attachments/{part}");
 
     @Autowired
     JdbcClient jdbc;

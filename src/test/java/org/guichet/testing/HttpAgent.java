@@ -169,12 +169,24 @@ public final class HttpAgent {
         return matcher.group(1);
     }
 
+    /** A download: the answer's bytes as they come, for the test to read (a large file is never held whole). */
+    public HttpResponse<java.io.InputStream> download(String path) {
+        return send(
+                HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                        .GET(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }
         try {
-            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

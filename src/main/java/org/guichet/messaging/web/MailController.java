@@ -87,6 +87,49 @@ class MailController {
         return "messaging/message";
     }
 
+    /** The types a downloaded attachment keeps; any other is sent as bytes (never shown as a page of the portal). */
+    private static final java.util.regex.Pattern KEPT_TYPES = java.util.regex.Pattern.compile(
+            "application/pdf|image/(png|jpeg|gif)|text/(plain|csv)|application/zip|application/msword"
+                    + "|application/vnd\\.(ms-excel|ms-powerpoint|openxmlformats-officedocument\\.[a-z.]+"
+                    + "|oasis\\.opendocument\\.[a-z.]+)");
+
+    /** An attachment, downloaded as it comes from the mail server (never held whole by Guichet). */
+    @GetMapping("/mail/messages/{id}/attachments/{part}")
+    void downloadAttachment(
+            @PathVariable String id,
+            @PathVariable String part,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Authentication agent) {
+        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+        accounts.with(request, agent, account -> {
+            try {
+                mailboxes.download(
+                        account,
+                        message,
+                        part,
+                        head -> {
+                            response.setContentType(
+                                    KEPT_TYPES.matcher(head.type()).matches()
+                                            ? head.type()
+                                            : "application/octet-stream");
+                            response.setHeader(
+                                    "Content-Disposition",
+                                    org.springframework.http.ContentDisposition.attachment()
+                                            .filename(head.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                            .build()
+                                            .toString());
+                            response.setHeader("X-Content-Type-Options", "nosniff");
+                            response.setHeader("Cache-Control", "private, no-store");
+                        },
+                        response.getOutputStream());
+            } catch (java.io.IOException closed) {
+                // the browser went away: nothing more to send
+            }
+            return null;
+        });
+    }
+
     /** A new message, or a reply to one ({@code reply}: its id): the sender, "Re:" and the text quoted. */
     @GetMapping("/mail/compose")
     String initComposeForm(

@@ -86,7 +86,8 @@ class EndpointFuzzTests {
             "/api/v1/mail/messages/{id}",
             "/mail",
             "/mail/messages/{id}",
-            "/mail/compose");
+            "/mail/compose",
+            "/mail/messages/{id}/attachments/{part}");
 
     /** Values no form, query or path expects. */
     private static final List<String> BAD_VALUES = List.of(
