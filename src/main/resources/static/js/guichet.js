@@ -157,3 +157,31 @@
         }
     }, 5000);
 }());
+
+// The mailbox's unread count on its tile of the home page, asked once the page is shown: a slow mail server never
+// slows the home page, and without scripts the tile is simply without a count.
+(function () {
+    'use strict';
+    var tile = document.querySelector('#service-messaging[data-allowed="true"]');
+    if (!tile || !window.fetch) {
+        return;
+    }
+    var context = document.documentElement.getAttribute('data-context') || '/';
+    fetch(context + 'api/v1/mail/folders', {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+        .then(function (answer) { return answer.ok ? answer.json() : []; })
+        .then(function (folders) {
+            var inbox = folders.filter(function (folder) { return folder.name === 'INBOX'; })[0];
+            if (!inbox || inbox.unread < 1) {
+                return;
+            }
+            var badge = document.createElement('span');
+            badge.className = 'badge';
+            badge.id = 'mail-unread';
+            badge.textContent = inbox.unread === 1
+                ? tile.getAttribute('data-unread-one')
+                : tile.getAttribute('data-unread-many').replace('2', String(inbox.unread));
+            tile.querySelector('.tile__title').appendChild(badge);
+        })
+        .catch(function () { /* no count: the tile is enough */ });
+})();
+

@@ -1,9 +1,7 @@
 package org.guichet.messaging;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.Serializable;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Set;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
@@ -16,19 +14,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
- * The signed-in agent's mail account, with a token for the mail server kept in the agent's session and renewed
+ * The signed-in agent's mail account, with a token for the mail server that this session holds and that is replaced
  * before it expires: the mail server never sees an expired token. A token is tied to the session, so that whatever
- * ends the session revokes it.
+ * ends the session revokes it; it is found again among the session's authorizations (never kept in the HTTP session,
+ * where two requests of one session would race to store it).
  */
 @Service
 @ConditionalOnWebApplication
 public class MailAccounts {
 
-    static final String TOKEN = MailAccounts.class.getName() + ".token";
     static final Set<String> SCOPES = Set.of("mail");
-
-    /** The token kept in the session, and when it stops being accepted. */
-    record Held(String value, Instant expiresAt) implements Serializable {}
 
     private final AgentTokens tokens;
     private final DirectoryManagement directory;
@@ -50,19 +45,17 @@ public class MailAccounts {
     }
 
     /**
-     * Uses the agent's mailbox: a token the mail server refuses (revoked) is forgotten, so that the agent's next try
-     * asks for a new one (a session that has ended gets none).
+     * Uses the agent's mailbox: a token the mail server refuses is revoked, so that the agent's next try is given a
+     * new one (a session that has ended gets none).
      */
     public <T> T with(
             HttpServletRequest request, Authentication agent, java.util.function.Function<MailAccount, T> use) {
+        var account = current(request, agent);
         try {
-            return use.apply(current(request, agent));
+            return use.apply(account);
         } catch (GuichetException refused) {
             if (refused.errorCode() == MessagingError.SIGN_IN_AGAIN) {
-                var session = request.getSession(false);
-                if (session != null) {
-                    session.removeAttribute(TOKEN);
-                }
+                tokens.revoke(account.token());
             }
             throw refused;
         }
@@ -78,20 +71,17 @@ public class MailAccounts {
         var profile = directory
                 .findById(id)
                 .orElseThrow(() -> new IllegalStateException("a signed-in agent is in the directory"));
-        var session = request.getSession();
-        if (session.getAttribute(TOKEN) instanceof Held held
-                && held.expiresAt().isAfter(clock.instant().plus(settings.renewBefore()))) {
-            return new MailAccount(profile.email(), held.value());
-        }
-        var issued = tokens.issue(
-                settings.resourceServer(),
-                id,
-                SessionKeys.of(session),
-                connections.of(request),
-                profile.email(),
-                SCOPES,
-                settings.tokenLifetime());
-        session.setAttribute(TOKEN, new Held(issued.value(), issued.expiresAt()));
-        return new MailAccount(profile.email(), issued.value());
+        var session = SessionKeys.of(request.getSession());
+        var token = tokens.held(
+                        settings.resourceServer(), session, clock.instant().plus(settings.renewBefore()))
+                .orElseGet(() -> tokens.issue(
+                        settings.resourceServer(),
+                        id,
+                        session,
+                        connections.of(request),
+                        profile.email(),
+                        SCOPES,
+                        settings.tokenLifetime()));
+        return new MailAccount(profile.email(), token.value());
     }
 }

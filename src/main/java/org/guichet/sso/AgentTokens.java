@@ -140,6 +140,35 @@ public class AgentTokens {
         return new Issued(value, expires);
     }
 
+    /**
+     * The token this session already holds for the resource server, when it is still active and good until {@code
+     * until} at least; empty otherwise (none yet, revoked, or about to expire: ask for a new one). Read from the
+     * authorizations, not from the HTTP session, so that two requests of one session never race to store one.
+     */
+    public java.util.Optional<Issued> held(String resourceServer, String sessionKey, Instant until) {
+        var client = clients.findByClientId(resourceServer);
+        if (client == null) {
+            return java.util.Optional.empty();
+        }
+        var origins = sessions.ofSession(sessionKey);
+        for (int i = origins.size() - 1; i >= 0; i--) {
+            var origin = origins.get(i);
+            if (!origin.registeredClientId().equals(client.getId())) {
+                continue;
+            }
+            var authorization = authorizations.findById(origin.authorizationId());
+            var token = authorization == null ? null : authorization.getAccessToken();
+            if (token != null
+                    && token.isActive()
+                    && token.getToken().getExpiresAt() != null
+                    && token.getToken().getExpiresAt().isAfter(until)) {
+                return java.util.Optional.of(new Issued(
+                        token.getToken().getTokenValue(), token.getToken().getExpiresAt()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Revokes a token Guichet gave itself: the resource server refuses it at its next check. */
     @Transactional
     public void revoke(String tokenValue) {

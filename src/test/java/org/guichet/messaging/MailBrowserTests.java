@@ -101,6 +101,16 @@ class MailBrowserTests extends BrowserTest {
                 """.formatted(person.email()), false);
         signIn(person.login());
 
+        // the home page's tile says how many are unread, once the page is shown
+        chrome.get(url("/"));
+        assertThat(waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("mail-unread")))
+                        .getText())
+                .isEqualTo("1 non lu");
+        assertThat(chrome.findElement(By.cssSelector("#service-messaging .tile__title a"))
+                        .getAttribute("href"))
+                .endsWith("/services/messaging");
+
         chrome.get(url("/mail"));
         var list = chrome.findElements(By.cssSelector("#messages .mail-list__item"));
         assertThat(list).hasSize(2);
