@@ -98,15 +98,17 @@ public class MailSending {
         events.publish(new MailSent(agent, to.size() + cc.size(), outside.size(), clock.instant()));
     }
 
-    private void keepInSent(MailAccount account, MimeMessage message) throws MessagingException {
-        try (var store = mailboxes.open(account)) {
+    /** A copy in Sent (made when missing), read. */
+    private void keepInSent(MailAccount account, MimeMessage message) {
+        mailboxes.onStore(account, store -> {
             var sent = store.getFolder(settings.sentFolder());
             if (!sent.exists()) {
                 sent.create(jakarta.mail.Folder.HOLDS_MESSAGES);
             }
             message.setFlag(Flags.Flag.SEEN, true);
             sent.appendMessages(new Message[] {message});
-        }
+            return null;
+        });
     }
 
     private Properties smtp() {

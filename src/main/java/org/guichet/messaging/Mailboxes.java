@@ -1,13 +1,25 @@
 package org.guichet.messaging;
 
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.BodyTerm;
+import jakarta.mail.search.FromStringTerm;
+import jakarta.mail.search.OrTerm;
+import jakarta.mail.search.SearchTerm;
+import jakarta.mail.search.SubjectTerm;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.guichet.platform.GuichetException;
 import org.springframework.stereotype.Service;
 
@@ -24,12 +36,24 @@ public class Mailboxes {
         this.settings = settings;
     }
 
+    /** What is done with a connection to the agent's mailbox. */
+    @FunctionalInterface
+    interface OnStore<T> {
+        T apply(Store store) throws MessagingException, IOException;
+    }
+
+    /** What is done in an open folder. */
+    @FunctionalInterface
+    private interface InFolder<T> {
+        T apply(jakarta.mail.Folder folder) throws MessagingException, IOException;
+    }
+
     /** The folders that hold messages, the inbox first, each with its unread and total counts. */
     public List<Folder> folders(MailAccount account) {
-        try (var store = open(account)) {
+        return onStore(account, store -> {
             var folders = new ArrayList<Folder>();
             for (var folder : store.getDefaultFolder().list("*")) {
-                if ((folder.getType() & jakarta.mail.Folder.HOLDS_MESSAGES) != 0) {
+                if (holdsMessages(folder)) {
                     folders.add(
                             new Folder(folder.getFullName(), folder.getUnreadMessageCount(), folder.getMessageCount()));
                 }
@@ -37,11 +61,7 @@ public class Mailboxes {
             folders.sort(Comparator.comparing((Folder folder) -> !"INBOX".equalsIgnoreCase(folder.name()))
                     .thenComparing(Folder::name, String.CASE_INSENSITIVE_ORDER));
             return folders;
-        } catch (AuthenticationFailedException refused) {
-            throw new GuichetException(MessagingError.SIGN_IN_AGAIN, refused);
-        } catch (MessagingException unreachable) {
-            throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
-        }
+        });
     }
 
     /** One page of a folder's messages, newest first ({@code page} from 0); refused for a folder that is not there. */
@@ -54,45 +74,35 @@ public class Mailboxes {
      * SEARCH), newest first; all of them when {@code query} is blank.
      */
     public MessagePage messages(MailAccount account, String folderName, String query, int page, int size) {
-        try (var store = open(account)) {
-            var folder = store.getFolder(folderName);
-            if (!folder.exists() || (folder.getType() & jakarta.mail.Folder.HOLDS_MESSAGES) == 0) {
-                throw new GuichetException(MessagingError.FOLDER_NOT_FOUND);
-            }
-            folder.open(jakarta.mail.Folder.READ_ONLY);
-            try {
-                var found = query.isBlank() ? null : folder.search(search(query.strip()));
-                var total = found == null ? folder.getMessageCount() : found.length;
-                var newest = total - page * size;
-                var oldest = Math.max(1, newest - size + 1);
-                var summaries = new ArrayList<MessageSummary>();
-                if (newest >= 1) {
-                    var messages = found == null
-                            ? folder.getMessages(oldest, newest)
-                            : java.util.Arrays.copyOfRange(found, oldest - 1, newest);
-                    var profile = new jakarta.mail.FetchProfile();
-                    profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
-                    profile.add(jakarta.mail.FetchProfile.Item.FLAGS);
-                    profile.add(jakarta.mail.FetchProfile.Item.CONTENT_INFO);
-                    profile.add(jakarta.mail.FetchProfile.Item.SIZE);
-                    profile.add(jakarta.mail.UIDFolder.FetchProfileItem.UID);
-                    folder.fetch(messages, profile);
-                    var uids = (jakarta.mail.UIDFolder) folder;
-                    for (int i = messages.length - 1; i >= 0; i--) {
-                        summaries.add(ImapMessages.summary(
-                                messages[i],
-                                new MessageId(folder.getFullName(), uids.getUIDValidity(), uids.getUID(messages[i]))));
+        return onStore(
+                account,
+                store -> inFolder(store, folderName, jakarta.mail.Folder.READ_ONLY, folder -> {
+                    var found = query.isBlank() ? null : folder.search(search(query.strip()));
+                    var total = found == null ? folder.getMessageCount() : found.length;
+                    var newest = total - page * size;
+                    var oldest = Math.max(1, newest - size + 1);
+                    var summaries = new ArrayList<MessageSummary>();
+                    if (newest >= 1) {
+                        var messages = found == null
+                                ? folder.getMessages(oldest, newest)
+                                : Arrays.copyOfRange(found, oldest - 1, newest);
+                        var profile = new jakarta.mail.FetchProfile();
+                        profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+                        profile.add(jakarta.mail.FetchProfile.Item.FLAGS);
+                        profile.add(jakarta.mail.FetchProfile.Item.CONTENT_INFO);
+                        profile.add(jakarta.mail.FetchProfile.Item.SIZE);
+                        profile.add(UIDFolder.FetchProfileItem.UID);
+                        folder.fetch(messages, profile);
+                        var uids = (UIDFolder) folder;
+                        for (int i = messages.length - 1; i >= 0; i--) {
+                            summaries.add(ImapMessages.summary(
+                                    messages[i],
+                                    new MessageId(
+                                            folder.getFullName(), uids.getUIDValidity(), uids.getUID(messages[i]))));
+                        }
                     }
-                }
-                return new MessagePage(folder.getFullName(), page, size, total, summaries);
-            } finally {
-                folder.close(false);
-            }
-        } catch (AuthenticationFailedException refused) {
-            throw new GuichetException(MessagingError.SIGN_IN_AGAIN, refused);
-        } catch (MessagingException | java.io.IOException unreachable) {
-            throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
-        }
+                    return new MessagePage(folder.getFullName(), page, size, total, summaries);
+                }));
     }
 
     /**
@@ -100,29 +110,14 @@ public class Mailboxes {
      * when the folder was renumbered or the message is gone.
      */
     public MessageView read(MailAccount account, MessageId id, boolean remoteImages) {
-        try (var store = open(account)) {
-            var folder = store.getFolder(id.folder());
-            if (!folder.exists()) {
-                throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
-            }
-            folder.open(jakarta.mail.Folder.READ_WRITE);
-            try {
-                var uids = (jakarta.mail.UIDFolder) folder;
-                var message = uids.getUIDValidity() == id.uidValidity() ? uids.getMessageByUID(id.uid()) : null;
-                if (message == null || message.isExpunged()) {
-                    throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
-                }
-                var view = ImapMessages.view(message, id, remoteImages);
-                message.setFlag(jakarta.mail.Flags.Flag.SEEN, true);
-                return view;
-            } finally {
-                folder.close(false);
-            }
-        } catch (AuthenticationFailedException refused) {
-            throw new GuichetException(MessagingError.SIGN_IN_AGAIN, refused);
-        } catch (MessagingException | java.io.IOException unreachable) {
-            throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
-        }
+        return onStore(
+                account,
+                store -> inFolder(store, id.folder(), jakarta.mail.Folder.READ_WRITE, folder -> {
+                    var message = byId(folder, id);
+                    var view = ImapMessages.view(message, id, remoteImages);
+                    message.setFlag(jakarta.mail.Flags.Flag.SEEN, true);
+                    return view;
+                }));
     }
 
     /** What an attachment is, told before its bytes: its name, type and size as the message says. */
@@ -134,54 +129,77 @@ public class Mailboxes {
      * head} is told what it is first, before any byte is written.
      */
     public void download(
-            MailAccount account,
-            MessageId id,
-            String part,
-            java.util.function.Consumer<AttachmentHead> head,
-            java.io.OutputStream out) {
+            MailAccount account, MessageId id, String part, Consumer<AttachmentHead> head, OutputStream out) {
+        onStore(
+                account,
+                store -> inFolder(store, id.folder(), jakarta.mail.Folder.READ_ONLY, folder -> {
+                    var found = ImapMessages.part(byId(folder, id), part);
+                    if (found == null) {
+                        throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
+                    }
+                    var name = found.getFileName() == null
+                            ? "piece-jointe"
+                            : jakarta.mail.internet.MimeUtility.decodeText(found.getFileName());
+                    var type = found.getContentType() == null
+                            ? "application/octet-stream"
+                            : found.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+                    head.accept(new AttachmentHead(name, type, found.getSize()));
+                    try (var in = found.getInputStream()) {
+                        in.transferTo(out);
+                    }
+                    return null;
+                }));
+    }
+
+    /**
+     * Works with a connection to the agent's mailbox, signed in with the token: a refused token asks the agent to
+     * sign in again, a server that does not answer says so.
+     */
+    <T> T onStore(MailAccount account, OnStore<T> work) {
         try (var store = open(account)) {
-            var folder = store.getFolder(id.folder());
-            if (!folder.exists()) {
-                throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
-            }
-            folder.open(jakarta.mail.Folder.READ_ONLY);
-            try {
-                var uids = (jakarta.mail.UIDFolder) folder;
-                var message = uids.getUIDValidity() == id.uidValidity() ? uids.getMessageByUID(id.uid()) : null;
-                var found = message == null ? null : ImapMessages.part(message, part);
-                if (found == null) {
-                    throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
-                }
-                var name = found.getFileName() == null
-                        ? "piece-jointe"
-                        : jakarta.mail.internet.MimeUtility.decodeText(found.getFileName());
-                var type = found.getContentType() == null
-                        ? "application/octet-stream"
-                        : found.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-                head.accept(new AttachmentHead(name, type, found.getSize()));
-                try (var in = found.getInputStream()) {
-                    in.transferTo(out);
-                }
-            } finally {
-                folder.close(false);
-            }
+            return work.apply(store);
         } catch (AuthenticationFailedException refused) {
             throw new GuichetException(MessagingError.SIGN_IN_AGAIN, refused);
-        } catch (MessagingException | java.io.IOException unreachable) {
+        } catch (MessagingException | IOException unreachable) {
             throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
         }
     }
 
-    private static jakarta.mail.search.SearchTerm search(String query) {
-        return new jakarta.mail.search.OrTerm(new jakarta.mail.search.SearchTerm[] {
-            new jakarta.mail.search.FromStringTerm(query),
-            new jakarta.mail.search.SubjectTerm(query),
-            new jakarta.mail.search.BodyTerm(query)
-        });
+    /** Works in a folder that holds messages, opened in {@code mode}; refused when there is none of that name. */
+    private static <T> T inFolder(Store store, String name, int mode, InFolder<T> work)
+            throws MessagingException, IOException {
+        var folder = store.getFolder(name);
+        if (!folder.exists() || !holdsMessages(folder)) {
+            throw new GuichetException(MessagingError.FOLDER_NOT_FOUND);
+        }
+        folder.open(mode);
+        try {
+            return work.apply(folder);
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    /** The message a name stands for, unless the folder was renumbered or the message is gone. */
+    private static Message byId(jakarta.mail.Folder folder, MessageId id) throws MessagingException {
+        var uids = (UIDFolder) folder;
+        var message = uids.getUIDValidity() == id.uidValidity() ? uids.getMessageByUID(id.uid()) : null;
+        if (message == null || message.isExpunged()) {
+            throw new GuichetException(MessagingError.MESSAGE_NOT_FOUND);
+        }
+        return message;
+    }
+
+    private static boolean holdsMessages(jakarta.mail.Folder folder) throws MessagingException {
+        return (folder.getType() & jakarta.mail.Folder.HOLDS_MESSAGES) != 0;
+    }
+
+    private static SearchTerm search(String query) {
+        return new OrTerm(new SearchTerm[] {new FromStringTerm(query), new SubjectTerm(query), new BodyTerm(query)});
     }
 
     /** A connection to the agent's mailbox, signed in with the token. */
-    Store open(MailAccount account) throws MessagingException {
+    private Store open(MailAccount account) throws MessagingException {
         var protocol = settings.imapSecurity() == MessagingSettings.Security.SSL ? "imaps" : "imap";
         var timeout = String.valueOf(settings.timeout().toMillis());
         var properties = new Properties();
