@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.guichet.platform.GuichetException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -120,6 +121,54 @@ public class Mailboxes {
                 }));
     }
 
+    /** Marks a message read or not, flagged or not (each left as it is when null). */
+    public void mark(MailAccount account, MessageId id, @Nullable Boolean seen, @Nullable Boolean flagged) {
+        onStore(
+                account,
+                store -> inFolder(store, id.folder(), jakarta.mail.Folder.READ_WRITE, folder -> {
+                    var message = byId(folder, id);
+                    if (seen != null) {
+                        message.setFlag(jakarta.mail.Flags.Flag.SEEN, seen);
+                    }
+                    if (flagged != null) {
+                        message.setFlag(jakarta.mail.Flags.Flag.FLAGGED, flagged);
+                    }
+                    return null;
+                }));
+    }
+
+    /**
+     * Moves a message to another folder of the mailbox (refused when there is none of that name); to the Trash when
+     * {@code target} is the Trash (made when missing); deleted for good when it already is in the Trash.
+     */
+    public void move(MailAccount account, MessageId id, String target) {
+        onStore(account, store -> {
+            var trash = settings.trashFolder().equals(target);
+            var destination = store.getFolder(target);
+            if (trash && !destination.exists()) {
+                destination.create(jakarta.mail.Folder.HOLDS_MESSAGES);
+            }
+            if (!destination.exists() || !holdsMessages(destination)) {
+                throw new GuichetException(MessagingError.FOLDER_NOT_FOUND);
+            }
+            return inFolder(store, id.folder(), jakarta.mail.Folder.READ_WRITE, folder -> {
+                var message = byId(folder, id);
+                if (folder.getFullName().equals(destination.getFullName())) {
+                    if (trash) {
+                        message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+                        folder.expunge();
+                    }
+                    return null;
+                }
+                // a copy there, then gone from here (what IMAP MOVE does, with the standard API)
+                folder.copyMessages(new Message[] {message}, destination);
+                message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+                folder.expunge();
+                return null;
+            });
+        });
+    }
+
     /** What an attachment is, told before its bytes: its name, type and size as the message says. */
     public record AttachmentHead(String name, String type, int size) {}
 
@@ -204,6 +253,8 @@ public class Mailboxes {
         var timeout = String.valueOf(settings.timeout().toMillis());
         var properties = new Properties();
         properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+        // headers in raw UTF-8 (RFC 6532; French senders' subjects often come so) read as UTF-8, not Latin-1
+        properties.put("mail.mime.allowutf8", "true");
         properties.put("mail." + protocol + ".connectiontimeout", timeout);
         properties.put("mail." + protocol + ".timeout", timeout);
         properties.put("mail." + protocol + ".writetimeout", timeout);

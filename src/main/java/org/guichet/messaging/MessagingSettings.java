@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outsideRecipients what the charter makes of a message to someone outside: {@code REFUSE} (the default), or
  *     {@code WARN} (sent once the agent confirms, knowing the rule)
  * @param sentFolder where a copy of each message sent is kept
+ * @param trashFolder where deleted messages go (deleted for good from there)
  */
 @ConfigurationProperties("guichet.messaging")
 @Validated
@@ -45,7 +46,8 @@ public record MessagingSettings(
         @DefaultValue("NONE") Security smtpSecurity,
         @DefaultValue("ville.example") java.util.List<String> internalDomains,
         @DefaultValue("REFUSE") Outside outsideRecipients,
-        @DefaultValue("Sent") @NotBlank String sentFolder) {
+        @DefaultValue("Sent") @NotBlank String sentFolder,
+        @DefaultValue("Trash") @NotBlank String trashFolder) {
 
     /** What the charter makes of a recipient outside the administration. */
     public enum Outside {

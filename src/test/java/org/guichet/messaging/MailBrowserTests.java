@@ -149,6 +149,24 @@ class MailBrowserTests extends BrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
         assertThat(chrome.findElements(By.cssSelector("#messages .mail-list__item--unread")))
                 .isEmpty();
+
+        // marked unread again, then deleted
+        chrome.findElement(By.cssSelector("#messages a")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        chrome.findElement(By.xpath("//button[normalize-space()='Marquer comme non lu']"))
+                .click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
+        assertThat(chrome.findElements(By.cssSelector("#messages .mail-list__item--unread")))
+                .hasSize(1);
+        chrome.findElement(By.cssSelector("#messages a")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        chrome.findElement(By.xpath("//button[normalize-space()='Supprimer']")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("deleted")));
+        assertThat(chrome.findElements(By.cssSelector("#messages .mail-list__item")))
+                .hasSize(1);
+        assertThat(chrome.findElement(By.cssSelector(".mail__folders")).getText())
+                .contains("Corbeille");
+        accessible("mail-deleted");
     }
 
     @Test

@@ -554,4 +554,53 @@ class MailDovecotTests {
                         .statusCode())
                 .isIn(400, 404);
     }
+
+    @Test
+    void messageWhenMarkedMovedAndDeletedThenTheMailboxSaysSo() throws Exception {
+        var person = agents.create().build();
+        dovecot.deliver(mailbox(person), message(person.email(), "Note a classer"), true);
+        dovecot.deliver(mailbox(person), message(person.email(), "Publicite a jeter"), true);
+        var browser = signedIn(person);
+        var list = browser.get("/api/v1/mail/folders/INBOX/messages", "application/json")
+                .body();
+        var ids = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"")
+                .matcher(list)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+        var toThrow = ids.get(0);
+        var toFile = ids.get(1);
+        var json = Map.of(
+                "Content-Type", "application/json", "Accept", "application/json", "X-CSRF-TOKEN", browser.csrfToken());
+
+        var marked =
+                browser.send("PATCH", "/api/v1/mail/messages/" + toFile, json, "{\"seen\":false,\"flagged\":true}");
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(204);
+        assertThat(browser.get("/api/v1/mail/folders/INBOX/messages", "application/json")
+                        .body())
+                .contains("\"subject\":\"Note a classer\",\"date\"")
+                .containsPattern("\"subject\":\"Note a classer\",\"date\":\"[^\"]+\",\"seen\":false,\"flagged\":true");
+
+        var deleted = browser.send("DELETE", "/api/v1/mail/messages/" + toThrow, json, "");
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
+                .contains(
+                        "{\"name\":\"INBOX\",\"unread\":1,\"total\":1}",
+                        "{\"name\":\"Trash\",\"unread\":0,\"total\":1}");
+
+        // to a folder that is not there: refused, the message stays
+        var nowhere =
+                browser.send("POST", "/api/v1/mail/messages/" + toFile + "/move", json, "{\"folder\":\"Nulle part\"}");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.body()).contains("\"errorCode\":\"FOLDER_NOT_FOUND\"");
+        // the one in the Trash, deleted again: gone for good
+        var inTrash = browser.get("/api/v1/mail/folders/Trash/messages", "application/json")
+                .body()
+                .replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(browser.send("DELETE", "/api/v1/mail/messages/" + inTrash, json, "")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
+                .contains("{\"name\":\"Trash\",\"unread\":0,\"total\":0}");
+    }
 }

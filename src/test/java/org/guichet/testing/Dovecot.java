@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.util.UUID;
 
 /**
  * A real Dovecot IMAP server from Debian's packages ({@code dovecot-imapd}), started by a test on a loopback port:
@@ -15,6 +14,9 @@ import java.util.UUID;
 public final class Dovecot implements AutoCloseable {
 
     private static final Path BINARY = Path.of("/usr/sbin/dovecot");
+
+    private static final java.util.concurrent.atomic.AtomicLong DELIVERED =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private final Process process;
     private final Path directory;
@@ -127,7 +129,8 @@ public final class Dovecot implements AutoCloseable {
         for (var folder : new String[] {"cur", "new", "tmp"}) {
             Files.createDirectories(box.resolve(folder));
         }
-        var name = System.currentTimeMillis() + "." + UUID.randomUUID() + ".guichet";
+        // named in the order delivered: the server numbers new messages in the order of their names
+        var name = "%012d.%d.guichet".formatted(DELIVERED.incrementAndGet(), System.currentTimeMillis());
         var file = seen
                 ? box.resolve("cur").resolve(name + ":2,S")
                 : box.resolve("new").resolve(name);

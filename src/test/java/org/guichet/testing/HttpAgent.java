@@ -122,6 +122,18 @@ public final class HttpAgent {
         return send(request);
     }
 
+    /** A request of any method with a text body (empty: none) and these headers. */
+    public HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
+        var request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A body of bytes posted to an address, as an upload. */
     public HttpResponse<String> upload(String url, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))

@@ -16,13 +16,16 @@ import org.guichet.messaging.MessageId;
 import org.guichet.messaging.MessagePage;
 import org.guichet.messaging.MessageView;
 import org.guichet.messaging.MessagingError;
+import org.guichet.messaging.MessagingSettings;
 import org.guichet.messaging.OutgoingMail;
 import org.guichet.platform.GuichetException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,11 +43,13 @@ class MailApiController {
     private final MailAccounts accounts;
     private final Mailboxes mailboxes;
     private final MailSending sending;
+    private final MessagingSettings settings;
 
-    MailApiController(MailAccounts accounts, Mailboxes mailboxes, MailSending sending) {
+    MailApiController(MailAccounts accounts, Mailboxes mailboxes, MailSending sending, MessagingSettings settings) {
         this.accounts = accounts;
         this.mailboxes = mailboxes;
         this.sending = sending;
+        this.settings = settings;
     }
 
     /**
@@ -105,6 +110,47 @@ class MailApiController {
             @Nullable @Size(max = MailSending.LONGEST_TEXT) String text,
             @Nullable Boolean outsideConfirmed,
             @Nullable @Size(max = 256) String inReplyTo) {}
+
+    /** Marks a message read or not, flagged or not ({@code {"seen": …, "flagged": …}}, each optional). */
+    @PatchMapping("/messages/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void mark(
+            @PathVariable String id,
+            @RequestBody MarkCommand command,
+            HttpServletRequest request,
+            Authentication agent) {
+        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+        accounts.with(request, agent, account -> {
+            mailboxes.mark(account, message, command.seen(), command.flagged());
+            return null;
+        });
+    }
+
+    record MarkCommand(@Nullable Boolean seen, @Nullable Boolean flagged) {}
+
+    /** Deletes a message: to the Trash, or for good from the Trash. */
+    @DeleteMapping("/messages/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id, HttpServletRequest request, Authentication agent) {
+        move(id, new MoveCommand(settings.trashFolder()), request, agent);
+    }
+
+    /** Moves a message to another folder of the mailbox ({@code {"folder": …}}). */
+    @PostMapping("/messages/{id}/move")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void move(
+            @PathVariable String id,
+            @RequestBody @Valid MoveCommand command,
+            HttpServletRequest request,
+            Authentication agent) {
+        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+        accounts.with(request, agent, account -> {
+            mailboxes.move(account, message, command.folder());
+            return null;
+        });
+    }
+
+    record MoveCommand(@NotNull @Size(min = 1, max = 200) String folder) {}
 
     /** The agent's folders with their unread and total counts, the inbox first. */
     @GetMapping("/folders")

@@ -10,6 +10,7 @@ import org.guichet.messaging.MailSending;
 import org.guichet.messaging.Mailboxes;
 import org.guichet.messaging.MessageId;
 import org.guichet.messaging.MessagingError;
+import org.guichet.messaging.MessagingSettings;
 import org.guichet.messaging.OutgoingMail;
 import org.guichet.platform.GuichetException;
 import org.jspecify.annotations.Nullable;
@@ -38,11 +39,13 @@ class MailController {
     private final MailAccounts accounts;
     private final Mailboxes mailboxes;
     private final MailSending sending;
+    private final MessagingSettings settings;
 
-    MailController(MailAccounts accounts, Mailboxes mailboxes, MailSending sending) {
+    MailController(MailAccounts accounts, Mailboxes mailboxes, MailSending sending, MessagingSettings settings) {
         this.accounts = accounts;
         this.mailboxes = mailboxes;
         this.sending = sending;
+        this.settings = settings;
     }
 
     /** What the agent writes: addresses separated by commas or semicolons. */
@@ -70,6 +73,8 @@ class MailController {
             return null;
         });
         model.addAttribute("query", query.strip());
+        model.addAttribute("sent", settings.sentFolder());
+        model.addAttribute("trash", settings.trashFolder());
         return "messaging/folder";
     }
 
@@ -84,6 +89,7 @@ class MailController {
         model.addAttribute(
                 "message", accounts.with(request, agent, account -> mailboxes.read(account, message, images)));
         model.addAttribute("folder", message.folder());
+        model.addAttribute("trash", settings.trashFolder());
         return "messaging/message";
     }
 
@@ -128,6 +134,34 @@ class MailController {
             }
             return null;
         });
+    }
+
+    /** Back to the folder, the message marked unread. */
+    @PostMapping("/mail/messages/{id}/unread")
+    String processUnread(@PathVariable String id, HttpServletRequest request, Authentication agent) {
+        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+        accounts.with(request, agent, account -> {
+            mailboxes.mark(account, message, false, null);
+            return null;
+        });
+        return "redirect:/mail?folder="
+                + org.springframework.web.util.UriUtils.encodeQueryParam(
+                        message.folder(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Back to the folder, the message in the Trash (deleted for good when it was there). */
+    @PostMapping("/mail/messages/{id}/delete")
+    String processDelete(
+            @PathVariable String id, HttpServletRequest request, Authentication agent, RedirectAttributes redirect) {
+        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+        accounts.with(request, agent, account -> {
+            mailboxes.move(account, message, settings.trashFolder());
+            return null;
+        });
+        redirect.addFlashAttribute("deleted", true);
+        return "redirect:/mail?folder="
+                + org.springframework.web.util.UriUtils.encodeQueryParam(
+                        message.folder(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A new message, or a reply to one ({@code reply}: its id): the sender, "Re:" and the text quoted. */

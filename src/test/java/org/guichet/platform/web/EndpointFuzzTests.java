@@ -87,7 +87,10 @@ class EndpointFuzzTests {
             "/mail",
             "/mail/messages/{id}",
             "/mail/compose",
-            "/mail/messages/{id}/attachments/{part}");
+            "/mail/messages/{id}/attachments/{part}",
+            "/mail/messages/{id}/unread",
+            "/mail/messages/{id}/delete",
+            "/api/v1/mail/messages/{id}/move");
 
     /** Values no form, query or path expects. */
     private static final List<String> BAD_VALUES = List.of(
