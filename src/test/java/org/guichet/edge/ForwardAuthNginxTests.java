@@ -205,6 +205,18 @@ class ForwardAuthNginxTests {
                 .contains("accessible depuis internet, d’où vous êtes connecté")
                 .contains("Référence")
                 .contains(location(refused).replaceAll(".*reference=", ""));
+        // journaled as a refusal at Guichet's own door is: the service, the channel, the reference
+        var reference = location(refused).replaceAll(".*reference=", "");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT details FROM journal_entry WHERE type = 'AccessDenied' AND subject = ?")
+                                .param(person.soi())
+                                .query(String.class)
+                                .list())
+                        .singleElement()
+                        .asString()
+                        .contains("gis", reference, "CHANNEL_NOT_ALLOWED"));
     }
 
     @Test
