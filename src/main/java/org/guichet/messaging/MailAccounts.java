@@ -61,6 +61,14 @@ public class MailAccounts {
         }
     }
 
+    /** Does something with the agent's mailbox that answers nothing (marking, moving, sending). */
+    public void use(HttpServletRequest request, Authentication agent, java.util.function.Consumer<MailAccount> work) {
+        with(request, agent, account -> {
+            work.accept(account);
+            return null;
+        });
+    }
+
     /** The account of the agent this request is signed in as, with a token good for at least the renewal margin. */
     MailAccount current(HttpServletRequest request, Authentication agent) {
         if (settings.resourceServerSecret().isBlank()) {

@@ -48,8 +48,14 @@ public class MailSending {
         this.clock = clock;
     }
 
-    /** Checks the message, then sends it as the agent and keeps a copy in Sent. */
-    public void send(AgentId agent, MailAccount account, OutgoingMail mail) {
+    /** A message that passed the checks and the charter, its addresses read. */
+    public record Checked(OutgoingMail mail, List<InternetAddress> to, List<InternetAddress> cc, int outside) {}
+
+    /**
+     * Checks the message before anything is asked of the mail server (a refusal needs no token): recipients, lengths,
+     * then the charter, whose refusal is journaled.
+     */
+    public Checked check(AgentId agent, OutgoingMail mail) {
         var to = addresses(mail.to());
         var cc = addresses(mail.cc());
         if (to.isEmpty() || to.size() + cc.size() > MOST_RECIPIENTS) {
@@ -69,6 +75,14 @@ public class MailSending {
             events.publish(new MailRefused(agent, outside.size(), clock.instant()));
             throw new GuichetException(MessagingError.OUTSIDE_RECIPIENT, String.join(", ", outside));
         }
+        return new Checked(mail, to, cc, outside.size());
+    }
+
+    /** Sends a checked message as the agent and keeps a copy in Sent. */
+    public void send(AgentId agent, MailAccount account, Checked checked) {
+        var mail = checked.mail();
+        var to = checked.to();
+        var cc = checked.cc();
         try {
             var session = Session.getInstance(smtp());
             var message = new MimeMessage(session);
@@ -95,7 +109,7 @@ public class MailSending {
         } catch (MessagingException unreachable) {
             throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE, unreachable);
         }
-        events.publish(new MailSent(agent, to.size() + cc.size(), outside.size(), clock.instant()));
+        events.publish(new MailSent(agent, to.size() + cc.size(), checked.outside(), clock.instant()));
     }
 
     /** A copy in Sent (made when missing), read. */

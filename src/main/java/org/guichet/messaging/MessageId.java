@@ -34,6 +34,12 @@ public record MessageId(String folder, long uidValidity, long uid) {
         }
     }
 
+    /** The message this name stands for; refused as not found (404) for a name the webmail never gave. */
+    public static MessageId named(String value) {
+        return parse(value)
+                .orElseThrow(() -> new org.guichet.platform.GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+    }
+
     @Override
     public String toString() {
         return value();

@@ -15,10 +15,8 @@ import org.guichet.messaging.Mailboxes;
 import org.guichet.messaging.MessageId;
 import org.guichet.messaging.MessagePage;
 import org.guichet.messaging.MessageView;
-import org.guichet.messaging.MessagingError;
 import org.guichet.messaging.MessagingSettings;
 import org.guichet.messaging.OutgoingMail;
-import org.guichet.platform.GuichetException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -74,7 +72,7 @@ class MailApiController {
             @RequestParam(defaultValue = "false") boolean images,
             HttpServletRequest request,
             Authentication agent) {
-        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+        var message = MessageId.named(id);
         return accounts.with(request, agent, account -> mailboxes.read(account, message, images));
     }
 
@@ -92,10 +90,9 @@ class MailApiController {
                 command.text() == null ? "" : command.text(),
                 Boolean.TRUE.equals(command.outsideConfirmed()),
                 command.inReplyTo());
-        accounts.with(request, agent, account -> {
-            sending.send(AgentId.of(agent.getName()), account, mail);
-            return null;
-        });
+        var sender = AgentId.of(agent.getName());
+        var checked = sending.check(sender, mail);
+        accounts.use(request, agent, account -> sending.send(sender, account, checked));
     }
 
     /** What the API takes to send a message. */
@@ -119,11 +116,8 @@ class MailApiController {
             @RequestBody MarkCommand command,
             HttpServletRequest request,
             Authentication agent) {
-        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
-        accounts.with(request, agent, account -> {
-            mailboxes.mark(account, message, command.seen(), command.flagged());
-            return null;
-        });
+        var message = MessageId.named(id);
+        accounts.use(request, agent, account -> mailboxes.mark(account, message, command.seen(), command.flagged()));
     }
 
     record MarkCommand(@Nullable Boolean seen, @Nullable Boolean flagged) {}
@@ -143,11 +137,8 @@ class MailApiController {
             @RequestBody @Valid MoveCommand command,
             HttpServletRequest request,
             Authentication agent) {
-        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
-        accounts.with(request, agent, account -> {
-            mailboxes.move(account, message, command.folder());
-            return null;
-        });
+        var message = MessageId.named(id);
+        accounts.use(request, agent, account -> mailboxes.move(account, message, command.folder()));
     }
 
     record MoveCommand(@NotNull @Size(min = 1, max = 200) String folder) {}

@@ -67,10 +67,9 @@ class MailController {
         var shown = Math.max(0, Math.min(page, 100_000));
         var name = folder.isBlank() ? "INBOX" : folder;
         var query = q.length() > 200 ? q.substring(0, 200) : q;
-        accounts.with(request, agent, account -> {
+        accounts.use(request, agent, account -> {
             model.addAttribute("folders", mailboxes.folders(account));
             model.addAttribute("messages", mailboxes.messages(account, name, query, shown, PAGE_SIZE));
-            return null;
         });
         model.addAttribute("query", query.strip());
         model.addAttribute("sent", settings.sentFolder());
@@ -85,7 +84,7 @@ class MailController {
             HttpServletRequest request,
             Authentication agent,
             Model model) {
-        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+        var message = MessageId.named(id);
         model.addAttribute(
                 "message", accounts.with(request, agent, account -> mailboxes.read(account, message, images)));
         model.addAttribute("folder", message.folder());
@@ -107,8 +106,8 @@ class MailController {
             HttpServletRequest request,
             HttpServletResponse response,
             Authentication agent) {
-        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
-        accounts.with(request, agent, account -> {
+        var message = MessageId.named(id);
+        accounts.use(request, agent, account -> {
             try {
                 mailboxes.download(
                         account,
@@ -132,36 +131,25 @@ class MailController {
             } catch (java.io.IOException closed) {
                 // the browser went away: nothing more to send
             }
-            return null;
         });
     }
 
     /** Back to the folder, the message marked unread. */
     @PostMapping("/mail/messages/{id}/unread")
     String processUnread(@PathVariable String id, HttpServletRequest request, Authentication agent) {
-        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
-        accounts.with(request, agent, account -> {
-            mailboxes.mark(account, message, false, null);
-            return null;
-        });
-        return "redirect:/mail?folder="
-                + org.springframework.web.util.UriUtils.encodeQueryParam(
-                        message.folder(), java.nio.charset.StandardCharsets.UTF_8);
+        var message = MessageId.named(id);
+        accounts.use(request, agent, account -> mailboxes.mark(account, message, false, null));
+        return backTo(message);
     }
 
     /** Back to the folder, the message in the Trash (deleted for good when it was there). */
     @PostMapping("/mail/messages/{id}/delete")
     String processDelete(
             @PathVariable String id, HttpServletRequest request, Authentication agent, RedirectAttributes redirect) {
-        var message = MessageId.parse(id).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
-        accounts.with(request, agent, account -> {
-            mailboxes.move(account, message, settings.trashFolder());
-            return null;
-        });
+        var message = MessageId.named(id);
+        accounts.use(request, agent, account -> mailboxes.move(account, message, settings.trashFolder()));
         redirect.addFlashAttribute("deleted", true);
-        return "redirect:/mail?folder="
-                + org.springframework.web.util.UriUtils.encodeQueryParam(
-                        message.folder(), java.nio.charset.StandardCharsets.UTF_8);
+        return backTo(message);
     }
 
     /** A new message, or a reply to one ({@code reply}: its id): the sender, "Re:" and the text quoted. */
@@ -173,7 +161,7 @@ class MailController {
             Model model) {
         var form = new ComposeForm("", "", "", "", null);
         if (reply != null) {
-            var id = MessageId.parse(reply).orElseThrow(() -> new GuichetException(MessagingError.MESSAGE_NOT_FOUND));
+            var id = MessageId.named(reply);
             var original = accounts.with(request, agent, account -> mailboxes.read(account, id, false));
             var subject = original.subject().regionMatches(true, 0, "Re:", 0, 3)
                     ? original.subject()
@@ -202,10 +190,9 @@ class MailController {
                 false,
                 form.inReplyTo() == null || form.inReplyTo().isBlank() ? null : form.inReplyTo());
         try {
-            accounts.with(request, agent, account -> {
-                sending.send(AgentId.of(agent.getName()), account, mail);
-                return null;
-            });
+            var sender = AgentId.of(agent.getName());
+            var checked = sending.check(sender, mail);
+            accounts.use(request, agent, account -> sending.send(sender, account, checked));
         } catch (GuichetException refused) {
             if (refused.errorCode() != MessagingError.OUTSIDE_RECIPIENT
                     && refused.errorCode() != MessagingError.MESSAGE_INVALID) {
@@ -221,6 +208,13 @@ class MailController {
         }
         redirect.addFlashAttribute("sent", true);
         return "redirect:/mail";
+    }
+
+    /** Back to the folder the message was in. */
+    private static String backTo(MessageId message) {
+        return "redirect:/mail?folder="
+                + org.springframework.web.util.UriUtils.encodeQueryParam(
+                        message.folder(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<String> addresses(@Nullable String written) {
