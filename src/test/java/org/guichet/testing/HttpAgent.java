@@ -116,10 +116,7 @@ public final class HttpAgent {
 
     /** A text body posted with these headers (a JSON command to the API, say). */
     public HttpResponse<String> post(String path, Map<String, String> headers, String body) {
-        var request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return send(request);
+        return send("POST", path, headers, body);
     }
 
     /** A request of any method with a text body (empty: none) and these headers. */
