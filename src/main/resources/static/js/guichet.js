@@ -158,30 +158,88 @@
     }, 5000);
 }());
 
-// The mailbox's unread count on its tile of the home page, asked once the page is shown: a slow mail server never
-// slows the home page, and without scripts the tile is simply without a count.
+// The mailbox's unread count, on its tile of the home page and beside the bell in the header, asked once the page is
+// shown: a slow mail server never slows a page, and without scripts there is simply no count. The count is kept a
+// minute in the tab (not asked of the mail server at every page), asked afresh on the webmail's own pages, and forgotten
+// at sign-out.
 (function () {
     'use strict';
     var tile = document.querySelector('#service-messaging[data-allowed="true"]');
-    if (!tile || !window.fetch) {
+    var links = document.querySelectorAll('[data-mail-link]');
+    if ((!tile && !links.length) || !window.fetch || !window.sessionStorage) {
         return;
     }
+    var KEY = 'guichet.mail.unread';
     var context = document.documentElement.getAttribute('data-context') || '/';
-    fetch(context + 'api/v1/mail/folders', {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
-        .then(function (answer) { return answer.ok ? answer.json() : []; })
-        .then(function (folders) {
-            var inbox = folders.filter(function (folder) { return folder.name === 'INBOX'; })[0];
-            if (!inbox || inbox.unread < 1) {
-                return;
-            }
+    Array.prototype.forEach.call(document.querySelectorAll('form[action$="/logout"]'), function (form) {
+        form.addEventListener('submit', function () { sessionStorage.removeItem(KEY); });
+    });
+    function show(unread) {
+        Array.prototype.forEach.call(links, function (link) {
+            var count = link.querySelector('.bell__count');
+            count.textContent = String(unread);
+            count.hidden = unread < 1;
+            link.setAttribute('aria-label', unread === 0 ? link.getAttribute('data-none')
+                : unread === 1 ? link.getAttribute('data-one')
+                : link.getAttribute('data-many').replace('2', String(unread)));
+            link.hidden = false;
+        });
+        if (tile && unread > 0 && !document.getElementById('mail-unread')) {
             var badge = document.createElement('span');
             badge.className = 'badge';
             badge.id = 'mail-unread';
-            badge.textContent = inbox.unread === 1
+            badge.textContent = unread === 1
                 ? tile.getAttribute('data-unread-one')
-                : tile.getAttribute('data-unread-many').replace('2', String(inbox.unread));
+                : tile.getAttribute('data-unread-many').replace('2', String(unread));
             tile.querySelector('.tile__title').appendChild(badge);
+        }
+    }
+    var onMail = window.location.pathname.indexOf(context + 'mail') === 0;
+    var kept = null;
+    try { kept = JSON.parse(sessionStorage.getItem(KEY)); } catch (e) { kept = null; }
+    if (!onMail && kept && Date.now() - kept.at < 60000) {
+        if (kept.unread !== null) {
+            show(kept.unread);
+        }
+        return;
+    }
+    fetch(context + 'api/v1/mail/folders', {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+        .then(function (answer) { return answer.ok ? answer.json() : null; })
+        .then(function (folders) {
+            var inbox = folders && folders.filter(function (folder) { return folder.name === 'INBOX'; })[0];
+            var unread = folders ? (inbox ? inbox.unread : 0) : null;
+            sessionStorage.setItem(KEY, JSON.stringify({at: Date.now(), unread: unread}));
+            if (unread !== null) {
+                show(unread);
+            }
         })
-        .catch(function () { /* no count: the tile is enough */ });
+        .catch(function () { /* no count: the tile and the header are enough */ });
+})();
+
+// The weight of the files attached to a message, told as they are chosen: too heavy, said before sending; heavy, a
+// warning that a slow connection will take minutes.
+(function () {
+    'use strict';
+    var input = document.querySelector('input[type="file"][data-largest]');
+    var out = document.getElementById('files-weight');
+    if (!input || !out) {
+        return;
+    }
+    input.addEventListener('change', function () {
+        var total = 0;
+        Array.prototype.forEach.call(input.files || [], function (file) { total += file.size; });
+        var megabytes = (total / 1048576).toFixed(1).replace('.', document.documentElement.lang === 'fr' ? ',' : '.');
+        var connection = navigator.connection || {};
+        var slow = /(^|-)2g$|^3g$/.test(connection.effectiveType || '');
+        out.classList.remove('field__error');
+        if (total > Number(input.getAttribute('data-largest'))) {
+            out.textContent = input.getAttribute('data-too-large');
+            out.classList.add('field__error');
+        } else if (total > (slow ? 1048576 : 5242880)) {
+            out.textContent = input.getAttribute('data-slow').replace('{0}', megabytes);
+        } else {
+            out.textContent = '';
+        }
+    });
 })();
 

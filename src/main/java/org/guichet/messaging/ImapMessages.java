@@ -53,7 +53,16 @@ final class ImapMessages {
                 html,
                 !remoteImages && parts.html != null && SafeHtml.hasRemoteImages(parts.html),
                 parts.attachments,
-                message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null);
+                message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null,
+                message.isSet(Flags.Flag.FLAGGED),
+                message.isSet(Flags.Flag.DRAFT));
+    }
+
+    /** The parts of a message that are attachments, in their order. */
+    static List<Part> attachmentParts(Message message) throws MessagingException, IOException {
+        var parts = new Parts();
+        parts.walk(message, "");
+        return parts.attachmentParts;
     }
 
     /** The part at this position ({@code 2}, {@code 2.1}: one-based, through nested multiparts); null when none. */
@@ -107,6 +116,8 @@ final class ImapMessages {
 
         final List<MessageView.Attachment> attachments = new ArrayList<>();
 
+        final List<Part> attachmentParts = new ArrayList<>();
+
         void walk(Part part, String position) throws MessagingException, IOException {
             if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
@@ -128,6 +139,7 @@ final class ImapMessages {
                         : part.getContentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
                 attachments.add(
                         new MessageView.Attachment(position.isEmpty() ? "1" : position, name, type, part.getSize()));
+                attachmentParts.add(part);
             }
         }
     }

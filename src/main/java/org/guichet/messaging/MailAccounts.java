@@ -45,17 +45,30 @@ public class MailAccounts {
     }
 
     /**
-     * Uses the agent's mailbox: a token the mail server refuses is revoked, so that the agent's next try is given a
-     * new one (a session that has ended gets none).
+     * Uses the agent's mailbox. A token the mail server refuses is revoked; when it was one held from before (revoked
+     * elsewhere, or forgotten by the server), the work is tried once more with a new one, without a word to the agent;
+     * a new token refused asks the agent to sign in again (a session that has ended gets none).
      */
     public <T> T with(
             HttpServletRequest request, Authentication agent, java.util.function.Function<MailAccount, T> use) {
-        var account = current(request, agent);
+        var current = current(request, agent);
         try {
-            return use.apply(account);
+            return use.apply(current.account());
+        } catch (GuichetException refused) {
+            if (refused.errorCode() != MessagingError.SIGN_IN_AGAIN) {
+                throw refused;
+            }
+            tokens.revoke(current.account().token());
+            if (current.fresh()) {
+                throw refused;
+            }
+        }
+        var again = current(request, agent).account();
+        try {
+            return use.apply(again);
         } catch (GuichetException refused) {
             if (refused.errorCode() == MessagingError.SIGN_IN_AGAIN) {
-                tokens.revoke(account.token());
+                tokens.revoke(again.token());
             }
             throw refused;
         }
@@ -69,8 +82,11 @@ public class MailAccounts {
         });
     }
 
+    /** The agent's account, and whether its token was asked for just now. */
+    record Current(MailAccount account, boolean fresh) {}
+
     /** The account of the agent this request is signed in as, with a token good for at least the renewal margin. */
-    MailAccount current(HttpServletRequest request, Authentication agent) {
+    Current current(HttpServletRequest request, Authentication agent) {
         if (settings.resourceServerSecret().isBlank()) {
             // no mail server is registered: no token can be asked for
             throw new GuichetException(MessagingError.MAIL_SERVER_UNAVAILABLE);
@@ -80,16 +96,19 @@ public class MailAccounts {
                 .findById(id)
                 .orElseThrow(() -> new IllegalStateException("a signed-in agent is in the directory"));
         var session = SessionKeys.of(request.getSession());
-        var token = tokens.held(
-                        settings.resourceServer(), session, clock.instant().plus(settings.renewBefore()))
-                .orElseGet(() -> tokens.issue(
-                        settings.resourceServer(),
-                        id,
-                        session,
-                        connections.of(request),
-                        profile.email(),
-                        SCOPES,
-                        settings.tokenLifetime()));
-        return new MailAccount(profile.email(), token.value());
+        var held =
+                tokens.held(settings.resourceServer(), session, clock.instant().plus(settings.renewBefore()));
+        if (held.isPresent()) {
+            return new Current(new MailAccount(profile.email(), held.get().value()), false);
+        }
+        var issued = tokens.issue(
+                settings.resourceServer(),
+                id,
+                session,
+                connections.of(request),
+                profile.email(),
+                SCOPES,
+                settings.tokenLifetime());
+        return new Current(new MailAccount(profile.email(), issued.value()), true);
     }
 }

@@ -217,11 +217,7 @@ public class Mailboxes {
     /** Works in a folder that holds messages, opened in {@code mode}; refused when there is none of that name. */
     private static <T> T inFolder(Store store, String name, int mode, InFolder<T> work)
             throws MessagingException, IOException {
-        var folder = store.getFolder(name);
-        if (!folder.exists() || !holdsMessages(folder)) {
-            throw new GuichetException(MessagingError.FOLDER_NOT_FOUND);
-        }
-        folder.open(mode);
+        var folder = openFolder(store, name, mode);
         try {
             return work.apply(folder);
         } finally {
@@ -229,8 +225,18 @@ public class Mailboxes {
         }
     }
 
+    /** A folder that holds messages, opened in {@code mode} (the caller closes it); refused when there is none. */
+    static jakarta.mail.Folder openFolder(Store store, String name, int mode) throws MessagingException {
+        var folder = store.getFolder(name);
+        if (!folder.exists() || !holdsMessages(folder)) {
+            throw new GuichetException(MessagingError.FOLDER_NOT_FOUND);
+        }
+        folder.open(mode);
+        return folder;
+    }
+
     /** The message a name stands for, unless the folder was renumbered or the message is gone. */
-    private static Message byId(jakarta.mail.Folder folder, MessageId id) throws MessagingException {
+    static Message byId(jakarta.mail.Folder folder, MessageId id) throws MessagingException {
         var uids = (UIDFolder) folder;
         var message = uids.getUIDValidity() == id.uidValidity() ? uids.getMessageByUID(id.uid()) : null;
         if (message == null || message.isExpunged()) {

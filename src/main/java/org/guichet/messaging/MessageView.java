@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param remoteImages whether remote images were left out (the agent may ask for them)
  * @param attachments its attachments
  * @param messageId its Message-ID ({@code <…@…>}), for a reply to name it; null when it has none
+ * @param flagged whether the agent flagged it
+ * @param draft whether it is a draft the agent may go on with
  */
 public record MessageView(
         String id,
@@ -31,7 +33,9 @@ public record MessageView(
         @Nullable String html,
         boolean remoteImages,
         List<Attachment> attachments,
-        @Nullable String messageId) {
+        @Nullable String messageId,
+        boolean flagged,
+        boolean draft) {
 
     /**
      * An attachment: its position in the message ({@code 2}, {@code 2.1}), name, type and size in bytes (as the

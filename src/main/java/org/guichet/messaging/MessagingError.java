@@ -15,6 +15,14 @@ public enum MessagingError implements ErrorCode {
     OUTSIDE_RECIPIENT(HttpStatus.UNPROCESSABLE_CONTENT),
     /** A message without a recipient, with a malformed address, or too long. */
     MESSAGE_INVALID(HttpStatus.BAD_REQUEST),
+    /** A Guichet document (payslip, certificate) attached for a recipient outside the administration. */
+    DOCUMENT_OUTSIDE(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** No such Guichet document among the agent's own. */
+    DOCUMENT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    /** The attachments weigh more than a message may carry. */
+    ATTACHMENTS_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+    /** The mail server refused one of the recipients (no such address). */
+    RECIPIENT_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT),
     /** The mail server does not answer. */
     MAIL_SERVER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 

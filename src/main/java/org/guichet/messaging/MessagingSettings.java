@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code WARN} (sent once the agent confirms, knowing the rule)
  * @param sentFolder where a copy of each message sent is kept
  * @param trashFolder where deleted messages go (deleted for good from there)
+ * @param draftsFolder where drafts are kept
+ * @param largestAttachments the most the files attached to one message may weigh together
  */
 @ConfigurationProperties("guichet.messaging")
 @Validated
@@ -47,7 +49,9 @@ public record MessagingSettings(
         @DefaultValue("ville.example") java.util.List<String> internalDomains,
         @DefaultValue("REFUSE") Outside outsideRecipients,
         @DefaultValue("Sent") @NotBlank String sentFolder,
-        @DefaultValue("Trash") @NotBlank String trashFolder) {
+        @DefaultValue("Trash") @NotBlank String trashFolder,
+        @DefaultValue("Drafts") @NotBlank String draftsFolder,
+        @DefaultValue("30MB") org.springframework.util.unit.DataSize largestAttachments) {
 
     /** What the charter makes of a recipient outside the administration. */
     public enum Outside {

@@ -5,7 +5,8 @@
  */
 @ApplicationModule(
         displayName = "Messaging",
-        allowedDependencies = {"directory", "network", "session", "sso", "platform :: web-access"})
+        allowedDependencies = {"directory", "network", "payslip", "request", "session", "sso", "platform :: web-access"
+        })
 @NullMarked
 package org.guichet.messaging;
 

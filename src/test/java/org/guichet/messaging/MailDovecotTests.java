@@ -413,7 +413,7 @@ class MailDovecotTests {
         assertThat(sent.statusCode()).as(sent.body() + dovecot.log()).isEqualTo(201);
         var received = RELAY.getReceivedMessages();
         assertThat(received).hasSize(before + 1);
-        var message = received[received.length - 1];
+        var message = relayed("Réunion de service");
         assertThat(message.getSubject()).isEqualTo("Réunion de service");
         assertThat(message.getFrom()[0].toString()).isEqualTo(person.email());
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("collegue@ville.example");
@@ -602,5 +602,297 @@ class MailDovecotTests {
                 .isEqualTo(204);
         assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
                 .contains("{\"name\":\"Trash\",\"unread\":0,\"total\":0}");
+    }
+
+    /**
+     * The message relayed with this subject (the relay lists what it received mailbox by mailbox, not in the order it
+     * came).
+     */
+    private static jakarta.mail.internet.MimeMessage relayed(String subject) throws Exception {
+        jakarta.mail.internet.MimeMessage found = null;
+        for (var message : RELAY.getReceivedMessages()) {
+            if (subject.equals(message.getSubject())) {
+                found = message;
+            }
+        }
+        assertThat(found).as("a message relayed with the subject " + subject).isNotNull();
+        return found;
+    }
+
+    private static String firstId(String list) {
+        return list.replaceAll("(?s)^.*?\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static Map<String, String> jsonHeaders(HttpAgent browser) {
+        return Map.of(
+                "Content-Type", "application/json", "Accept", "application/json", "X-CSRF-TOKEN", browser.csrfToken());
+    }
+
+    private static byte[] sha256(java.io.InputStream in) throws Exception {
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        try (var digesting = new java.security.DigestInputStream(in, digest)) {
+            digesting.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return digest.digest();
+    }
+
+    @Test
+    void attachmentWhen25MegabytesThenSentFromTheAppAndDownloadedWholeFromSent() throws Exception {
+        var person = agents.create().build();
+        var browser = signedIn(person);
+        var file = java.nio.file.Files.createTempFile("guichet-attachment", ".pdf");
+        try {
+            var random = new java.util.Random(7);
+            var chunk = new byte[1024 * 1024];
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                for (int i = 0; i < 25; i++) {
+                    random.nextBytes(chunk);
+                    out.write(chunk);
+                }
+            }
+            byte[] expected;
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                expected = sha256(in);
+            }
+            var before = RELAY.getReceivedMessages().length;
+
+            var sent = browser.postMultipart(
+                    "/api/v1/mail/messages",
+                    Map.of("Accept", "application/json", "X-CSRF-TOKEN", browser.csrfToken()),
+                    java.util.List.of(
+                            HttpAgent.Part.field(
+                                    "message",
+                                    "application/json",
+                                    json("collegue@ville.example", "Le dossier complet")),
+                            HttpAgent.Part.file("files", "dossier complet.pdf", "application/pdf", file)));
+
+            assertThat(sent.statusCode()).as(sent.body() + dovecot.log()).isEqualTo(201);
+            var received = RELAY.getReceivedMessages();
+            assertThat(received).hasSize(before + 1);
+            var parts = (jakarta.mail.Multipart) relayed("Le dossier complet").getContent();
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("dossier complet.pdf");
+            assertThat(sha256(parts.getBodyPart(1).getInputStream())).isEqualTo(expected);
+            // the copy in Sent, downloaded as it comes from the mail server
+            var inSent = firstId(browser.get("/api/v1/mail/folders/Sent/messages", "application/json")
+                    .body());
+            var download = browser.download("/mail/messages/" + inSent + "/attachments/2");
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(sha256(download.body())).isEqualTo(expected);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void attachmentsWhenHeavierThanTheLimitThenRefused413AndNothingSent() throws Exception {
+        var person = agents.create().build();
+        var browser = signedIn(person);
+        var file = java.nio.file.Files.createTempFile("guichet-attachment", ".bin");
+        try {
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 31L * 1024 * 1024);
+            }
+            var before = RELAY.getReceivedMessages().length;
+
+            var refused = browser.postMultipart(
+                    "/api/v1/mail/messages",
+                    Map.of("Accept", "application/json", "X-CSRF-TOKEN", browser.csrfToken()),
+                    java.util.List.of(
+                            HttpAgent.Part.field(
+                                    "message", "application/json", json("collegue@ville.example", "Trop lourd")),
+                            HttpAgent.Part.file("files", "archives.zip", "application/zip", file)));
+
+            assertThat(refused.statusCode()).isEqualTo(413);
+            assertThat(refused.body()).contains("\"errorCode\":\"ATTACHMENTS_TOO_LARGE\"", "30 Mo");
+            assertThat(RELAY.getReceivedMessages()).hasSize(before);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** A payslip of the agent's, as HR publishes them (a PDF). */
+    private void payslipOf(Agents.TestAgent person) {
+        var batch = java.util.UUID.randomUUID();
+        var payslip = java.util.UUID.randomUUID();
+        var pdf = "%PDF-1.4\n% bulletin de test\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var now = java.sql.Timestamp.from(java.time.Instant.now());
+        jdbc.sql("INSERT INTO payslip_batch (id, kind, published_at, payslips) VALUES (?, 'DEMO', ?, 1)")
+                .params(batch, now)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO payslip (id, soi, period, batch_id, published_at, size) VALUES (?, ?, '2026-10', ?, ?, ?)")
+                .params(payslip, person.soi(), batch, now, pdf.length)
+                .update();
+        jdbc.sql("INSERT INTO payslip_document (payslip_id, content) VALUES (?, ?)")
+                .params(payslip, pdf)
+                .update();
+    }
+
+    @Test
+    void payslipWhenAttachedForAColleagueThenSentMarkedAndForOutsideRefusedEvenForwarded() throws Exception {
+        var camille = agents.create().build();
+        payslipOf(camille);
+        var browser = signedIn(camille);
+        var offered = browser.get("/api/v1/mail/documents", "application/json");
+        assertThat(offered.statusCode()).isEqualTo(200);
+        var payslip = offered.body().replaceAll("(?s)^.*?\"reference\":\"(payslip:[^\"]+)\".*", "$1");
+        assertThat(payslip).startsWith("payslip:");
+        var before = RELAY.getReceivedMessages().length;
+
+        var toColleague = send(
+                browser,
+                "{\"to\":[\"rh@ville.example\"],\"subject\":\"Mon bulletin\",\"text\":\"Ci-joint.\","
+                        + "\"attachments\":[{\"document\":\"" + payslip + "\"}]}");
+        var toOutside = send(
+                browser,
+                "{\"to\":[\"camille@gmail.com\"],\"subject\":\"Mon bulletin\",\"text\":\"Ci-joint.\","
+                        + "\"attachments\":[{\"document\":\"" + payslip + "\"}]}");
+        var someoneElses = send(
+                browser,
+                "{\"to\":[\"rh@ville.example\"],\"subject\":\"x\",\"text\":\"y\","
+                        + "\"attachments\":[{\"document\":\"payslip:" + java.util.UUID.randomUUID() + "\"}]}");
+
+        assertThat(toColleague.statusCode())
+                .as(toColleague.body() + dovecot.log())
+                .isEqualTo(201);
+        var received = RELAY.getReceivedMessages();
+        assertThat(received).hasSize(before + 1);
+        var part = ((jakarta.mail.Multipart) relayed("Mon bulletin").getContent()).getBodyPart(1);
+        assertThat(part.getFileName()).startsWith("bulletin-de-paie-").endsWith(".pdf");
+        assertThat(part.getHeader(GuichetDocuments.HEADER)).containsExactly(payslip);
+        assertThat(toOutside.statusCode()).isEqualTo(422);
+        assertThat(toOutside.body()).contains("\"errorCode\":\"DOCUMENT_OUTSIDE\"", "bulletins de paie");
+        assertThat(someoneElses.statusCode()).isEqualTo(404);
+        assertThat(RELAY.getReceivedMessages()).hasSize(before + 1);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT details FROM journal_entry WHERE type = 'MailRefused' AND subject = ?")
+                                        .param(camille.soi())
+                                        .query(String.class)
+                                        .list())
+                        .anySatisfy(details ->
+                                assertThat(details).contains("DOCUMENT_OUTSIDE").doesNotContain("gmail", "bulletin")));
+    }
+
+    @Test
+    void forwardAndDraftWhenAMessageHasAnAttachmentThenItGoesAlongAndTheDraftIsReplaced() throws Exception {
+        var person = agents.create().build();
+        dovecot.deliver(mailbox(person), """
+                From: Service RH <rh@ville.example>
+                To: %s
+                Subject: Planning de decembre
+                Date: Mon, 30 Nov 2026 09:00:00 +0100
+                Message-ID: <planning-%s@ville.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                Le planning est joint.
+                --b1
+                Content-Type: text/csv; name="planning.csv"
+                Content-Disposition: attachment; filename="planning.csv"
+
+                jour;equipe
+                lundi;A
+                --b1--
+                """.formatted(person.email(), java.util.UUID.randomUUID()), false);
+        var browser = signedIn(person);
+        var original = firstId(browser.get("/api/v1/mail/folders/INBOX/messages", "application/json")
+                .body());
+        var headers = jsonHeaders(browser);
+
+        // a draft of the forward, kept with the attachment; then sent, the draft gone
+        var draft = browser.post(
+                "/api/v1/mail/drafts",
+                headers,
+                "{\"to\":[\"chef@ville.example\"],\"subject\":\"Fwd: Planning de decembre\",\"text\":\"Pour info.\","
+                        + "\"attachmentsOf\":\"" + original + "\"}");
+        assertThat(draft.statusCode()).as(draft.body() + dovecot.log()).isEqualTo(201);
+        var draftId = draft.body().replaceAll("(?s)^.*\"id\":\"([^\"]+)\".*$", "$1");
+        assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
+                .contains("{\"name\":\"Drafts\",\"unread\":0,\"total\":1}");
+        var inDrafts = browser.get("/api/v1/mail/messages/" + draftId, "application/json")
+                .body();
+        assertThat(inDrafts).contains("\"name\":\"planning.csv\"", "\"draft\":true", "Pour info.");
+        var page = browser.get("/mail/compose?draft=" + draftId, "text/html").body();
+        assertThat(page).contains("chef@ville.example", "planning.csv", "Pour info.");
+        var before = RELAY.getReceivedMessages().length;
+
+        var sent = send(
+                browser,
+                "{\"to\":[\"chef@ville.example\"],\"subject\":\"Fwd: Planning de decembre\",\"text\":\"Pour info.\","
+                        + "\"attachmentsOf\":\"" + draftId + "\",\"draft\":\"" + draftId + "\"}");
+
+        assertThat(sent.statusCode()).as(sent.body() + dovecot.log()).isEqualTo(201);
+        var received = RELAY.getReceivedMessages();
+        assertThat(received).hasSize(before + 1);
+        var parts =
+                (jakarta.mail.Multipart) relayed("Fwd: Planning de decembre").getContent();
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("planning.csv");
+        assertThat(new String(
+                        parts.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("lundi;A");
+        assertThat(browser.get("/api/v1/mail/folders", "application/json").body())
+                .contains(
+                        "{\"name\":\"Drafts\",\"unread\":0,\"total\":0}",
+                        "{\"name\":\"Sent\",\"unread\":0,\"total\":1}");
+        // the forward page quotes the original and lists its attachment
+        var forward =
+                browser.get("/mail/compose?forward=" + original, "text/html").body();
+        assertThat(forward).contains("Fwd: Planning de decembre", "Le planning est joint.", "planning.csv");
+    }
+
+    @Test
+    void replyAllWhenOpenedThenTheSenderAndEveryRecipientButTheAgent() throws Exception {
+        var person = agents.create().build();
+        dovecot.deliver(mailbox(person), """
+                From: "Petit, Ines" <ines.petit@ville.example>
+                To: %s, theo.moreau@ville.example
+                Cc: Chef <chef@ville.example>
+                Subject: Reunion
+                Date: Mon, 30 Nov 2026 09:00:00 +0100
+                Message-ID: <reunion-%s@ville.example>
+                Content-Type: text/plain; charset=utf-8
+
+                A mardi.
+                """.formatted(person.email(), java.util.UUID.randomUUID()), false);
+        var browser = signedIn(person);
+        var id = firstId(browser.get("/api/v1/mail/folders/INBOX/messages", "application/json")
+                .body());
+
+        var page = browser.get("/mail/compose?replyAll=" + id, "text/html").body();
+
+        assertThat(page)
+                .contains("value=\"ines.petit@ville.example, theo.moreau@ville.example\"")
+                .contains("id=\"cc\" name=\"cc\"")
+                .contains("value=\"chef@ville.example\"")
+                .contains("Re: Reunion")
+                .doesNotContain("value=\"" + person.email());
+    }
+
+    @Test
+    void mailServerWhenItRefusesEvenANewTokenThenOneSignInAgainPageAndSignOutWorks() throws Exception {
+        var person = agents.create().build();
+        var browser = signedIn(person);
+        // Guichet's clock 20 minutes behind the mail server's: every token it gives has expired when the server checks
+        // it, a new one as much as the one held
+        clock.advance(Duration.ofMinutes(-20));
+
+        var page = browser.get("/mail", "text/html");
+
+        assertThat(page.statusCode()).as(dovecot.log()).isEqualTo(401);
+        assertThat(page.body())
+                .contains("Reconnectez-vous pour lire vos messages", "action=\"/logout\"")
+                .doesNotContain("Exception", "Erreur");
+        assertThat(tokensOf(person)).isEqualTo(1);
+        clock.reset();
+        var out = browser.submit("/mail", "/logout", Map.of());
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("/login"));
+        assertThat(browser.get("/mail", "text/html").statusCode()).isIn(302, 401);
     }
 }

@@ -131,6 +131,45 @@ public final class HttpAgent {
         return send(request);
     }
 
+    /** A part of a {@code multipart/form-data} body: a field (no file name) or a file. */
+    public record Part(String name, @Nullable String fileName, String type, HttpRequest.BodyPublisher body) {
+
+        public static Part field(String name, String type, String value) {
+            return new Part(name, null, type, HttpRequest.BodyPublishers.ofString(value));
+        }
+
+        public static Part file(String name, String fileName, String type, java.nio.file.Path file) {
+            try {
+                return new Part(name, fileName, type, HttpRequest.BodyPublishers.ofFile(file));
+            } catch (java.io.FileNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A {@code multipart/form-data} body posted with these headers, as a browser or the mobile app sends files (a file
+     * part is read from disk as it is sent).
+     */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> headers, java.util.List<Part> parts) {
+        var boundary = "guichet-test-" + java.util.UUID.randomUUID();
+        var pieces = new java.util.ArrayList<HttpRequest.BodyPublisher>();
+        for (var part : parts) {
+            var head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"")
+                    + "\r\nContent-Type: " + part.type() + "\r\n\r\n";
+            pieces.add(HttpRequest.BodyPublishers.ofString(head, java.nio.charset.StandardCharsets.UTF_8));
+            pieces.add(part.body());
+            pieces.add(HttpRequest.BodyPublishers.ofString("\r\n"));
+        }
+        pieces.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
+        var request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(pieces.toArray(HttpRequest.BodyPublisher[]::new)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A body of bytes posted to an address, as an upload. */
     public HttpResponse<String> upload(String url, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : base + url))
