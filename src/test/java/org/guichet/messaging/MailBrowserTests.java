@@ -111,6 +111,11 @@ class MailBrowserTests extends BrowserTest {
                         .getAttribute("href"))
                 .endsWith("/services/messaging");
 
+        // and so does the header, beside the bell
+        var mailLink = chrome.findElement(By.cssSelector(".site-header__tools a[data-mail-link]"));
+        waiting().until(driver -> mailLink.getAttribute("hidden") == null);
+        assertThat(mailLink.getAttribute("aria-label")).isEqualTo("Messagerie, 1 message non lu");
+
         chrome.get(url("/mail"));
         var list = chrome.findElements(By.cssSelector("#messages .mail-list__item"));
         assertThat(list).hasSize(2);
@@ -235,5 +240,42 @@ class MailBrowserTests extends BrowserTest {
         assertThat(reply.getSubject()).isEqualTo("Re: Planning des astreintes");
         assertThat(reply.getHeader("In-Reply-To")).containsExactly("<planning-42@ville.example>");
         assertThat(String.valueOf(reply.getContent())).contains("Oui, la semaine 50.", "> Peux-tu confirmer");
+
+        // forwarded with a file: its weight told before sending, the file and the text go along
+        chrome.get(url("/mail"));
+        chrome.findElement(By.partialLinkText("Planning des astreintes")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        chrome.findElement(By.linkText("Transférer")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("compose")));
+        assertThat(chrome.findElement(By.id("subject")).getAttribute("value"))
+                .isEqualTo("Fwd: Planning des astreintes");
+        chrome.findElement(By.id("to")).sendKeys("chef@ville.example");
+        var file = java.nio.file.Files.createTempFile("astreintes", ".pdf");
+        try {
+            java.nio.file.Files.write(file, new byte[6 * 1024 * 1024]);
+            chrome.findElement(By.id("files")).sendKeys(file.toString());
+            assertThat(waiting()
+                            .until(ExpectedConditions.visibilityOfElementLocated(By.id("files-weight")))
+                            .getText())
+                    .contains("6,0 Mo", "plusieurs minutes");
+            accessible("mail-forward");
+            chrome.findElement(By.cssSelector("#compose button[value=send]")).click();
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sent")));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        jakarta.mail.internet.MimeMessage forwarded = null;
+        for (var message : RELAY.getReceivedMessages()) {
+            if ("Fwd: Planning des astreintes".equals(message.getSubject())) {
+                forwarded = message;
+            }
+        }
+        assertThat(forwarded).isNotNull();
+        var parts = (jakarta.mail.Multipart) forwarded.getContent();
+        assertThat(String.valueOf(parts.getBodyPart(0).getContent()))
+                .contains("Message transféré", "Peux-tu confirmer");
+        assertThat(parts.getBodyPart(1).getFileName())
+                .isEqualTo(file.getFileName().toString());
+        assertThat(parts.getBodyPart(1).getSize()).isGreaterThan(6 * 1024 * 1024);
     }
 }

@@ -95,7 +95,7 @@ class MailController {
             @Nullable List<String> documents,
             @Nullable String attachmentsOf,
             @Nullable String draft,
-            boolean outsideConfirmed) {}
+            @Nullable Boolean outsideConfirmed) {}
 
     /** The folders' names as the agent reads them: the inbox, Sent, Drafts and the Trash in the agent's language. */
     @ModelAttribute
@@ -240,7 +240,7 @@ class MailController {
             HttpServletRequest request,
             Authentication agent,
             Model model) {
-        var form = new ComposeForm("", "", "", "", null, List.of(), null, null, false);
+        var form = new ComposeForm("", "", "", "", null, List.of(), null, null, null);
         List<MessageView.Attachment> kept = List.of();
         var from = reply != null ? reply : replyAll != null ? replyAll : forward != null ? forward : draft;
         if (from != null) {
@@ -260,7 +260,7 @@ class MailController {
                         List.of(),
                         id.value(),
                         id.value(),
-                        false);
+                        null);
                 kept = original.attachments();
             } else if (forward != null) {
                 form = new ComposeForm(
@@ -272,7 +272,7 @@ class MailController {
                         List.of(),
                         id.value(),
                         null,
-                        false);
+                        null);
                 kept = original.attachments();
             } else {
                 var quoted = original.text().lines().map(line -> "> " + line).toList();
@@ -293,7 +293,7 @@ class MailController {
                         List.of(),
                         null,
                         null,
-                        false);
+                        null);
             }
         }
         model.addAttribute("form", form);
@@ -322,7 +322,7 @@ class MailController {
                 addresses(form.cc()),
                 form.subject() == null ? "" : form.subject(),
                 form.text() == null ? "" : form.text(),
-                form.outsideConfirmed(),
+                Boolean.TRUE.equals(form.outsideConfirmed()),
                 form.inReplyTo() == null || form.inReplyTo().isBlank() ? null : form.inReplyTo(),
                 attached,
                 form.documents() == null ? List.of() : form.documents(),
