@@ -126,7 +126,7 @@ public class MailSending {
                 var message =
                         message(session, account, mail, checked.to(), checked.cc(), checked.documents(), kept.parts());
                 try (var transport = session.getTransport("smtp")) {
-                    transport.connect(settings.smtpHost(), settings.smtpPort(), account.username(), account.token());
+                    transport.connect(settings.smtpHost(), settings.smtpPort(), account.login(), account.secret());
                     transport.sendMessage(message, message.getAllRecipients());
                 } catch (SendFailedException refusedAddresses) {
                     if (refusedAddresses.getInvalidAddresses() == null
@@ -219,7 +219,7 @@ public class MailSending {
             List<Part> kept)
             throws MessagingException {
         var message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(account.username()));
+        message.setFrom(new InternetAddress(account.address()));
         if (!to.isEmpty()) {
             message.setRecipients(Message.RecipientType.TO, to.toArray(InternetAddress[]::new));
         }
@@ -385,20 +385,7 @@ public class MailSending {
     }
 
     private Properties smtp() {
-        var timeout = String.valueOf(settings.timeout().toMillis());
-        var properties = new Properties();
-        properties.put("mail.smtp.auth", "true");
-        properties.put("mail.smtp.auth.mechanisms", "XOAUTH2");
-        properties.put("mail.smtp.connectiontimeout", timeout);
-        properties.put("mail.smtp.timeout", timeout);
-        properties.put("mail.smtp.writetimeout", timeout);
-        if (settings.smtpSecurity() == MessagingSettings.Security.STARTTLS) {
-            properties.put("mail.smtp.starttls.enable", "true");
-            properties.put("mail.smtp.starttls.required", "true");
-        } else if (settings.smtpSecurity() == MessagingSettings.Security.SSL) {
-            properties.put("mail.smtp.ssl.enable", "true");
-        }
-        return properties;
+        return MailLogin.properties(settings, "smtp", settings.smtpSecurity());
     }
 
     /** The addresses as written, each one checked strictly; a malformed one refuses the message. */

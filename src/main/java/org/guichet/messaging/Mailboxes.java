@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.guichet.platform.GuichetException;
 import org.jspecify.annotations.Nullable;
@@ -253,23 +252,17 @@ public class Mailboxes {
         return new OrTerm(new SearchTerm[] {new FromStringTerm(query), new SubjectTerm(query), new BodyTerm(query)});
     }
 
-    /** A connection to the agent's mailbox, signed in with the token. */
+    /** A connection to the agent's mailbox, signed in as {@link MailLogin} says. */
     private Store open(MailAccount account) throws MessagingException {
         var protocol = settings.imapSecurity() == MessagingSettings.Security.SSL ? "imaps" : "imap";
-        var timeout = String.valueOf(settings.timeout().toMillis());
-        var properties = new Properties();
-        properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+        var properties = MailLogin.properties(settings, protocol, settings.imapSecurity());
         // headers in raw UTF-8 (RFC 6532; French senders' subjects often come so) read as UTF-8, not Latin-1
         properties.put("mail.mime.allowutf8", "true");
-        properties.put("mail." + protocol + ".connectiontimeout", timeout);
-        properties.put("mail." + protocol + ".timeout", timeout);
-        properties.put("mail." + protocol + ".writetimeout", timeout);
-        if (settings.imapSecurity() == MessagingSettings.Security.STARTTLS) {
-            properties.put("mail.imap.starttls.enable", "true");
-            properties.put("mail.imap.starttls.required", "true");
-        }
+        // a message appended (the copy in Sent, a draft) is written twice, counted then sent, rather than held whole in
+        // memory to count it: Jakarta Mail buffers every message by default (-1), 25 MB of attachment included
+        properties.put("mail." + protocol + ".appendbuffersize", "0");
         var store = Session.getInstance(properties).getStore(protocol);
-        store.connect(settings.imapHost(), settings.imapPort(), account.username(), account.token());
+        store.connect(settings.imapHost(), settings.imapPort(), account.login(), account.secret());
         return store;
     }
 }

@@ -31,6 +31,13 @@ import org.springframework.validation.annotation.Validated;
  * @param trashFolder where deleted messages go (deleted for good from there)
  * @param draftsFolder where drafts are kept
  * @param largestAttachments the most the files attached to one message may weigh together
+ * @param authentication how Guichet signs in to the mail server: with the agent's token over SASL {@code XOAUTH2}
+ *     (the default) or {@code OAUTHBEARER} (RFC 7628); or, for a server without OAuth, {@code MASTER_USER}: as a
+ *     master user on the agent's behalf, journaled at every use
+ * @param masterUser the master user's name ({@code MASTER_USER} only)
+ * @param masterPassword its password
+ * @param masterUserSeparator what joins the agent's name and the master user's in the login ({@code
+ *     agent@ville.example*guichet}: Dovecot's {@code auth_master_user_separator})
  */
 @ConfigurationProperties("guichet.messaging")
 @Validated
@@ -51,7 +58,18 @@ public record MessagingSettings(
         @DefaultValue("Sent") @NotBlank String sentFolder,
         @DefaultValue("Trash") @NotBlank String trashFolder,
         @DefaultValue("Drafts") @NotBlank String draftsFolder,
-        @DefaultValue("30MB") org.springframework.util.unit.DataSize largestAttachments) {
+        @DefaultValue("30MB") org.springframework.util.unit.DataSize largestAttachments,
+        @DefaultValue("XOAUTH2") Authentication authentication,
+        @DefaultValue("") String masterUser,
+        @DefaultValue("") String masterPassword,
+        @DefaultValue("*") String masterUserSeparator) {
+
+    /** How Guichet signs in to the mail server. */
+    public enum Authentication {
+        XOAUTH2,
+        OAUTHBEARER,
+        MASTER_USER
+    }
 
     /** What the charter makes of a recipient outside the administration. */
     public enum Outside {

@@ -6,7 +6,7 @@ import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Dovecot;
-import org.guichet.testing.Nginx;
+import org.guichet.testing.MailServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 class MailBrowserTests extends BrowserTest {
 
     static final String SECRET = "mail-server-browser-secret";
-    private static final int IMAP = Nginx.freePort();
-    private static final int SUBMISSION = Nginx.freePort();
-    private static final com.icegreen.greenmail.util.GreenMail RELAY =
-            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+    /** Dovecot, and the GreenMail its submission server relays to (the rest of the mail system, for the test to read). */
+    private static final MailServer MAIL = new MailServer();
 
     private static Dovecot dovecot;
 
@@ -36,30 +34,18 @@ class MailBrowserTests extends BrowserTest {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("guichet.messaging.imap-port", () -> IMAP);
-        properties.add("guichet.messaging.smtp-port", () -> SUBMISSION);
+        MAIL.properties(properties);
     }
 
     @BeforeEach
     void startDovecot() throws Exception {
-        if (dovecot == null) {
-            RELAY.start();
-            dovecot = Dovecot.start(
-                    IMAP,
-                    "http://mail-server:" + SECRET + "@127.0.0.1:" + port + "/oauth2/introspect",
-                    SUBMISSION,
-                    RELAY.getSmtp().getPort());
-        }
+        dovecot = MAIL.start(port, SECRET);
         chrome.manage().window().setSize(new Dimension(390, 844));
     }
 
     @AfterAll
     static void stopDovecot() throws Exception {
-        if (dovecot != null) {
-            dovecot.close();
-            dovecot = null;
-            RELAY.stop();
-        }
+        MAIL.close();
     }
 
     private void accessible(String name) {
@@ -221,12 +207,12 @@ class MailBrowserTests extends BrowserTest {
         accessible("mail-compose");
 
         // a personal address is refused with the charter's rule, nothing sent
-        var before = RELAY.getReceivedMessages().length;
+        var before = MAIL.relayed().length;
         chrome.findElement(By.id("cc")).sendKeys("moi.perso@gmail.com");
         chrome.findElement(By.cssSelector("#compose button[type=submit]")).click();
         var summary = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertThat(summary.getText()).contains("charte informatique", "moi.perso@gmail.com");
-        assertThat(RELAY.getReceivedMessages()).hasSize(before);
+        assertThat(MAIL.relayed()).hasSize(before);
         accessible("mail-compose-refused");
 
         chrome.findElement(By.id("cc")).clear();
@@ -234,7 +220,7 @@ class MailBrowserTests extends BrowserTest {
         chrome.findElement(By.id("text")).sendKeys("Oui, la semaine 50.");
         chrome.findElement(By.cssSelector("#compose button[type=submit]")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sent")));
-        var received = RELAY.getReceivedMessages();
+        var received = MAIL.relayed();
         assertThat(received).hasSize(before + 1);
         var reply = received[received.length - 1];
         assertThat(reply.getSubject()).isEqualTo("Re: Planning des astreintes");
@@ -264,13 +250,7 @@ class MailBrowserTests extends BrowserTest {
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
-        jakarta.mail.internet.MimeMessage forwarded = null;
-        for (var message : RELAY.getReceivedMessages()) {
-            if ("Fwd: Planning des astreintes".equals(message.getSubject())) {
-                forwarded = message;
-            }
-        }
-        assertThat(forwarded).isNotNull();
+        var forwarded = MAIL.relayed("Fwd: Planning des astreintes");
         var parts = (jakarta.mail.Multipart) forwarded.getContent();
         assertThat(String.valueOf(parts.getBodyPart(0).getContent()))
                 .contains("Message transféré", "Peux-tu confirmer");

@@ -17,8 +17,8 @@ import org.guichet.sso.AgentTokens;
 import org.guichet.testing.Agents;
 import org.guichet.testing.Dovecot;
 import org.guichet.testing.HttpAgent;
+import org.guichet.testing.MailServer;
 import org.guichet.testing.MutableClock;
-import org.guichet.testing.Nginx;
 import org.guichet.testing.TestClockConfiguration;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
@@ -47,12 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class MailDovecotTests {
 
     static final String SECRET = "mail-server-test-secret";
-    private static final int IMAP = Nginx.freePort();
-    private static final int SUBMISSION = Nginx.freePort();
 
-    /** Where Dovecot's submission server relays what agents send: the rest of the mail system, for the test to read. */
-    private static final com.icegreen.greenmail.util.GreenMail RELAY =
-            new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+    /** Dovecot, and the GreenMail its submission server relays to (the rest of the mail system, for the test to read). */
+    private static final MailServer MAIL = new MailServer();
 
     private static Dovecot dovecot;
 
@@ -73,8 +70,7 @@ class MailDovecotTests {
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry properties) {
-        properties.add("guichet.messaging.imap-port", () -> IMAP);
-        properties.add("guichet.messaging.smtp-port", () -> SUBMISSION);
+        MAIL.properties(properties);
     }
 
     /**
@@ -83,14 +79,7 @@ class MailDovecotTests {
      */
     @BeforeEach
     void startDovecot() throws Exception {
-        if (dovecot == null) {
-            RELAY.start();
-            dovecot = Dovecot.start(
-                    IMAP,
-                    "http://mail-server:" + SECRET + "@127.0.0.1:" + port + "/oauth2/introspect",
-                    SUBMISSION,
-                    RELAY.getSmtp().getPort());
-        }
+        dovecot = MAIL.start(port, SECRET);
     }
 
     @AfterEach
@@ -100,27 +89,15 @@ class MailDovecotTests {
 
     @AfterAll
     static void stop() throws Exception {
-        if (dovecot != null) {
-            dovecot.close();
-            RELAY.stop();
-        }
+        MAIL.close();
     }
 
     private static String message(String to, String subject) {
-        return """
-                From: Service RH <rh@ville.example>
-                To: %s
-                Subject: %s
-                Date: Mon, 30 Nov 2026 09:00:00 +0100
-                Message-ID: <%s@ville.example>
-                Content-Type: text/plain; charset=utf-8
-
-                Bonjour,
-                """.formatted(to, subject, java.util.UUID.randomUUID());
+        return MailServer.message(to, subject);
     }
 
     private static String mailbox(Agents.TestAgent person) {
-        return person.email().substring(0, person.email().indexOf('@'));
+        return MailServer.mailbox(person.email());
     }
 
     /** Signs in to the mail server as Guichet does, with the token as the only credential. */
@@ -130,7 +107,7 @@ class MailDovecotTests {
         properties.put("mail.imap.connectiontimeout", "5000");
         properties.put("mail.imap.timeout", "5000");
         try (var store = Session.getInstance(properties).getStore("imap")) {
-            store.connect("127.0.0.1", IMAP, username, token);
+            store.connect("127.0.0.1", MAIL.imapPort(), username, token);
         }
     }
 
@@ -390,30 +367,21 @@ class MailDovecotTests {
     }
 
     private static java.net.http.HttpResponse<String> send(HttpAgent browser, String body) {
-        return browser.post(
-                "/api/v1/mail/messages",
-                Map.of(
-                        "Content-Type",
-                        "application/json",
-                        "Accept",
-                        "application/json",
-                        "X-CSRF-TOKEN",
-                        browser.csrfToken()),
-                body);
+        return browser.postJson("/api/v1/mail/messages", body);
     }
 
     @Test
     void sendWhenToAColleagueThenDeliveredAsTheAgentAndACopyInSent() throws Exception {
         var person = agents.create().build();
         var browser = signedIn(person);
-        var before = RELAY.getReceivedMessages().length;
+        var before = MAIL.relayed().length;
 
         var sent = send(browser, json("collegue@ville.example", "Réunion de service"));
 
         assertThat(sent.statusCode()).as(sent.body() + dovecot.log()).isEqualTo(201);
-        var received = RELAY.getReceivedMessages();
+        var received = MAIL.relayed();
         assertThat(received).hasSize(before + 1);
-        var message = relayed("Réunion de service");
+        var message = MAIL.relayed("Réunion de service");
         assertThat(message.getSubject()).isEqualTo("Réunion de service");
         assertThat(message.getFrom()[0].toString()).isEqualTo(person.email());
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("collegue@ville.example");
@@ -439,14 +407,14 @@ class MailDovecotTests {
     void sendWhenToAPersonalMailboxThenRefusedWithTheCharterNothingSentAndJournaled() throws Exception {
         var person = agents.create().build();
         var browser = signedIn(person);
-        var before = RELAY.getReceivedMessages().length;
+        var before = MAIL.relayed().length;
 
         var refused = send(browser, json("moi.perso@gmail.com", "Mon bulletin"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body())
                 .contains("\"errorCode\":\"OUTSIDE_RECIPIENT\"", "charte informatique", "moi.perso@gmail.com");
-        assertThat(RELAY.getReceivedMessages()).hasSize(before);
+        assertThat(MAIL.relayed()).hasSize(before);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(jdbc.sql(
                                         "SELECT COUNT(*) FROM journal_entry WHERE type = 'MailRefused' AND subject = ?")
@@ -460,14 +428,14 @@ class MailDovecotTests {
                                 "{\"to\":[\"collegue@ville.example\"],\"cc\":[\"moi@outlook.fr\"],\"subject\":\"x\",\"text\":\"y\"}")
                         .statusCode())
                 .isEqualTo(422);
-        assertThat(RELAY.getReceivedMessages()).hasSize(before);
+        assertThat(MAIL.relayed()).hasSize(before);
     }
 
     @Test
     void sendWhenMalformedThenA400InTheAgentsLanguageAndNothingSent() throws Exception {
         var person = agents.create().build();
         var browser = signedIn(person);
-        var before = RELAY.getReceivedMessages().length;
+        var before = MAIL.relayed().length;
 
         var noRecipient = send(browser, "{\"to\":[],\"subject\":\"x\",\"text\":\"y\"}");
         var badAddress = send(browser, json("pas une adresse", "x"));
@@ -481,7 +449,7 @@ class MailDovecotTests {
         assertThat(injected.statusCode()).isEqualTo(400);
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(wrongType.statusCode()).isEqualTo(400);
-        assertThat(RELAY.getReceivedMessages()).hasSize(before);
+        assertThat(MAIL.relayed()).hasSize(before);
     }
 
     @Test
@@ -604,21 +572,6 @@ class MailDovecotTests {
                 .contains("{\"name\":\"Trash\",\"unread\":0,\"total\":0}");
     }
 
-    /**
-     * The message relayed with this subject (the relay lists what it received mailbox by mailbox, not in the order it
-     * came).
-     */
-    private static jakarta.mail.internet.MimeMessage relayed(String subject) throws Exception {
-        jakarta.mail.internet.MimeMessage found = null;
-        for (var message : RELAY.getReceivedMessages()) {
-            if (subject.equals(message.getSubject())) {
-                found = message;
-            }
-        }
-        assertThat(found).as("a message relayed with the subject " + subject).isNotNull();
-        return found;
-    }
-
     private static String firstId(String list) {
         return list.replaceAll("(?s)^.*?\"id\":\"([^\"]+)\".*", "$1");
     }
@@ -654,7 +607,7 @@ class MailDovecotTests {
             try (var in = java.nio.file.Files.newInputStream(file)) {
                 expected = sha256(in);
             }
-            var before = RELAY.getReceivedMessages().length;
+            var before = MAIL.relayed().length;
 
             var sent = browser.postMultipart(
                     "/api/v1/mail/messages",
@@ -667,9 +620,10 @@ class MailDovecotTests {
                             HttpAgent.Part.file("files", "dossier complet.pdf", "application/pdf", file)));
 
             assertThat(sent.statusCode()).as(sent.body() + dovecot.log()).isEqualTo(201);
-            var received = RELAY.getReceivedMessages();
+            var received = MAIL.relayed();
             assertThat(received).hasSize(before + 1);
-            var parts = (jakarta.mail.Multipart) relayed("Le dossier complet").getContent();
+            var parts =
+                    (jakarta.mail.Multipart) MAIL.relayed("Le dossier complet").getContent();
             assertThat(parts.getCount()).isEqualTo(2);
             assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("dossier complet.pdf");
             assertThat(sha256(parts.getBodyPart(1).getInputStream())).isEqualTo(expected);
@@ -693,7 +647,7 @@ class MailDovecotTests {
             try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 31L * 1024 * 1024);
             }
-            var before = RELAY.getReceivedMessages().length;
+            var before = MAIL.relayed().length;
 
             var refused = browser.postMultipart(
                     "/api/v1/mail/messages",
@@ -705,40 +659,22 @@ class MailDovecotTests {
 
             assertThat(refused.statusCode()).isEqualTo(413);
             assertThat(refused.body()).contains("\"errorCode\":\"ATTACHMENTS_TOO_LARGE\"", "30 Mo");
-            assertThat(RELAY.getReceivedMessages()).hasSize(before);
+            assertThat(MAIL.relayed()).hasSize(before);
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
     }
 
-    /** A payslip of the agent's, as HR publishes them (a PDF). */
-    private void payslipOf(Agents.TestAgent person) {
-        var batch = java.util.UUID.randomUUID();
-        var payslip = java.util.UUID.randomUUID();
-        var pdf = "%PDF-1.4\n% bulletin de test\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        var now = java.sql.Timestamp.from(java.time.Instant.now());
-        jdbc.sql("INSERT INTO payslip_batch (id, kind, published_at, payslips) VALUES (?, 'DEMO', ?, 1)")
-                .params(batch, now)
-                .update();
-        jdbc.sql(
-                        "INSERT INTO payslip (id, soi, period, batch_id, published_at, size) VALUES (?, ?, '2026-10', ?, ?, ?)")
-                .params(payslip, person.soi(), batch, now, pdf.length)
-                .update();
-        jdbc.sql("INSERT INTO payslip_document (payslip_id, content) VALUES (?, ?)")
-                .params(payslip, pdf)
-                .update();
-    }
-
     @Test
     void payslipWhenAttachedForAColleagueThenSentMarkedAndForOutsideRefusedEvenForwarded() throws Exception {
         var camille = agents.create().build();
-        payslipOf(camille);
+        org.guichet.testing.TestPayslips.publish(jdbc, camille);
         var browser = signedIn(camille);
         var offered = browser.get("/api/v1/mail/documents", "application/json");
         assertThat(offered.statusCode()).isEqualTo(200);
         var payslip = offered.body().replaceAll("(?s)^.*?\"reference\":\"(payslip:[^\"]+)\".*", "$1");
         assertThat(payslip).startsWith("payslip:");
-        var before = RELAY.getReceivedMessages().length;
+        var before = MAIL.relayed().length;
 
         var toColleague = send(
                 browser,
@@ -756,15 +692,15 @@ class MailDovecotTests {
         assertThat(toColleague.statusCode())
                 .as(toColleague.body() + dovecot.log())
                 .isEqualTo(201);
-        var received = RELAY.getReceivedMessages();
+        var received = MAIL.relayed();
         assertThat(received).hasSize(before + 1);
-        var part = ((jakarta.mail.Multipart) relayed("Mon bulletin").getContent()).getBodyPart(1);
+        var part = ((jakarta.mail.Multipart) MAIL.relayed("Mon bulletin").getContent()).getBodyPart(1);
         assertThat(part.getFileName()).startsWith("bulletin-de-paie-").endsWith(".pdf");
         assertThat(part.getHeader(GuichetDocuments.HEADER)).containsExactly(payslip);
         assertThat(toOutside.statusCode()).isEqualTo(422);
         assertThat(toOutside.body()).contains("\"errorCode\":\"DOCUMENT_OUTSIDE\"", "bulletins de paie");
         assertThat(someoneElses.statusCode()).isEqualTo(404);
-        assertThat(RELAY.getReceivedMessages()).hasSize(before + 1);
+        assertThat(MAIL.relayed()).hasSize(before + 1);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(
                                 jdbc.sql("SELECT details FROM journal_entry WHERE type = 'MailRefused' AND subject = ?")
@@ -819,7 +755,7 @@ class MailDovecotTests {
         assertThat(inDrafts).contains("\"name\":\"planning.csv\"", "\"draft\":true", "Pour info.");
         var page = browser.get("/mail/compose?draft=" + draftId, "text/html").body();
         assertThat(page).contains("chef@ville.example", "planning.csv", "Pour info.");
-        var before = RELAY.getReceivedMessages().length;
+        var before = MAIL.relayed().length;
 
         var sent = send(
                 browser,
@@ -827,10 +763,10 @@ class MailDovecotTests {
                         + "\"attachmentsOf\":\"" + draftId + "\",\"draft\":\"" + draftId + "\"}");
 
         assertThat(sent.statusCode()).as(sent.body() + dovecot.log()).isEqualTo(201);
-        var received = RELAY.getReceivedMessages();
+        var received = MAIL.relayed();
         assertThat(received).hasSize(before + 1);
-        var parts =
-                (jakarta.mail.Multipart) relayed("Fwd: Planning de decembre").getContent();
+        var parts = (jakarta.mail.Multipart)
+                MAIL.relayed("Fwd: Planning de decembre").getContent();
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("planning.csv");
         assertThat(new String(
                         parts.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))

@@ -43,6 +43,21 @@ public final class Dovecot implements AutoCloseable {
      */
     public static Dovecot start(int port, String introspection, int submission, int relay)
             throws IOException, InterruptedException {
+        return start(port, introspection, submission, relay, null, null);
+    }
+
+    /**
+     * The same, where {@code masterUser} (when not null) may also open any mailbox with {@code masterPassword}, signing
+     * in as {@code agent@ville.example*masterUser} (PLAIN): the mode for servers without OAuth.
+     */
+    public static Dovecot start(
+            int port,
+            String introspection,
+            int submission,
+            int relay,
+            @org.jspecify.annotations.Nullable String masterUser,
+            @org.jspecify.annotations.Nullable String masterPassword)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(
                     "Dovecot is not installed (apt-get install dovecot-imapd): .ci/run installs it");
@@ -62,7 +77,23 @@ public final class Dovecot implements AutoCloseable {
                 active_attribute = active
                 active_value = true
                 """.formatted(introspection));
-        Files.writeString(directory.resolve("dovecot.conf"), """
+        var master = "";
+        if (masterUser != null && masterPassword != null) {
+            Files.writeString(directory.resolve("masters"), masterUser + ":{PLAIN}" + masterPassword + "\n");
+            giveToDovecot(directory.resolve("masters"));
+            master = """
+                    auth_master_user_separator = *
+                    passdb {
+                      driver = passwd-file
+                      master = yes
+                      args = %s/masters
+                    }
+                    """.formatted(directory);
+        }
+        Files.writeString(
+                directory.resolve("dovecot.conf"),
+                master
+                        + """
                 base_dir = %1$s/run
                 state_dir = %1$s/state
                 log_path = %1$s/dovecot.log
@@ -73,7 +104,7 @@ public final class Dovecot implements AutoCloseable {
                 listen = 127.0.0.1
                 ssl = no
                 disable_plaintext_auth = no
-                auth_mechanisms = xoauth2 oauthbearer
+                auth_mechanisms = xoauth2 oauthbearer plain login
                 first_valid_uid = 1
                 # a refused token is answered at once (production keeps its 2 s)
                 auth_failure_delay = 0
@@ -110,7 +141,11 @@ public final class Dovecot implements AutoCloseable {
                   args = uid=dovecot gid=dovecot home=%1$s/mail/%%n
                 }
                 """.formatted(
-                directory, port, submission > 0 ? "imap submission" : "imap", submission, relay > 0 ? relay : 25));
+                                        directory,
+                                        port,
+                                        submission > 0 ? "imap submission" : "imap",
+                                        submission,
+                                        relay > 0 ? relay : 25));
         var process = new ProcessBuilder(
                         BINARY.toString(),
                         "-F",
@@ -126,8 +161,15 @@ public final class Dovecot implements AutoCloseable {
     /** Puts a message (RFC 5322 text) in the inbox of the mailbox {@code user} (the local part), read or not. */
     public void deliver(String user, String message, boolean seen) throws IOException {
         var box = directory.resolve("mail").resolve(user);
-        for (var folder : new String[] {"cur", "new", "tmp"}) {
-            Files.createDirectories(box.resolve(folder));
+        if (!Files.isDirectory(box.resolve("tmp"))) {
+            for (var folder : new String[] {"cur", "new", "tmp"}) {
+                Files.createDirectories(box.resolve(folder));
+            }
+            try (var walk = Files.walk(box)) {
+                for (var path : walk.toList()) {
+                    giveToDovecot(path);
+                }
+            }
         }
         // named in the order delivered: the server numbers new messages in the order of their names
         var name = "%012d.%d.guichet".formatted(DELIVERED.incrementAndGet(), System.currentTimeMillis());
@@ -135,11 +177,7 @@ public final class Dovecot implements AutoCloseable {
                 ? box.resolve("cur").resolve(name + ":2,S")
                 : box.resolve("new").resolve(name);
         Files.writeString(file, message.replace("\n", "\r\n"), StandardCharsets.UTF_8);
-        try (var walk = Files.walk(box)) {
-            for (var path : walk.toList()) {
-                giveToDovecot(path);
-            }
-        }
+        giveToDovecot(file);
     }
 
     /** What Dovecot logged (a refused token says why there). */

@@ -247,7 +247,7 @@ class MailController {
             var id = MessageId.named(from);
             var self = new String[1];
             var original = accounts.with(request, agent, account -> {
-                self[0] = account.username();
+                self[0] = account.address();
                 return mailboxes.read(account, id, false);
             });
             if (draft != null) {

@@ -69,13 +69,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointFuzzTests {
 
     /**
-     * What is not sent: signing out, and "this wasn't me", which any comment (even none) makes end every session and
-     * ask for a new password: both would end the fuzzer's own session. Their own tests cover their input.
-     */
-    /**
-     * Left out: what ends the session the fuzzing uses, and the webmail's mailbox calls, which need a mail server
-     * (this context has none, and answers 503 to any request that reaches it): their bad input is sent to a real
-     * Dovecot in {@code MailDovecotTests}.
+     * Left out: signing out, and "this wasn't me", which any comment (even none) makes end every session and ask for a
+     * new password: both would end the fuzzer's own session (their own tests cover their input); and the webmail's
+     * mailbox calls, which need a mail server (this context has none, and answers 503 to any request that reaches it):
+     * their bad input is sent to a real Dovecot in {@code MailDovecotTests}.
      */
     private static final Set<String> LEFT_OUT = Set.of(
             "/logout",
@@ -90,6 +87,9 @@ class EndpointFuzzTests {
             "/mail/messages/{id}/attachments/{part}",
             "/mail/messages/{id}/unread",
             "/mail/messages/{id}/delete",
+            "/mail/messages/{id}/flag",
+            "/mail/messages/{id}/move",
+            "/api/v1/mail/drafts",
             "/api/v1/mail/messages/{id}/move");
 
     /** Values no form, query or path expects. */
