@@ -59,15 +59,20 @@ public class GuichetDocuments {
     /** The document a reference names, the agent's own; refused as not found for any other reference. */
     OutgoingMail.File attached(AgentId agent, String reference) {
         var parts = reference.split(":", -1);
-        if (parts.length == 2 && "payslip".equals(parts[0])) {
-            var id = PayslipId.parse(parts[1]).orElseThrow(GuichetDocuments::notFound);
-            var document = payslips.download(agent, id);
-            return file(document.payslip().fileName(), document.content());
-        }
-        if (parts.length == 3 && "certificate".equals(parts[0])) {
-            var id = RequestId.parse(parts[1]).orElseThrow(GuichetDocuments::notFound);
-            var document = requestDocuments.document(agent, id, parts[2]);
-            return file(document.reference() + ".pdf", document.content());
+        try {
+            if (parts.length == 2 && "payslip".equals(parts[0])) {
+                var id = PayslipId.parse(parts[1]).orElseThrow(GuichetDocuments::notFound);
+                var document = payslips.download(agent, id);
+                return file(document.payslip().fileName(), document.content());
+            }
+            if (parts.length == 3 && "certificate".equals(parts[0])) {
+                var id = RequestId.parse(parts[1]).orElseThrow(GuichetDocuments::notFound);
+                var document = requestDocuments.document(agent, id, parts[2]);
+                return file(document.reference() + ".pdf", document.content());
+            }
+        } catch (GuichetException someoneElses) {
+            // another agent's payslip, a request one may not read: not found, as for a reference never given
+            throw notFound();
         }
         throw notFound();
     }

@@ -442,6 +442,19 @@ class MailDovecotTests {
         var injected = send(browser, json("a@ville.example\\r\\nBcc: espion@gmail.com", "x"));
         var notJson = send(browser, "{");
         var wrongType = send(browser, "{\"to\":\"collegue@ville.example\"}");
+        var notJsonAtAll = browser.post(
+                "/api/v1/mail/messages",
+                Map.of("Content-Type", "text/plain", "Accept", "application/json", "X-CSRF-TOKEN", browser.csrfToken()),
+                "to: collegue@ville.example");
+        var filesWithoutMessage = browser.postMultipart(
+                "/api/v1/mail/messages",
+                Map.of("Accept", "application/json", "X-CSRF-TOKEN", browser.csrfToken()),
+                java.util.List.of(HttpAgent.Part.field("files", "text/plain", "x")));
+        var draftTooManyRecipients = browser.postJson(
+                "/api/v1/mail/drafts",
+                "{\"to\":[" + String.join(",", java.util.Collections.nCopies(101, "\"a@ville.example\"")) + "]}");
+        var unknownDocument =
+                send(browser, "{\"to\":[\"collegue@ville.example\"],\"attachments\":[{\"document\":\"bulletin:1\"}]}");
 
         assertThat(noRecipient.statusCode()).isEqualTo(400);
         assertThat(badAddress.statusCode()).isEqualTo(400);
@@ -449,6 +462,11 @@ class MailDovecotTests {
         assertThat(injected.statusCode()).isEqualTo(400);
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(notJsonAtAll.statusCode()).isEqualTo(415);
+        assertThat(filesWithoutMessage.statusCode()).isEqualTo(400);
+        assertThat(draftTooManyRecipients.statusCode()).isEqualTo(400);
+        assertThat(unknownDocument.statusCode()).isEqualTo(404);
+        assertThat(unknownDocument.body()).contains("\"errorCode\":\"DOCUMENT_NOT_FOUND\"");
         assertThat(MAIL.relayed()).hasSize(before);
     }
 
