@@ -248,8 +248,29 @@ public class Mailboxes {
         return (folder.getType() & jakarta.mail.Folder.HOLDS_MESSAGES) != 0;
     }
 
+    /** Dates as agents write them: {@code 30/11/2026} (French), {@code 2026-11-30}. */
+    private static final java.time.format.DateTimeFormatter[] DATES = {
+        java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu"), java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+    };
+
+    /** Messages whose sender, subject or text holds the query; or, when it is a date, sent that day. */
     private static SearchTerm search(String query) {
-        return new OrTerm(new SearchTerm[] {new FromStringTerm(query), new SubjectTerm(query), new BodyTerm(query)});
+        var text =
+                new OrTerm(new SearchTerm[] {new FromStringTerm(query), new SubjectTerm(query), new BodyTerm(query)});
+        for (var format : DATES) {
+            try {
+                var day = java.time.LocalDate.parse(query, format);
+                // IMAP SENTON names a day, which Jakarta Mail writes in the JVM's zone: midday there is that day
+                var date = java.util.Date.from(day.atTime(12, 0)
+                        .atZone(java.time.ZoneId.systemDefault())
+                        .toInstant());
+                return new OrTerm(
+                        text, new jakarta.mail.search.SentDateTerm(jakarta.mail.search.ComparisonTerm.EQ, date));
+            } catch (java.time.format.DateTimeParseException notThisOne) {
+                // not a date in this form
+            }
+        }
+        return text;
     }
 
     /** A connection to the agent's mailbox, signed in as {@link MailLogin} says. */

@@ -282,6 +282,13 @@ class MailDovecotTests {
         assertThat(browser.get("/api/v1/mail/folders/INBOX/messages?q=introuvable", "application/json")
                         .body())
                 .contains("\"total\":0", "\"messages\":[]");
+        // or by the day it was sent, as agents write it
+        assertThat(browser.get("/api/v1/mail/folders/INBOX/messages?q=30/11/2026", "application/json")
+                        .body())
+                .contains("\"total\":25");
+        assertThat(browser.get("/api/v1/mail/folders/INBOX/messages?q=2026-12-01", "application/json")
+                        .body())
+                .contains("\"total\":0");
         assertThat(browser.get("/api/v1/mail/folders/INBOX/messages?q=" + "x".repeat(201), "application/json")
                         .statusCode())
                 .isEqualTo(400);
