@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends the agent's messages through the submission server with the same token as the mailbox ({@code XOAUTH2}),
+ * Sends the agent's messages through the submission server, signed in as for the mailbox ({@link MailLogin}),
  * keeps a copy in Sent, and applies the charter first: a recipient outside the administration's domains is refused
  * (or, where the charter only warns, sent once the agent confirms), and a Guichet document never goes outside;
  * refusals are journaled without the message. Attachments are read from where they are (the upload on disk, the

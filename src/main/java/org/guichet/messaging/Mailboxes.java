@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The agent's mailboxes on the mail server, over IMAP with the SASL mechanism {@code XOAUTH2}: the token is the only
- * credential, the agent has no mail password to type.
+ * The agent's mailboxes on the mail server, over IMAP signed in with the agent's token ({@code XOAUTH2} or {@code
+ * OAUTHBEARER}, see {@link MailLogin}): the token is the only credential, the agent has no mail password to type.
  */
 @Service
 public class Mailboxes {

@@ -50,7 +50,7 @@ class DemoMailServerTests {
         var camille = signedIn("camille.martin");
         var folders = camille.get("/api/v1/mail/folders", "application/json");
         assertThat(folders.statusCode()).isEqualTo(200);
-        assertThat(folders.body()).contains("{\"name\":\"INBOX\",\"unread\":5,\"total\":19}");
+        assertThat(folders.body()).contains("{\"name\":\"INBOX\",\"unread\":5,\"total\":30}");
         assertThat(camille.get("/api/v1/mail/folders/INBOX/messages?size=1", "application/json")
                         .body())
                 .contains("\"subject\":\"La lettre de la semaine\"");

@@ -96,7 +96,10 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
                 agents);
     }
 
-    /** The agent's mailbox: a year of payslip announcements, meetings, a note with an attachment, a newsletter. */
+    /**
+     * The agent's mailbox (30 messages): a year of payslip announcements, the life of the services, meetings, minutes in
+     * PDF, a note with an attachment, a newsletter.
+     */
     private void fill(Session session, AgentProfile agent) throws MessagingException {
         var address = agent.email();
         var user = server.setUser(address, address, "demo");
@@ -118,6 +121,69 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
                             .toInstant()),
                     true));
         }
+        String[][] older = {
+            {
+                "Accueil de l’hôtel de ville <accueil@ville.example>",
+                "Un colis pour votre service",
+                "Un colis à votre nom vous attend à l’accueil, à retirer avant vendredi."
+            },
+            {
+                "Restauration collective <restauration@ville.example>",
+                "Fermeture du restaurant administratif",
+                "Le restaurant administratif sera fermé le 23 décembre pour inventaire."
+            },
+            {
+                "Service des ressources humaines <rh@ville.example>",
+                "Rappel : entretien professionnel annuel",
+                "Votre entretien professionnel annuel est à prendre avec votre responsable avant le 31 janvier."
+            },
+            {
+                "Service des ressources humaines <rh@ville.example>",
+                "Nouvelle procédure de demande de congés",
+                "Les demandes de congés se font désormais dans Guichet, rubrique Congés et absences."
+            },
+            {
+                "Marie Dupont <marie.dupont@ville.example>",
+                "Pot de départ de Jean",
+                "Jean part à la retraite : un pot est organisé vendredi à 16 h en salle du conseil."
+            },
+            {
+                "Sécurité des bâtiments <securite@ville.example>",
+                "Exercice d’évacuation mardi",
+                "Un exercice d’évacuation aura lieu mardi matin : suivez les consignes des guides-files."
+            },
+            {
+                "Comité des œuvres sociales <cos@ville.example>",
+                "Collecte de sang à l’hôtel de ville",
+                "L’Établissement français du sang sera présent jeudi de 10 h à 16 h, salle des fêtes."
+            },
+            {
+                "Direction des systèmes d’information <dsi@ville.example>",
+                "Changement de votre mot de passe",
+                "Pensez à choisir une phrase de passe longue ; Guichet vous indique sa solidité."
+            },
+            {
+                "Direction générale des services <dgs@ville.example>",
+                "Horaires d’ouverture pendant les fêtes",
+                "Les services seront ouverts de 9 h à 16 h du 24 décembre au 2 janvier."
+            },
+            {
+                "Théo Moreau <theo.moreau@ville.example>",
+                "Échange de permanence",
+                "Pourrais-tu prendre ma permanence du samedi 12 ? Je prendrai la tienne du 19."
+            }
+        };
+        for (int i = 0; i < older.length; i++) {
+            user.deliver(text(
+                    session,
+                    older[i][0],
+                    address,
+                    older[i][1],
+                    "Bonjour,\n\n" + older[i][2] + "\n\nCordialement.",
+                    Date.from(now.minus(Duration.ofDays(30L - i))),
+                    true));
+        }
+        user.deliver(withPdf(session, address, Date.from(now.minus(Duration.ofDays(12)))));
         String[][] meetings = {
             {
                 "Marie Dupont <marie.dupont@ville.example>",
@@ -193,6 +259,44 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
         note.setFileName("note-de-service.txt");
         note.setDisposition(MimeBodyPart.ATTACHMENT);
         message.setContent(new MimeMultipart(text, note));
+        return message;
+    }
+
+    /** The minutes of a meeting, as a PDF of one page (the kind of file agents most often receive). */
+    private static MimeMessage withPdf(Session session, String to, Date date) throws MessagingException {
+        var message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("Marie Dupont <marie.dupont@ville.example>"));
+        message.setRecipients(MimeMessage.RecipientType.TO, to);
+        message.setSubject("Compte rendu de la réunion de service", StandardCharsets.UTF_8.name());
+        message.setSentDate(date);
+        message.setFlag(Flags.Flag.SEEN, true);
+        var text = new MimeBodyPart();
+        text.setText(
+                "Bonjour,\n\nLe compte rendu de la réunion de service est joint.\n\nMarie",
+                StandardCharsets.UTF_8.name());
+        var minutes = new MimeBodyPart();
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(
+                        new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+                        12);
+                content.newLineAtOffset(72, 720);
+                content.showText("Compte rendu de la reunion de service");
+                content.endText();
+            }
+            document.save(out);
+            minutes.setContent(out.toByteArray(), "application/pdf");
+        } catch (java.io.IOException unwritable) {
+            throw new MessagingException("the demo's PDF", unwritable);
+        }
+        minutes.setFileName("compte-rendu-reunion.pdf");
+        minutes.setDisposition(MimeBodyPart.ATTACHMENT);
+        message.setContent(new MimeMultipart(text, minutes));
         return message;
     }
 

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import org.guichet.directory.AgentId;
 import org.guichet.messaging.Folder;
 import org.guichet.messaging.GuichetDocuments;
@@ -126,15 +125,15 @@ class MailApiController {
      */
     @PostMapping(path = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, @Nullable String> saveDraft(
-            @RequestBody @Valid SendCommand command, HttpServletRequest request, Authentication agent) {
+    DraftSaved saveDraft(@RequestBody @Valid SendCommand command, HttpServletRequest request, Authentication agent) {
         var sender = AgentId.of(agent.getName());
         var saved =
                 accounts.with(request, agent, account -> sending.saveDraft(sender, account, command.mail(List.of())));
-        var answer = new java.util.HashMap<String, @Nullable String>();
-        answer.put("id", saved == null ? null : saved.value());
-        return answer;
+        return new DraftSaved(saved == null ? null : saved.value());
     }
+
+    /** A draft kept: its name, when the mail server tells it (UIDPLUS); null otherwise. */
+    record DraftSaved(@Nullable String id) {}
 
     /**
      * What the API takes to send a message: its recipients, subject and text; the Guichet documents attached ({@code
