@@ -3,6 +3,7 @@ package org.guichet.sso.server;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.guichet.access.ServiceCatalogue;
@@ -24,11 +25,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
@@ -63,6 +66,7 @@ class AuthorizationServerConfiguration {
             LocaleResolver locales,
             Claims claims,
             List<FormTargets> formTargets,
+            PasswordEncoder secrets,
             Clock clock) {
         var gate = new AuthorizationGate(
                 settings.getAuthorizationEndpoint(), clients, catalogue, access, pages, connections, locales, clock);
@@ -74,8 +78,17 @@ class AuthorizationServerConfiguration {
                 pages.signOut(request, response, agent);
             }
         });
+        // a client's secret verified once with Argon2id, then remembered a few minutes (the mail server authenticates
+        // at
+        // every IMAP and SMTP sign-in)
+        var verifiedSecrets = new VerifiedClientSecrets(secrets, Duration.ofMinutes(5), clock);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
+            server.clientAuthentication(
+                    clientAuthentication -> clientAuthentication.authenticationProviders(providers -> providers.stream()
+                            .filter(ClientSecretAuthenticationProvider.class::isInstance)
+                            .map(ClientSecretAuthenticationProvider.class::cast)
+                            .forEach(provider -> provider.setPasswordEncoder(verifiedSecrets))));
             server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
                     .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(provider ->
