@@ -26,18 +26,29 @@ public @interface OwnDatabase {
     /** Points the datasource (and Flyway) at the other database before the application starts. */
     class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+        private final String name;
+
+        public Initializer() {
+            this(NAME);
+        }
+
+        /** Another database of its own, by that name (a test class that needs one apart from {@link #NAME}'s). */
+        protected Initializer(String name) {
+            this.name = name;
+        }
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             var environment = context.getEnvironment();
             var url = environment.getRequiredProperty("spring.datasource.url");
             var properties = new HashMap<String, Object>();
             if (url.startsWith("jdbc:h2:mem:")) {
-                properties.put("spring.datasource.url", url.replaceFirst("^jdbc:h2:mem:[^;]*", "jdbc:h2:mem:" + NAME));
+                properties.put("spring.datasource.url", url.replaceFirst("^jdbc:h2:mem:[^;]*", "jdbc:h2:mem:" + name));
             } else if (url.startsWith("jdbc:postgresql:")) {
                 properties.put(
-                        "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + NAME);
-                properties.put("spring.flyway.schemas", NAME);
-                properties.put("spring.flyway.default-schema", NAME);
+                        "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
+                properties.put("spring.flyway.schemas", name);
+                properties.put("spring.flyway.default-schema", name);
             } else {
                 throw new IllegalStateException("No database of its own for " + url);
             }

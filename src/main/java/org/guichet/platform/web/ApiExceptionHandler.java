@@ -63,6 +63,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+        if (UnusableInput.is(e)) {
+            return handleUnusableInput(e, request);
+        }
         var reference = SupportReferences.next();
         LOG.error("API request {} failed, reference {}", request.getDescription(false), reference, e);
         var problem = problem(PlatformError.INTERNAL_ERROR);

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.guichet.testing.Demo;
+import org.guichet.testing.OwnDatabase;
 import org.guichet.testing.SignIn;
 import org.guichet.testing.TestClockConfiguration;
 import org.guichet.testing.Totp;
@@ -53,20 +54,24 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * without a boundary or with a NUL in a file name, and content types it does not take. Every answer must be below
  * 500, and an API's 4xx a problem with an {@code errorCode} in the caller's language.
  *
- * <p>It runs on a database of its own (H2 in memory), so that whatever a malformed request might still change never
- * reaches the other tests' data.
+ * <p>It runs on a database of its own, so that whatever a malformed request might still change never reaches the other
+ * tests' data: on the same engine as the others (another schema on PostgreSQL, another H2 database in memory), since
+ * Spring's {@code JdbcOAuth2AuthorizationService} keeps the column types it reads in a static field, which a
+ * context on H2 would set for every context of the JVM on PostgreSQL (their authorization codes then refused).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:guichet-fuzz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-            "spring.datasource.username=sa",
-            "spring.datasource.password="
-        })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @Import(TestClockConfiguration.class)
+@org.springframework.test.context.ContextConfiguration(initializers = EndpointFuzzTests.FuzzDatabase.class)
 class EndpointFuzzTests {
+
+    /** The fuzzing's own database. */
+    public static final class FuzzDatabase extends OwnDatabase.Initializer {
+
+        public FuzzDatabase() {
+            super("fuzz_database");
+        }
+    }
 
     /**
      * Left out: signing out, and "this wasn't me", which any comment (even none) makes end every session and ask for a
