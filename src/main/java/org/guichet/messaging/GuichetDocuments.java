@@ -9,6 +9,7 @@ import org.guichet.platform.GuichetException;
 import org.guichet.request.RequestDocuments;
 import org.guichet.request.RequestId;
 import org.guichet.request.RequestManagement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Service;
 
@@ -24,8 +25,8 @@ public class GuichetDocuments {
     /** The header of a message's part that carries a Guichet document: its reference. */
     public static final String HEADER = "X-Guichet-Document";
 
-    /** How many of the agent's latest payslips are offered. */
-    private static final int PAYSLIPS_OFFERED = 12;
+    /** How many of the agent's latest payslips are offered (a list that stays short on a phone). */
+    private static final int PAYSLIPS_OFFERED = 6;
 
     private final PayslipManagement payslips;
     private final RequestManagement requests;
@@ -37,8 +38,12 @@ public class GuichetDocuments {
         this.requestDocuments = requestDocuments;
     }
 
-    /** A document the agent may attach: its reference, and what it is (a payslip's month, a certificate's title). */
-    public record Offered(String reference, String kind, String title) {}
+    /**
+     * A document the agent may attach: its reference, and what it is (a payslip's month, a certificate's title).
+     *
+     * @param month a payslip's month; null for a certificate
+     */
+    public record Offered(String reference, String kind, String title, java.time.@Nullable YearMonth month) {}
 
     /** The agent's documents to attach: the latest payslips, then the certificates, newest first. */
     public List<Offered> offered(AgentId agent) {
@@ -46,11 +51,11 @@ public class GuichetDocuments {
         payslips.payslips(agent).stream()
                 .limit(PAYSLIPS_OFFERED)
                 .forEach(payslip -> offered.add(new Offered(
-                        "payslip:" + payslip.id(), "payslip", payslip.period().toString())));
+                        "payslip:" + payslip.id(), "payslip", payslip.period().toString(), payslip.period())));
         for (var request : requests.requests(agent)) {
             for (var document : request.documents()) {
                 offered.add(new Offered(
-                        "certificate:" + request.id() + ":" + document.id(), "certificate", document.title()));
+                        "certificate:" + request.id() + ":" + document.id(), "certificate", document.title(), null));
             }
         }
         return offered;

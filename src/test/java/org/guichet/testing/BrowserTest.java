@@ -101,7 +101,15 @@ public abstract class BrowserTest {
         var button = chrome.findElement(By.cssSelector("form.form button[type=submit]"));
         button.click();
         try {
-            new WebDriverWait(chrome, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+            new WebDriverWait(chrome, Duration.ofSeconds(10)).until(driver -> {
+                try {
+                    button.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.WebDriverException gone) {
+                    // stale, or "does not belong to the document" while the next page comes: the old one is gone
+                    return true;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException stayed) {
             // the form did not leave the page (a script kept it): the test looks at it as it is
         }
