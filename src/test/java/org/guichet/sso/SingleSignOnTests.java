@@ -232,6 +232,12 @@ class SingleSignOnTests {
                 .contains("error=");
         var third = AuthorizationResponse.parse(URI.create(OidcAgent.location(signedOutAnswer)));
         assertThat(third.toErrorResponse().getErrorObject().getCode()).isEqualTo("login_required");
+        // signed in, then past the session's absolute lifetime: the session ends, and a new sign-in is required
+        clock.advance(Duration.ofHours(13));
+        var late = agent.request(GIS, GIS_REDIRECT, SCOPES, Map.of("prompt", "none"));
+        var fourth = AuthorizationResponse.parse(URI.create(OidcAgent.location(agent.get(late.pathAndQuery()))));
+        assertThat(fourth.toErrorResponse().getErrorObject().getCode()).isEqualTo("login_required");
+        assertThat(fourth.getState()).isEqualTo(late.state());
     }
 
     // --- what the specifications refuse

@@ -137,7 +137,8 @@ public class AuthorizationGate extends OncePerRequestFilter {
     /**
      * The answer to an authorization asked without interaction ({@code prompt=none}): a redirect to one of Guichet's
      * pages (a sign-in step, a new proof) becomes {@code interaction_required} sent back to the application, with its
-     * state (OpenID Connect Core, 3.1.2.6); the way back with a code goes through unchanged.
+     * state (OpenID Connect Core, 3.1.2.6), or {@code login_required} when the session ended on the way; the way back
+     * with a code goes through unchanged.
      */
     private static final class Silent extends jakarta.servlet.http.HttpServletResponseWrapper {
 
@@ -154,7 +155,9 @@ public class AuthorizationGate extends OncePerRequestFilter {
         public void sendRedirect(String location) throws IOException {
             var context = request.getContextPath();
             if (location.startsWith(context + "/") && !location.startsWith("//")) {
-                super.sendRedirect(error(request, client, "interaction_required"));
+                // the session ended on the way (its absolute lifetime): a new sign-in, not a step, is what it takes
+                super.sendRedirect(
+                        error(request, client, signedIn() == null ? "login_required" : "interaction_required"));
                 return;
             }
             super.sendRedirect(location);
