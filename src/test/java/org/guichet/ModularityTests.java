@@ -39,7 +39,8 @@ class ModularityTests {
                         "portal",
                         "sso",
                         "messaging",
-                        "edge");
+                        "edge",
+                        "helpline");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.guichet.edge;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
@@ -9,7 +7,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.guichet.testing.HttpAgent;
 import org.guichet.testing.Nginx;
-import org.guichet.testing.Totp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -106,22 +103,7 @@ final class ThroughNginx {
     /** Signs in at the portal through nginx, with the authenticator app when the channel asks for it. */
     static HttpAgent signedIn(String from, String portal, String login, JdbcClient jdbc, Clock clock) {
         var browser = HttpAgent.from(from, portal);
-        browser.signIn(login);
-        if (location(browser.get("/", "text/html")).endsWith("/sign-in/second-factor")) {
-            var soi = jdbc.sql("SELECT soi FROM agent WHERE login = ?")
-                    .param(login)
-                    .query(String.class)
-                    .single();
-            jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = ?")
-                    .param(soi)
-                    .update();
-            var done = browser.submit(
-                    "/sign-in/second-factor",
-                    "/sign-in/second-factor/totp",
-                    Map.of("code", Totp.demo(clock.instant())));
-            assertThat(location(done)).endsWith("/sign-in/continue");
-            browser.get("/sign-in/continue", "text/html");
-        }
+        browser.signInWithSecondFactor(login, jdbc, clock);
         return browser;
     }
 }

@@ -80,6 +80,9 @@ class PageGalleryBrowserTests extends BrowserTest {
     RequestManagement requests;
 
     @Autowired
+    org.guichet.helpline.Conversations conversations;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -197,6 +200,14 @@ class PageGalleryBrowserTests extends BrowserTest {
         signIn(applicant.login());
         visit("applicant", "/requests/{id}", "/requests/" + certificate.id().value());
         visitLink("applicant", "/notifications/{id}", "/notifications", "a[href*='/notifications/']");
+        // asking IT support, and the conversation that follows
+        var conversation = conversations.open(
+                applicant.id(),
+                "Mon attestation n’est pas arrivée, alors que ma demande est terminée.",
+                new org.guichet.helpline.Conversations.Context(null, "INTERNAL", "/requests", "Firefox 140"));
+        visit("applicant", "/help/contact", "/help/contact");
+        visit("applicant", "/help/conversations", "/help/conversations");
+        visit("applicant", "/help/conversations/{id}", "/help/conversations/" + conversation);
 
         // the back offices, each as its role
         signIn(Demo.LUCAS);
@@ -212,6 +223,8 @@ class PageGalleryBrowserTests extends BrowserTest {
         visit("hugo.robert", "/support", "/support");
         visit("hugo.robert", "/support/agents/{soi}", "/support/agents/" + Demo.CAMILLE_SOI);
         visit("hugo.robert", "/support/nomadic-profiles", "/support/nomadic-profiles");
+        visit("hugo.robert", "/support/conversations", "/support/conversations");
+        visit("hugo.robert", "/support/conversations/{id}", "/support/conversations/" + conversation);
         signInWithApp("sarah.durand", clock);
         visit("sarah.durand", "/security/journal", "/security/journal");
         visit("sarah.durand", "/security/cases", "/security/cases");
