@@ -95,7 +95,6 @@ public abstract class BrowserTest {
                 || !driver.findElements(By.id("services")).isEmpty();
     }
 
-    /** Submits the page's main form. */
     /** Submits the page's form and waits until the next page replaced it (a page read sooner would be the old one). */
     protected void submit() {
         var button = chrome.findElement(By.cssSelector("form.form button[type=submit]"));
