@@ -50,18 +50,31 @@ public class Mailboxes {
 
     /** The folders that hold messages, the inbox first, each with its unread and total counts. */
     public List<Folder> folders(MailAccount account) {
-        return onStore(account, store -> {
-            var folders = new ArrayList<Folder>();
-            for (var folder : store.getDefaultFolder().list("*")) {
-                if (holdsMessages(folder)) {
-                    folders.add(
-                            new Folder(folder.getFullName(), folder.getUnreadMessageCount(), folder.getMessageCount()));
-                }
+        return onStore(account, Mailboxes::folders);
+    }
+
+    /** A folder as its page shows it: the mailbox's folders with their counts, and one page of its messages. */
+    public record FolderView(List<Folder> folders, MessagePage messages) {}
+
+    /**
+     * The folders and one page of a folder's messages (see {@link #messages(MailAccount, String, String, int, int)}),
+     * over one connection: one sign-in to the mail server for the whole page.
+     */
+    public FolderView folderView(MailAccount account, String folderName, String query, int page, int size) {
+        return onStore(
+                account, store -> new FolderView(folders(store), messages(store, folderName, query, page, size)));
+    }
+
+    private static List<Folder> folders(Store store) throws MessagingException {
+        var folders = new ArrayList<Folder>();
+        for (var folder : store.getDefaultFolder().list("*")) {
+            if (holdsMessages(folder)) {
+                folders.add(new Folder(folder.getFullName(), folder.getUnreadMessageCount(), folder.getMessageCount()));
             }
-            folders.sort(Comparator.comparing((Folder folder) -> !"INBOX".equalsIgnoreCase(folder.name()))
-                    .thenComparing(Folder::name, String.CASE_INSENSITIVE_ORDER));
-            return folders;
-        });
+        }
+        folders.sort(Comparator.comparing((Folder folder) -> !"INBOX".equalsIgnoreCase(folder.name()))
+                .thenComparing(Folder::name, String.CASE_INSENSITIVE_ORDER));
+        return folders;
     }
 
     /** One page of a folder's messages, newest first ({@code page} from 0); refused for a folder that is not there. */
@@ -74,35 +87,37 @@ public class Mailboxes {
      * SEARCH), newest first; all of them when {@code query} is blank.
      */
     public MessagePage messages(MailAccount account, String folderName, String query, int page, int size) {
-        return onStore(
-                account,
-                store -> inFolder(store, folderName, jakarta.mail.Folder.READ_ONLY, folder -> {
-                    var found = query.isBlank() ? null : folder.search(search(query.strip()));
-                    var total = found == null ? folder.getMessageCount() : found.length;
-                    var newest = total - page * size;
-                    var oldest = Math.max(1, newest - size + 1);
-                    var summaries = new ArrayList<MessageSummary>();
-                    if (newest >= 1) {
-                        var messages = found == null
-                                ? folder.getMessages(oldest, newest)
-                                : Arrays.copyOfRange(found, oldest - 1, newest);
-                        var profile = new jakarta.mail.FetchProfile();
-                        profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
-                        profile.add(jakarta.mail.FetchProfile.Item.FLAGS);
-                        profile.add(jakarta.mail.FetchProfile.Item.CONTENT_INFO);
-                        profile.add(jakarta.mail.FetchProfile.Item.SIZE);
-                        profile.add(UIDFolder.FetchProfileItem.UID);
-                        folder.fetch(messages, profile);
-                        var uids = (UIDFolder) folder;
-                        for (int i = messages.length - 1; i >= 0; i--) {
-                            summaries.add(ImapMessages.summary(
-                                    messages[i],
-                                    new MessageId(
-                                            folder.getFullName(), uids.getUIDValidity(), uids.getUID(messages[i]))));
-                        }
-                    }
-                    return new MessagePage(folder.getFullName(), page, size, total, summaries);
-                }));
+        return onStore(account, store -> messages(store, folderName, query, page, size));
+    }
+
+    private static MessagePage messages(Store store, String folderName, String query, int page, int size)
+            throws MessagingException, IOException {
+        return inFolder(store, folderName, jakarta.mail.Folder.READ_ONLY, folder -> {
+            var found = query.isBlank() ? null : folder.search(search(query.strip()));
+            var total = found == null ? folder.getMessageCount() : found.length;
+            var newest = total - page * size;
+            var oldest = Math.max(1, newest - size + 1);
+            var summaries = new ArrayList<MessageSummary>();
+            if (newest >= 1) {
+                var messages = found == null
+                        ? folder.getMessages(oldest, newest)
+                        : Arrays.copyOfRange(found, oldest - 1, newest);
+                var profile = new jakarta.mail.FetchProfile();
+                profile.add(jakarta.mail.FetchProfile.Item.ENVELOPE);
+                profile.add(jakarta.mail.FetchProfile.Item.FLAGS);
+                profile.add(jakarta.mail.FetchProfile.Item.CONTENT_INFO);
+                profile.add(jakarta.mail.FetchProfile.Item.SIZE);
+                profile.add(UIDFolder.FetchProfileItem.UID);
+                folder.fetch(messages, profile);
+                var uids = (UIDFolder) folder;
+                for (int i = messages.length - 1; i >= 0; i--) {
+                    summaries.add(ImapMessages.summary(
+                            messages[i],
+                            new MessageId(folder.getFullName(), uids.getUIDValidity(), uids.getUID(messages[i]))));
+                }
+            }
+            return new MessagePage(folder.getFullName(), page, size, total, summaries);
+        });
     }
 
     /**

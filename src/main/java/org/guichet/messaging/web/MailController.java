@@ -116,10 +116,10 @@ class MailController {
         var shown = Math.max(0, Math.min(page, 100_000));
         var name = folder.isBlank() ? "INBOX" : folder;
         var query = q.length() > 200 ? q.substring(0, 200) : q;
-        accounts.use(request, agent, account -> {
-            model.addAttribute("folders", mailboxes.folders(account));
-            model.addAttribute("messages", mailboxes.messages(account, name, query, shown, PAGE_SIZE));
-        });
+        var view =
+                accounts.with(request, agent, account -> mailboxes.folderView(account, name, query, shown, PAGE_SIZE));
+        model.addAttribute("folders", view.folders());
+        model.addAttribute("messages", view.messages());
         model.addAttribute("query", query.strip());
         return "messaging/folder";
     }
