@@ -55,6 +55,12 @@ public class Journal {
         return reader.activity(agent, limit);
     }
 
+    /** Hands each entry a query finds to the consumer, newest first, in one read: for counts over a period. */
+    @Transactional(readOnly = true)
+    public void each(JournalQuery query, java.util.function.Consumer<JournalEntry> consumer) {
+        reader.forEach(query, Integer.MAX_VALUE, (entry, hash) -> consumer.accept(entry));
+    }
+
     /** Verifies the whole chain. */
     public JournalVerification verify() {
         return verifier.verify();

@@ -9,7 +9,7 @@
  */
 @ApplicationModule(
         displayName = "Helpline",
-        allowedDependencies = {"directory", "network", "audit", "support", "platform :: web-access"})
+        allowedDependencies = {"directory", "network", "identity", "audit", "support", "platform :: web-access"})
 @NullMarked
 package org.guichet.helpline;
 

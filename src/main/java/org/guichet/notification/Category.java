@@ -8,11 +8,13 @@ public enum Category {
     PAYSLIPS,
     LEAVE,
     REQUESTS,
+    /** Answers of IT support to the agent's requests (their e-mails are the helpline's own, threaded). */
+    SUPPORT,
     /** For managers: approval requests in one e-mail a day rather than one each (off unless chosen). */
     DIGEST;
 
     /** Whether the agent may turn its e-mails off. */
     public boolean optional() {
-        return this != SECURITY;
+        return this != SECURITY && this != SUPPORT;
     }
 }

@@ -14,7 +14,8 @@
             "payslip",
             "leave",
             "request",
-            "security"
+            "security",
+            "helpline"
         })
 @NullMarked
 package org.guichet.notification;

@@ -246,9 +246,28 @@ public final class HttpAgent {
 
     /** The CSRF token a page exposes to scripts. */
     public String csrfToken() {
-        var matcher = META_CSRF.matcher(get("/", "text/html").body());
+        return csrfToken("/");
+    }
+
+    /** The CSRF token this page exposes to scripts (a public page's, for a client not signed in). */
+    public String csrfToken(String page) {
+        var matcher = META_CSRF.matcher(get(page, "text/html").body());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
+    }
+
+    /** A JSON command posted by a client not signed in, with the CSRF token of the public page it came from. */
+    public HttpResponse<String> postJsonFrom(String page, String path, String json) {
+        return post(
+                path,
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Accept",
+                        "application/json",
+                        "X-CSRF-TOKEN",
+                        csrfToken(page)),
+                json);
     }
 
     /** A download: the answer's bytes as they come, for the test to read (a large file is never held whole). */

@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * An agent can ask IT support from where they are stuck: before giving a pending second factor, and from the internet
- * before their remote access is active. The helpdesk's side is under {@code /support}, its back office.
+ * An agent can ask IT support from where they are stuck: signed out from the login page's form, before giving a
+ * pending second factor, and from the internet before their remote access is active. The helpdesk's side is under
+ * {@code /support}, its back office.
  */
 @Configuration(proxyBeanMethods = false)
 class HelplineWebAccessConfiguration {
@@ -14,6 +15,9 @@ class HelplineWebAccessConfiguration {
     @Bean
     WebAccess helplineWebAccess() {
         var paths = new String[] {"/help/**", "/api/v1/conversations", "/api/v1/conversations/**"};
-        return WebAccess.none().duringSignIn(paths).withoutRemoteAccess(paths);
+        return WebAccess.none()
+                .open("/help/write", "/api/v1/conversations/anonymous")
+                .duringSignIn(paths)
+                .withoutRemoteAccess(paths);
     }
 }

@@ -34,7 +34,7 @@ class BackgroundMessageDelivery implements MessageDelivery {
                 if (message.channel() == DeliveryChannel.SMS) {
                     sms.send(message.to(), message.body());
                 } else {
-                    mail.send(message.to(), message.subject(), message.body());
+                    mail.send(message);
                 }
             } catch (Exception e) {
                 LOG.error("Could not send {} to {}: {}", message.channel(), mask(message.to()), e.toString());

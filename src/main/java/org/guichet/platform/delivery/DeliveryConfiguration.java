@@ -32,19 +32,31 @@ class DeliveryConfiguration {
             ObjectProvider<JavaMailSender> mailSender) {
         if (outbox(settings, environment)) {
             var devOutbox = outbox.getObject();
-            return (to, subject, body) -> devOutbox.keep("EMAIL", to, subject, body);
+            return message -> devOutbox.keep("EMAIL", message.to(), message.subject(), message.body());
         }
-        return (to, subject, body) -> {
+        return outgoing -> {
             var sender = mailSender.getIfAvailable();
             if (sender == null) {
                 throw new IllegalStateException("no mail server configured (spring.mail.host)");
             }
+            var thread = outgoing.thread();
             var message = sender.createMimeMessage();
             var helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
             helper.setFrom(settings.mailFrom());
-            helper.setTo(to);
-            helper.setSubject(subject);
-            helper.setText(body, false);
+            helper.setTo(outgoing.to());
+            helper.setSubject(outgoing.subject());
+            helper.setText(outgoing.body(), false);
+            if (thread != null) {
+                // Spring's sender keeps a Message-ID set before sending, so that a reply's In-Reply-To names it
+                message.setHeader("Message-ID", thread.messageId());
+                if (thread.replyTo() != null) {
+                    helper.setReplyTo(thread.replyTo());
+                }
+                if (!thread.references().isEmpty()) {
+                    message.setHeader("In-Reply-To", thread.references().getLast());
+                    message.setHeader("References", String.join(" ", thread.references()));
+                }
+            }
             sender.send(message);
         };
     }

@@ -1,7 +1,9 @@
 package org.guichet.platform.delivery;
 
+import org.guichet.platform.OutgoingMessage;
+
 /** Hands an e-mail to a mail server (or to the outbox). */
 interface MailGateway {
 
-    void send(String to, String subject, String body) throws Exception;
+    void send(OutgoingMessage message) throws Exception;
 }

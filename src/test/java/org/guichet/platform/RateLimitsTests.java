@@ -1,4 +1,4 @@
-package org.guichet.identity.signin;
+package org.guichet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.guichet.identity.signin;
+package org.guichet.platform;
 
 import java.sql.Timestamp;
 import java.time.Clock;
