@@ -27,6 +27,9 @@ class HelplineBrowserTests extends BrowserTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void plainClient() {
         chrome.executeCdpCommand("Network.enable", Map.of());
@@ -35,9 +38,9 @@ class HelplineBrowserTests extends BrowserTest {
 
     private void accessible(String name) {
         assertThat(Chromium.accessibilityViolations(chrome)).as(name).isEmpty();
-        Chromium.screenshot(chrome, name + "-phone");
+        Chromium.fullPageScreenshot(chrome, name + "-phone");
         chrome.manage().window().setSize(new Dimension(1280, 1000));
-        Chromium.screenshot(chrome, name + "-desktop");
+        Chromium.fullPageScreenshot(chrome, name + "-desktop");
         chrome.manage().window().setSize(new Dimension(390, 844));
     }
 
@@ -74,9 +77,64 @@ class HelplineBrowserTests extends BrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
         assertThat(chrome.findElement(By.id("reason")).getText()).isEqualTo("CHANNEL_NOT_ALLOWED");
         accessible("helpline-helpdesk-conversation");
+        // a ready answer fills the answer, which stays editable
+        new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("canned"))).selectByValue("fr.USE_VPN");
+        assertThat(chrome.findElement(By.id("message")).getDomProperty("value"))
+                .contains("depuis le réseau de la ville ou le VPN");
+        chrome.findElement(By.id("message")).clear();
         chrome.findElement(By.id("message")).sendKeys("Le SIG s’ouvre depuis le VPN : activez-le puis réessayez.");
-        submit();
+        var page = chrome.findElement(By.tagName("html"));
+        chrome.findElement(By.cssSelector("#answer button[type=submit]")).click();
+        waiting().until(ExpectedConditions.stalenessOf(page));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("thread")));
         assertThat(chrome.findElement(By.id("thread")).getText()).contains("activez-le");
+    }
+
+    @Test
+    void loginPageFormOnAPhoneThenTheEmailsLinkOpensTheConversationThroughTheSignIn() {
+        chrome.manage().window().setSize(new Dimension(390, 844));
+        var person = agents.create().named("Maëlle").build();
+        chrome.manage().deleteAllCookies();
+        chrome.get(url("/login"));
+        chrome.findElement(By.id("write-link")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("write")));
+        accessible("helpline-write");
+        chrome.findElement(By.id("identifier")).sendKeys(person.login());
+        chrome.findElement(By.id("message")).sendKeys("Le code SMS n’arrive plus, j’ai changé de téléphone.");
+        submit();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("received")));
+        accessible("helpline-write-received");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM conversation WHERE soi = ?")
+                                .param(person.soi())
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+        var id = jdbc.sql("SELECT id FROM conversation WHERE soi = ?")
+                .param(person.soi())
+                .query(String.class)
+                .single();
+
+        // the link of the e-mail, opened signed out on the phone: the sign-in, then the conversation itself
+        chrome.manage().deleteAllCookies();
+        chrome.get(url("/help/conversations/" + id));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        chrome.findElement(By.id("username")).sendKeys(person.login());
+        chrome.findElement(By.id("password")).sendKeys(org.guichet.testing.Demo.PASSWORD);
+        submit();
+        waiting().until(ExpectedConditions.urlContains("/help/conversations/" + id));
+        assertThat(chrome.findElement(By.id("thread")).getText())
+                .contains("Vous", "depuis la page de connexion", "Le code SMS n’arrive plus");
+
+        // where agents get stuck, for the security officer
+        chrome.manage().deleteAllCookies();
+        // a code of the same 30 seconds may already have been used by another test's sign-in
+        jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = '1000005'")
+                .update();
+        signInWithApp("sarah.durand", clock);
+        chrome.get(url("/security/stuck"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("totals")));
+        accessible("helpline-stuck");
     }
 }

@@ -123,6 +123,7 @@ class PageGalleryBrowserTests extends BrowserTest {
         visit("visitor", "/reset/code", "/reset/code");
         visit("visitor", "/reset/password", "/reset/password");
         visit("visitor", "/dev/outbox", "/dev/outbox");
+        visit("visitor", "/help/write", "/help/write");
         visit(
                 "visitor",
                 "/verify/{reference}",
@@ -228,6 +229,7 @@ class PageGalleryBrowserTests extends BrowserTest {
         signInWithApp("sarah.durand", clock);
         visit("sarah.durand", "/security/journal", "/security/journal");
         visit("sarah.durand", "/security/cases", "/security/cases");
+        visit("sarah.durand", "/security/stuck", "/security/stuck");
         signInWithApp("nora.lefevre", clock);
         visit("nora.lefevre", "/admin", "/admin");
         visit("nora.lefevre", "/admin/applications", "/admin/applications");

@@ -93,6 +93,30 @@ public final class Chromium {
         }
     }
 
+    /** Saves the whole page, below the fold too, under {@code target/screenshots/}. */
+    public static Path fullPageScreenshot(ChromeDriver chrome, String name) {
+        var metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", java.util.Map.of());
+        @SuppressWarnings("unchecked")
+        var content = (java.util.Map<String, Object>) metrics.get("cssContentSize");
+        var width = ((Number) content.get("width")).doubleValue();
+        var height = Math.min(((Number) content.get("height")).doubleValue(), 12_000);
+        var shot = chrome.executeCdpCommand(
+                "Page.captureScreenshot",
+                java.util.Map.of(
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        try {
+            var directory = Files.createDirectories(Path.of("target", "screenshots"));
+            var file = directory.resolve(name + ".png");
+            Files.write(file, java.util.Base64.getDecoder().decode(String.valueOf(shot.get("data"))));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String env(String name, String fallback) {
         var value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Where agents get stuck, for the security officers: the report of a period (the last seven days unless asked), per
@@ -57,6 +58,7 @@ class StuckController {
     }
 
     @GetMapping("/security/stuck.csv")
+    @ResponseBody
     void export(
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
