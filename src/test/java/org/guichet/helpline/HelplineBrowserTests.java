@@ -129,9 +129,6 @@ class HelplineBrowserTests extends BrowserTest {
 
         // where agents get stuck, for the security officer
         chrome.manage().deleteAllCookies();
-        // a code of the same 30 seconds may already have been used by another test's sign-in
-        jdbc.sql("UPDATE totp_credential SET last_step = NULL WHERE soi = '1000005'")
-                .update();
         signInWithApp("sarah.durand", clock);
         chrome.get(url("/security/stuck"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("totals")));
