@@ -33,6 +33,7 @@ class AccessDecisionTableTests {
             "requests",
             "messaging",
             "directory",
+            "guichet-mobile",
             "gis",
             "technical-management",
             "confidential-documents",
@@ -54,7 +55,7 @@ class AccessDecisionTableTests {
     JsonMapper json;
 
     /**
-     * Columns: payslips, leave, schedule, requests, messaging, directory, gis, technical-management,
+     * Columns: payslips, leave, schedule, requests, messaging, directory, guichet-mobile, gis, technical-management,
      * confidential-documents, hr-back-office, helpdesk, security, administration. {@code OK} is open; {@code CHANNEL}, {@code ROLE}, {@code DEPARTMENT},
      * {@code MFA}, {@code MISSING} stand for CHANNEL_NOT_ALLOWED, ROLE_REQUIRED, DISABLED_FOR_DEPARTMENT, MFA_REQUIRED,
      * NOMADIC_PROFILE_MISSING.
@@ -62,13 +63,13 @@ class AccessDecisionTableTests {
     @ParameterizedTest(name = "{0} from {1}")
     @CsvSource(delimiter = '|', textBlock = """
             # camille.martin: roads department, remote access active, signed in with a password only on the office network
-            camille.martin | 10.1.2.3    | OK OK OK OK OK OK OK      OK         MFA        ROLE ROLE ROLE ROLE
-            camille.martin | 10.200.0.5  | OK OK OK OK OK OK OK      CHANNEL    CHANNEL    ROLE ROLE ROLE ROLE
-            camille.martin | 203.0.113.7 | OK OK OK OK OK OK CHANNEL CHANNEL    CHANNEL    ROLE ROLE ROLE ROLE
+            camille.martin | 10.1.2.3    | OK OK OK OK OK OK OK OK      OK         MFA        ROLE ROLE ROLE ROLE
+            camille.martin | 10.200.0.5  | OK OK OK OK OK OK OK OK      CHANNEL    CHANNEL    ROLE ROLE ROLE ROLE
+            camille.martin | 203.0.113.7 | OK OK OK OK OK OK OK CHANNEL CHANNEL    CHANNEL    ROLE ROLE ROLE ROLE
             # ines.petit: HR, sensitive profile (a second factor everywhere), no remote access
-            ines.petit     | 10.1.2.3    | OK OK OK OK OK OK OK      DEPARTMENT OK         OK ROLE ROLE ROLE
-            ines.petit     | 10.200.0.5  | OK OK OK OK OK OK OK      DEPARTMENT CHANNEL    OK ROLE ROLE ROLE
-            ines.petit     | 203.0.113.7 | MISSING MISSING MISSING MISSING MISSING MISSING CHANNEL DEPARTMENT CHANNEL CHANNEL ROLE ROLE ROLE
+            ines.petit     | 10.1.2.3    | OK OK OK OK OK OK OK OK      DEPARTMENT OK         OK ROLE ROLE ROLE
+            ines.petit     | 10.200.0.5  | OK OK OK OK OK OK OK OK      DEPARTMENT CHANNEL    OK ROLE ROLE ROLE
+            ines.petit     | 203.0.113.7 | MISSING MISSING MISSING MISSING MISSING MISSING MISSING CHANNEL DEPARTMENT CHANNEL CHANNEL ROLE ROLE ROLE
             """)
     void servicesWhenListedFromEachChannelThenTheDecisionTable(String login, String address, String expected) {
         var browser = new MockBrowser(mvc, address);

@@ -1,9 +1,12 @@
 package org.guichet.sso.demo;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.guichet.sso.Application;
 import org.guichet.sso.Applications;
+import org.guichet.sso.server.ApplicationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,10 +33,16 @@ class DemoApplications implements ApplicationRunner {
     static final String TECHNICAL_MANAGEMENT = "technical-management";
     static final String TECHNICAL_MANAGEMENT_SECRET = "technical-management-demo-secret";
 
-    private final Applications applications;
+    static final String MOBILE = "guichet-mobile";
 
-    DemoApplications(Applications applications) {
+    private final Applications applications;
+    private final ApplicationStore store;
+    private final Clock clock;
+
+    DemoApplications(Applications applications, ApplicationStore store, Clock clock) {
         this.applications = applications;
+        this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -41,9 +50,41 @@ class DemoApplications implements ApplicationRunner {
         var registered = 0;
         registered += register(GIS, "Système d’information géographique", GIS_SECRET);
         registered += register(TECHNICAL_MANAGEMENT, "Gestion technique", TECHNICAL_MANAGEMENT_SECRET);
+        registered += registerMobileApp();
         if (registered > 0) {
             LOG.info("Demo applications registered: {}", registered);
         }
+    }
+
+    /**
+     * The administration's phone app ({@code guichet-mobile}): a public client (no secret) that signs in through the
+     * phone's browser (RFC 8252) with PKCE, to a loopback address on any port, a claimed https address or its own
+     * scheme; its tokens are bound to the phone's key (DPoP), and with {@code offline_access} it keeps a refresh token
+     * that slides for 30 days.
+     */
+    private int registerMobileApp() {
+        if (applications.find(MOBILE).isPresent()) {
+            return 0;
+        }
+        store.store(
+                new Application(
+                        MOBILE,
+                        "Guichet mobile",
+                        MOBILE,
+                        false,
+                        List.of(
+                                "http://127.0.0.1:8765/callback",
+                                "https://guichet.ville.example/app/callback",
+                                "fr.ville.guichet:/callback"),
+                        List.of(),
+                        Set.of("openid", "profile", "offline_access"),
+                        Duration.ofMinutes(10),
+                        Duration.ofDays(30),
+                        null,
+                        true),
+                null,
+                clock.instant());
+        return 1;
     }
 
     private int register(String clientId, String name, String secret) {

@@ -100,7 +100,8 @@ public class ApplicationStore implements RegisteredClientRepository {
                 .authorizationGrantTypes(grants -> {
                     grants.clear();
                     grants.add(AuthorizationGrantType.AUTHORIZATION_CODE);
-                    if (confidential) {
+                    // a native app refreshes too, with tokens bound to its key (DPoPBoundRefreshTokens)
+                    if (confidential || application.scopes().contains(DPoPBoundRefreshTokens.OFFLINE_ACCESS)) {
                         grants.add(AuthorizationGrantType.REFRESH_TOKEN);
                     }
                 })

@@ -243,7 +243,39 @@ public class AuthorizationGate extends OncePerRequestFilter {
             return null;
         }
         var redirectUri = request.getParameter(OAuth2ParameterNames.REDIRECT_URI);
-        return redirectUri == null || client.getRedirectUris().contains(redirectUri) ? client : null;
+        return redirectUri == null
+                        || client.getRedirectUris().contains(redirectUri)
+                        || loopbackOnAnyPort(client, redirectUri)
+                ? client
+                : null;
+    }
+
+    /**
+     * A native app's loopback redirect on the port it chose (RFC 8252 §7.3), which Spring accepts for a registered
+     * loopback redirect that differs only by its port: the gate must decide it too.
+     */
+    private static boolean loopbackOnAnyPort(RegisteredClient client, String redirectUri) {
+        org.springframework.web.util.UriComponents asked;
+        try {
+            asked = org.springframework.web.util.UriComponentsBuilder.fromUriString(redirectUri)
+                    .build();
+        } catch (IllegalArgumentException garbled) {
+            return false;
+        }
+        if (!"127.0.0.1".equals(asked.getHost()) && !"[::1]".equals(asked.getHost())) {
+            return false;
+        }
+        return client.getRedirectUris().stream().anyMatch(registered -> {
+            try {
+                return org.springframework.web.util.UriComponentsBuilder.fromUriString(registered)
+                        .port(asked.getPort())
+                        .build()
+                        .toString()
+                        .equals(asked.toString());
+            } catch (IllegalArgumentException garbled) {
+                return false;
+            }
+        });
     }
 
     private static @Nullable Authentication signedIn() {

@@ -26,16 +26,22 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2Token;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -67,6 +73,7 @@ class AuthorizationServerConfiguration {
             Claims claims,
             List<FormTargets> formTargets,
             PasswordEncoder secrets,
+            DPoPProofs proofs,
             Clock clock) {
         var gate = new AuthorizationGate(
                 settings.getAuthorizationEndpoint(), clients, catalogue, access, pages, connections, locales, clock);
@@ -84,11 +91,14 @@ class AuthorizationServerConfiguration {
         var verifiedSecrets = new VerifiedClientSecrets(secrets, Duration.ofMinutes(5), clock);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
-            server.clientAuthentication(
-                    clientAuthentication -> clientAuthentication.authenticationProviders(providers -> providers.stream()
+            server.clientAuthentication(clientAuthentication -> clientAuthentication
+                    .authenticationProviders(providers -> providers.stream()
                             .filter(ClientSecretAuthenticationProvider.class::isInstance)
                             .map(ClientSecretAuthenticationProvider.class::cast)
-                            .forEach(provider -> provider.setPasswordEncoder(verifiedSecrets))));
+                            .forEach(provider -> provider.setPasswordEncoder(verifiedSecrets)))
+                    // a native app (no secret) refreshes its tokens with a proof of its key, never without
+                    .authenticationConverter(PublicClientRefresh.converter())
+                    .authenticationProvider(new PublicClientRefresh(clients)));
             server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(claims::userInfo))
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(signedOut))
                     .providerConfigurationEndpoint(discovery -> discovery.providerConfigurationCustomizer(provider ->
@@ -106,6 +116,7 @@ class AuthorizationServerConfiguration {
                 new LoginUrlAuthenticationEntryPoint("/login"), pagesForPeople));
         http.oauth2ResourceServer(resource -> resource.jwt(withDefaults()));
         http.addFilterAfter(gate, SecurityContextHolderFilter.class);
+        http.addFilterBefore(new DPoPReplay(settings.getTokenEndpoint(), proofs), SecurityContextHolderFilter.class);
         http.headers(headers -> headers.addHeaderWriter(SecurityHeaders.contentSecurityPolicy(formTargets))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
         return http.build();
@@ -160,6 +171,33 @@ class AuthorizationServerConfiguration {
     OAuth2AuthorizationConsentService authorizationConsentService(
             JdbcOperations jdbc, RegisteredClientRepository clients) {
         return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+    }
+
+    /**
+     * The tokens: JWT access and ID tokens with Guichet's claims, reference tokens for a client that asks for them,
+     * each access token issued on a DPoP proof confirmed with the proof's key ({@code cnf.jkt}); and refresh tokens,
+     * which a native app gets only when bound to its key ({@link DPoPBoundRefreshTokens}).
+     */
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JwtEncoder encoder, Claims claims, Clock clock) {
+        var jwt = new JwtGenerator(encoder);
+        jwt.setJwtCustomizer(context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                var confirmation = ProofOfPossession.confirmation(context);
+                if (confirmation != null) {
+                    context.getClaims().claim("cnf", confirmation);
+                }
+            }
+            claims.customize(context);
+        });
+        var reference = new OAuth2AccessTokenGenerator();
+        reference.setAccessTokenCustomizer(context -> {
+            var confirmation = ProofOfPossession.confirmation(context);
+            if (confirmation != null) {
+                context.getClaims().claim("cnf", confirmation);
+            }
+        });
+        return new DelegatingOAuth2TokenGenerator(jwt, reference, new DPoPBoundRefreshTokens(clock));
     }
 
     /** Signs with the one key that signs now, among those published. */
