@@ -124,6 +124,22 @@ class SingleSignOnTests {
     }
 
     @Test
+    void authorizeWhenTheLoopbackRedirectNamesAnotherPortThenTheGisIsStillRefusedFromTheInternet() throws Exception {
+        // Spring accepts a registered loopback redirect on any port (RFC 8252 §7.3, for native apps): the access
+        // policy must decide it all the same (it once let such a request through undecided)
+        var person = agents.create().withTotp().withRemoteAccess().build();
+        var agent = new OidcAgent(port, TestData.address());
+        var request = agent.request(GIS, GIS_REDIRECT.replace(":9081/", ":9082/"), SCOPES, Map.of());
+        agent.get(request.pathAndQuery());
+        var step = agent.follow(agent.signIn(person.login()));
+        var refused = agent.follow(agent.submit(step, Map.of("code", Totp.demo(clock.instant()))));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("data-reason=\"CHANNEL_NOT_ALLOWED\"");
+        assertThat(OidcAgent.location(refused)).doesNotContain("code=");
+    }
+
+    @Test
     void authorizeWhenTheApplicationAsksForASecondFactorThenTheAgentGivesOneFirst() throws Exception {
         var person = agents.create().withTotp().build();
         var agent = new OidcAgent(port, TestData.officeAddress());
