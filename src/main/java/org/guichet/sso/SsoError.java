@@ -7,7 +7,9 @@ import org.springframework.http.HttpStatus;
 public enum SsoError implements ErrorCode {
     APPLICATION_NOT_FOUND(HttpStatus.NOT_FOUND),
     APPLICATION_EXISTS(HttpStatus.CONFLICT),
-    APPLICATION_INVALID(HttpStatus.BAD_REQUEST);
+    APPLICATION_INVALID(HttpStatus.BAD_REQUEST),
+    /** A token of the mobile app without the scope this part of the API needs, or on a part no token reaches. */
+    INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN);
 
     private final HttpStatus status;
 

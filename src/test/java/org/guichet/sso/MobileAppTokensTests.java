@@ -2,29 +2,19 @@ package org.guichet.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.guichet.testing.Agents;
 import org.guichet.testing.TestClockConfiguration;
 import org.guichet.testing.TestData;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,8 +34,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestClockConfiguration.class, Agents.class})
 class MobileAppTokensTests {
 
-    private static final String APP = "guichet-mobile";
-
     @LocalServerPort
     int port;
 
@@ -55,53 +43,21 @@ class MobileAppTokensTests {
     @Autowired
     JdbcClient jdbc;
 
-    private URI tokenEndpoint() {
-        return URI.create("http://127.0.0.1:" + port + "/oauth2/token");
-    }
-
-    private static ECKey newKey() throws Exception {
-        return new ECKeyGenerator(Curve.P_256).generate();
-    }
-
-    /** A token request as the app sends it: no secret, with a proof of this key (or none). */
-    private TokenResponse send(AuthorizationGrant grant, @Nullable ECKey key) throws Exception {
-        return send(
-                grant,
-                key == null
-                        ? null
-                        : new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256).createDPoPJWT("POST", tokenEndpoint()));
-    }
-
-    private TokenResponse send(AuthorizationGrant grant, @Nullable SignedJWT proof) throws Exception {
-        var http = new TokenRequest(tokenEndpoint(), new ClientID(APP), grant).toHTTPRequest();
-        if (proof != null) {
-            http.setDPoP(proof);
-        }
-        return OIDCTokenResponseParser.parse(http.send());
-    }
-
-    /** The agent signs in through the phone's browser; the app exchanges the code, with a proof of this key. */
-    private TokenResponse signIn(Agents.TestAgent person, String scope, @Nullable ECKey key) throws Exception {
-        var phone = new OidcAgent(port, TestData.officeAddress());
-        // a loopback redirect on whatever port the app listens on (RFC 8252 §7.3)
-        var redirect = "http://127.0.0.1:" + (40_000 + (int) (Math.random() * 20_000)) + "/callback";
-        var request = phone.request(APP, redirect, scope, Map.of());
-        phone.get(request.pathAndQuery());
-        var back = phone.follow(phone.signIn(person.login()));
-        var code = OidcAgent.code(back, request);
-        return send(new AuthorizationCodeGrant(code, URI.create(redirect), request.verifier()), key);
-    }
-
     private static String error(TokenResponse response) {
         assertThat(response.indicatesSuccess()).isFalse();
         return response.toErrorResponse().getErrorObject().getCode();
     }
 
+    private TokenResponse signIn(MobileApp app, Agents.TestAgent person, String scope, boolean withProof)
+            throws Exception {
+        return app.signIn(person.login(), scope, TestData.officeAddress(), Map.of(), withProof);
+    }
+
     @Test
     void tokensWhenTheAppProvesItsKeyThenBoundToItAndRefreshedOnlyWithIt() throws Exception {
         var person = agents.create().build();
-        var key = newKey();
-        var tokens = signIn(person, "openid offline_access", key);
+        var app = new MobileApp(port);
+        var tokens = signIn(app, person, "openid offline_access", true);
         assertThat(tokens.indicatesSuccess())
                 .as(() -> String.valueOf(tokens.toErrorResponse().getErrorObject()))
                 .isTrue();
@@ -109,13 +65,13 @@ class MobileAppTokensTests {
         assertThat(issued.getAccessToken().getType()).isEqualTo(AccessTokenType.DPOP);
         var claims = SignedJWT.parse(issued.getAccessToken().getValue()).getJWTClaimsSet();
         assertThat(claims.getJSONObjectClaim("cnf"))
-                .containsEntry("jkt", key.computeThumbprint().toString());
+                .containsEntry("jkt", app.key.computeThumbprint().toString());
         assertThat(claims.getSubject()).isEqualTo(person.soi());
         var refresh = issued.getRefreshToken();
         assertThat(refresh).isNotNull();
 
         // refreshed with the same key: new tokens, bound to it, the refresh token sliding 30 days from now
-        var refreshed = send(new RefreshTokenGrant(refresh), key);
+        var refreshed = app.token(new RefreshTokenGrant(refresh));
         assertThat(refreshed.indicatesSuccess())
                 .as(() -> String.valueOf(refreshed.toErrorResponse().getErrorObject()))
                 .isTrue();
@@ -124,47 +80,48 @@ class MobileAppTokensTests {
         assertThat(next.getRefreshToken()).isNotNull().isNotEqualTo(refresh);
         var expires = jdbc.sql(
                         "SELECT refresh_token_expires_at FROM oauth2_authorization WHERE refresh_token_value = ?")
-                .param(next.getRefreshToken().getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .param(next.getRefreshToken().getValue().getBytes(StandardCharsets.UTF_8))
                 .query(Timestamp.class)
                 .single()
                 .toInstant();
-        assertThat(expires).isAfter(java.time.Instant.now().plus(Duration.ofDays(29)));
+        assertThat(expires).isAfter(Instant.now().plus(Duration.ofDays(29)));
 
         // another key, no proof, or a proof seen before (on any node: the store is the database): refused
-        assertThat(error(send(new RefreshTokenGrant(next.getRefreshToken()), newKey())))
+        assertThat(error(new MobileApp(port).token(new RefreshTokenGrant(next.getRefreshToken()))))
                 .isEqualTo("invalid_dpop_proof");
-        assertThat(error(send(new RefreshTokenGrant(next.getRefreshToken()), (SignedJWT) null)))
+        assertThat(error(app.token(new RefreshTokenGrant(next.getRefreshToken()), null)))
                 .isEqualTo("invalid_dpop_proof");
-        var proof = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256).createDPoPJWT("POST", tokenEndpoint());
-        var once = send(new RefreshTokenGrant(next.getRefreshToken()), proof);
+        var proof = app.proof("POST", app.uri("/oauth2/token"), null);
+        var once = app.token(new RefreshTokenGrant(next.getRefreshToken()), proof);
         assertThat(once.indicatesSuccess()).isTrue();
         var latest = once.toSuccessResponse().getTokens().getRefreshToken();
-        var again = send(new RefreshTokenGrant(latest), proof);
+        var again = app.token(new RefreshTokenGrant(latest), proof);
         assertThat(error(again)).isEqualTo("invalid_dpop_proof");
         assertThat(again.toErrorResponse().getErrorObject().getDescription()).contains("used already");
 
         // a used refresh token presented again (stolen, replayed): refused, and every token of the app with it
-        assertThat(error(send(new RefreshTokenGrant(refresh), key))).isEqualTo("invalid_grant");
-        assertThat(error(send(new RefreshTokenGrant(latest), key))).isEqualTo("invalid_grant");
+        assertThat(error(app.token(new RefreshTokenGrant(refresh)))).isEqualTo("invalid_grant");
+        assertThat(error(app.token(new RefreshTokenGrant(latest)))).isEqualTo("invalid_grant");
     }
 
     @Test
     void tokensWhenNoProofOrNoOfflineAccessThenNoRefreshToken() throws Exception {
         var person = agents.create().build();
+        var app = new MobileApp(port);
         // no proof: a bearer token, and no refresh token for an app that holds no secret
-        var bearer = signIn(person, "openid offline_access", null);
+        var bearer = signIn(app, person, "openid offline_access", false);
         assertThat(bearer.indicatesSuccess()).isTrue();
         assertThat(bearer.toSuccessResponse().getTokens().getAccessToken().getType())
                 .isEqualTo(AccessTokenType.BEARER);
         assertThat(bearer.toSuccessResponse().getTokens().getRefreshToken()).isNull();
         // a proof but no offline_access: bound tokens, no refresh token
-        var online = signIn(person, "openid", newKey());
+        var online = signIn(app, person, "openid", true);
         assertThat(online.indicatesSuccess()).isTrue();
         assertThat(online.toSuccessResponse().getTokens().getAccessToken().getType())
                 .isEqualTo(AccessTokenType.DPOP);
         assertThat(online.toSuccessResponse().getTokens().getRefreshToken()).isNull();
         // a refresh token that does not exist, with a proof: refused like any unknown grant
-        assertThat(error(send(new RefreshTokenGrant(new RefreshToken("not-a-token")), newKey())))
+        assertThat(error(app.token(new RefreshTokenGrant(new RefreshToken("not-a-token")))))
                 .isEqualTo("invalid_grant");
     }
 }

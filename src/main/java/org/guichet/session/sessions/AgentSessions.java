@@ -107,6 +107,7 @@ public class AgentSessions {
                 closed++;
             }
         }
+        events.publishEvent(new org.guichet.session.AllSessionsRevoked(agent, cause, clock.instant()));
         return closed;
     }
 

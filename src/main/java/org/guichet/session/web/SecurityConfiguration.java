@@ -106,7 +106,8 @@ class SecurityConfiguration {
             IdentitySettings identity,
             ProblemResponses problems,
             Filters filters,
-            List<FormTargets> formTargets)
+            List<FormTargets> formTargets,
+            List<org.guichet.platform.web.ApiTokens> apiTokens)
             throws Exception {
         // Only identity's sign-in, never a fallback: a refusal (a lock) must not be retried by another provider.
         http.authenticationManager(new ProviderManager(signIn));
@@ -132,6 +133,10 @@ class SecurityConfiguration {
         http.addFilterBefore(passkeys.passwordFirst(), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(filters.lifetime(), AuthorizationFilter.class);
         http.addFilterBefore(filters.steps(), AuthorizationFilter.class);
+        // the API also answers the mobile app, with its DPoP-bound tokens (when the module that issues them is there)
+        for (var tokens : apiTokens) {
+            tokens.apply(http);
+        }
         http.headers(headers -> headers.addHeaderWriter(SecurityHeaders.contentSecurityPolicy(formTargets))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY))));
         return http.build();

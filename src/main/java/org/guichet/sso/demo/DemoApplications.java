@@ -77,7 +77,7 @@ class DemoApplications implements ApplicationRunner {
                                 "https://guichet.ville.example/app/callback",
                                 "fr.ville.guichet:/callback"),
                         List.of(),
-                        Set.of("openid", "profile", "offline_access"),
+                        mobileScopes(),
                         Duration.ofMinutes(10),
                         Duration.ofDays(30),
                         null,
@@ -85,6 +85,12 @@ class DemoApplications implements ApplicationRunner {
                 null,
                 clock.instant());
         return 1;
+    }
+
+    private static Set<String> mobileScopes() {
+        var scopes = new java.util.LinkedHashSet<>(List.of("openid", "profile", "offline_access"));
+        scopes.addAll(ApplicationStore.apiScopes());
+        return scopes;
     }
 
     private int register(String clientId, String name, String secret) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.JobClaims;
+import org.guichet.session.AllSessionsRevoked;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
 import org.guichet.session.SignedOut;
@@ -60,6 +61,25 @@ public class SessionEnds {
     void on(SessionRevoked event) {
         ended(event.agent(), event.key(), event.cause().name());
     }
+
+    /** A new password, "this wasn't me", the helpdesk, a departure: the phone apps lose their tokens too. */
+    @ApplicationModuleListener
+    void on(AllSessionsRevoked event) {
+        if (REVOKES_DEVICES.contains(event.cause())) {
+            sessions.deviceAuthorizations(event.agent().soi()).forEach(authorizations::revoke);
+        }
+    }
+
+    /** The ends of a browser session that leave the phone apps signed in from it as they are. */
+    private static final java.util.Set<String> KEEPS_DEVICES =
+            java.util.Set.of("SIGNED_OUT", "EXPIRED", "LIFETIME", "AGENT");
+
+    /** What ends the agent's devices as well as their browser sessions. */
+    private static final java.util.Set<SessionRevoked.Cause> REVOKES_DEVICES = java.util.EnumSet.of(
+            SessionRevoked.Cause.PASSWORD_CHANGED,
+            SessionRevoked.Cause.HELPDESK,
+            SessionRevoked.Cause.NOT_ME,
+            SessionRevoked.Cause.ACCOUNT_CLOSED);
 
     private void ended(AgentId agent, @Nullable String key, String cause) {
         if (key != null) {
@@ -121,6 +141,11 @@ public class SessionEnds {
 
     private boolean signOut(String sid, String registeredClientId, String cause, java.time.Instant at) {
         var ended = sessions.endApplication(sid, registeredClientId, at);
+        if (KEEPS_DEVICES.contains(cause) && sessions.nativeApp(registeredClientId)) {
+            // a phone app outlives the browser session it was signed in from (signed out, timed out, its lifetime):
+            // it is ended as a device, by the agent, the helpdesk, or what revokes every session (on(SessionRevoked))
+            return !ended.isEmpty();
+        }
         ended.forEach(origin -> authorizations.revoke(origin.authorizationId()));
         if (!ended.isEmpty()) {
             var origin = ended.getFirst();

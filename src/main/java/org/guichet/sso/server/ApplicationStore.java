@@ -177,6 +177,11 @@ public class ApplicationStore implements RegisteredClientRepository {
                 .build());
     }
 
+    /** The scopes of the JSON API, which the mobile app may be given ({@link ApiScopes}). */
+    public static Set<String> apiScopes() {
+        return ApiScopes.all();
+    }
+
     /** The application as administrators see it. */
     public static Application application(RegisteredClient client) {
         var tokens = client.getTokenSettings();

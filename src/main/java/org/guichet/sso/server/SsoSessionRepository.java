@@ -153,4 +153,24 @@ public class SsoSessionRepository {
                 .query(String.class)
                 .optional();
     }
+
+    /**
+     * The authorizations of an agent's devices: native apps (public clients that refresh their tokens, with a key of
+     * their own), which outlive the browser session they were signed in from.
+     */
+    public List<String> deviceAuthorizations(String agent) {
+        return jdbc.sql("""
+                        SELECT a.id FROM oauth2_authorization a
+                        JOIN oauth2_registered_client c ON c.id = a.registered_client_id
+                        WHERE a.principal_name = ? AND c.client_authentication_methods LIKE '%none%'
+                        AND c.authorization_grant_types LIKE '%refresh_token%'""").param(agent).query(String.class).list();
+    }
+
+    /** Whether this client is a native app: public, and refreshing its tokens. */
+    public boolean nativeApp(String registeredClientId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM oauth2_registered_client WHERE id = ?
+                        AND client_authentication_methods LIKE '%none%'
+                        AND authorization_grant_types LIKE '%refresh_token%'""").param(registeredClientId).query(Integer.class).single() > 0;
+    }
 }
