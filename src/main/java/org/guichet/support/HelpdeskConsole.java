@@ -28,6 +28,7 @@ import org.guichet.network.ClientConnection;
 import org.guichet.platform.DisplayZone;
 import org.guichet.platform.GuichetException;
 import org.guichet.platform.Journaled;
+import org.guichet.session.AgentDevices;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,7 @@ public class HelpdeskConsole {
     private final IdentityManagement identity;
     private final NomadicProfiles nomadic;
     private final SessionManagement sessions;
+    private final org.springframework.beans.factory.ObjectProvider<AgentDevices> devices;
     private final AccessPolicy policy;
     private final AccessExplanations explanations;
     private final ServiceCatalogue catalogue;
@@ -59,6 +61,7 @@ public class HelpdeskConsole {
             IdentityManagement identity,
             NomadicProfiles nomadic,
             SessionManagement sessions,
+            org.springframework.beans.factory.ObjectProvider<AgentDevices> devices,
             AccessPolicy policy,
             AccessExplanations explanations,
             ServiceCatalogue catalogue,
@@ -69,6 +72,7 @@ public class HelpdeskConsole {
         this.identity = identity;
         this.nomadic = nomadic;
         this.sessions = sessions;
+        this.devices = devices;
         this.policy = policy;
         this.explanations = explanations;
         this.catalogue = catalogue;
@@ -86,6 +90,7 @@ public class HelpdeskConsole {
             List<Finding> findings,
             List<FactorSummary> factors,
             List<SessionManagement.OpenSession> sessions,
+            List<AgentDevices.Device> devices,
             NomadicStatus nomadic,
             List<JournalEntry> recentFailures) {}
 
@@ -122,6 +127,9 @@ public class HelpdeskConsole {
                 found,
                 identity.factors(agent.id()),
                 sessions.openSessions(agent.id()),
+                devices.getIfAvailable() == null
+                        ? List.of()
+                        : devices.getObject().of(agent.id()),
                 nomadic.status(agent.id()),
                 failures);
     }
@@ -184,6 +192,21 @@ public class HelpdeskConsole {
         var closed = sessions.revokeAll(agent.id(), SessionRevoked.Cause.HELPDESK);
         record(by, agent, "HelpdeskSessionsRevoked", why, Map.of("closed", closed));
         return closed;
+    }
+
+    /**
+     * Revokes one of the agent's devices (an installation of the phone app, lost or stolen): its tokens die at once.
+     * Not found when it is not one of theirs.
+     */
+    @Transactional
+    public void revokeDevice(Helpdesk by, String soi, String device, @Nullable String reason) {
+        var agent = actedOn(by, soi);
+        var why = reason(reason);
+        var list = devices.getIfAvailable();
+        if (list == null || !list.revoke(agent.id(), device, by.agent(), why)) {
+            throw new GuichetException(SupportError.DEVICE_NOT_FOUND);
+        }
+        record(by, agent, "HelpdeskDeviceRevoked", why, Map.of("device", device));
     }
 
     /** Activates the remote-access profile the agent's manager approved. */

@@ -7,6 +7,8 @@ import org.springframework.http.HttpStatus;
 public enum SupportError implements ErrorCode {
     /** No agent has this SOI. */
     AGENT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    /** No such device of the agent's. */
+    DEVICE_NOT_FOUND(HttpStatus.NOT_FOUND),
     /** Every action needs a reason, for the journal. */
     REASON_REQUIRED(HttpStatus.BAD_REQUEST),
     REASON_TOO_LONG(HttpStatus.BAD_REQUEST),

@@ -226,4 +226,77 @@ class MobileApiTests {
         var next = refreshed.toSuccessResponse().getTokens().getRefreshToken();
         assertThat(app.token(new RefreshTokenGrant(next)).indicatesSuccess()).isFalse();
     }
+
+    @Test
+    void devicesWhenListedInMySessionsAndTheConsoleThenEachIsRevokedInOneAction() throws Exception {
+        var person = agents.create().build();
+        var office = TestData.officeAddress();
+        var phone = new MobileApp(port);
+        var tablet = new MobileApp(port);
+        var phoneToken = accessToken(
+                phone.signIn(person.login(), "openid offline_access payslips.read", office, Map.of(), true));
+        var tabletToken = accessToken(
+                tablet.signIn(person.login(), "openid offline_access payslips.read", office, Map.of(), true));
+        assertThat(phone.call("GET", "/api/v1/payslips", phoneToken, TestData.address())
+                        .statusCode())
+                .isIn(200, 403);
+
+        // the agent's "my sessions": both installations, named, with where they were last used
+        var browser = new org.guichet.testing.HttpAgent(port, office);
+        browser.signIn(person.login());
+        var page = browser.get("/account/sessions", "text/html").body();
+        assertThat(page).contains("id=\"devices\"", MobileApp.DEVICE + " (Android)", "Guichet mobile");
+        var ids = java.util.regex.Pattern.compile("/account/devices/([^/\"]+)/revoke")
+                .matcher(page)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+        assertThat(ids).hasSize(2);
+
+        // revoked by the agent from the page: that device's token dies at once, the other lives
+        var phoneDevice = jdbc.sql("SELECT authorization_id FROM app_device WHERE soi = ? ORDER BY first_used_at")
+                .param(person.soi())
+                .query(String.class)
+                .list()
+                .getFirst();
+        var revoked = browser.submit("/account/sessions", "/account/devices/" + phoneDevice + "/revoke", Map.of());
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        assertThat(phone.call("GET", "/api/v1/payslips", phoneToken, office).statusCode())
+                .isEqualTo(401);
+        assertThat(tablet.call("GET", "/api/v1/payslips", tabletToken, office).statusCode())
+                .isEqualTo(200);
+        // someone else's device is not found
+        var stranger = new org.guichet.testing.HttpAgent(port, office);
+        stranger.signIn(agents.create().build().login());
+        var tabletDevice =
+                ids.stream().filter(id -> !id.equals(phoneDevice)).findFirst().orElseThrow();
+        assertThat(stranger.submit("/account/sessions", "/account/devices/" + tabletDevice + "/revoke", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
+
+        // the helpdesk sees the other one beside the agent's findings, and revokes it with a reason
+        var hugo = new org.guichet.testing.HttpAgent(port, office);
+        hugo.signInWithSecondFactor("hugo.robert", jdbc, org.guichet.testing.MutableClock.class.cast(clock));
+        assertThat(hugo.get("/support/agents/" + person.soi(), "text/html").body())
+                .contains("id=\"devices\"", MobileApp.DEVICE, "/devices/" + tabletDevice + "/revoke");
+        var byHelpdesk = hugo.postJson(
+                "/api/v1/support/agents/" + person.soi() + "/devices/" + tabletDevice + "/revoke",
+                "{\"reason\":\"Tablette volée, appel de l’agent\"}");
+        assertThat(byHelpdesk.statusCode()).isEqualTo(200);
+        assertThat(tablet.call("GET", "/api/v1/payslips", tabletToken, office).statusCode())
+                .isEqualTo(401);
+        assertThat(hugo.postJson(
+                                "/api/v1/support/agents/" + person.soi() + "/devices/" + tabletDevice + "/revoke",
+                                "{\"reason\":\"Encore\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM journal_entry WHERE type = 'DeviceRevoked' AND subject = ?")
+                                .param(person.soi())
+                                .query(Integer.class)
+                                .single()
+                        == 2);
+        assertThat(browser.get("/account/sessions", "text/html").body()).doesNotContain("id=\"devices\"");
+    }
 }

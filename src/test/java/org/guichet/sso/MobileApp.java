@@ -30,6 +30,9 @@ final class MobileApp {
 
     static final String CLIENT = "guichet-mobile";
 
+    /** What the app calls the phone it runs on. */
+    static final String DEVICE = "Pixel de test";
+
     private final int port;
     final ECKey key;
     private final @Nullable URI publicUrl;
@@ -80,7 +83,11 @@ final class MobileApp {
 
     /** A token request as the app sends it: no secret, with this proof (or none). */
     TokenResponse token(AuthorizationGrant grant, @Nullable SignedJWT proof) throws Exception {
-        var http = new TokenRequest(uri("/oauth2/token"), new ClientID(CLIENT), grant).toHTTPRequest();
+        var http = new TokenRequest.Builder(uri("/oauth2/token"), new ClientID(CLIENT), grant)
+                .customParameter("device_name", DEVICE)
+                .build()
+                .toHTTPRequest();
+        http.setHeader("User-Agent", "GuichetMobile/1.0 (Android 15)");
         if (proof != null) {
             http.setDPoP(proof);
         }

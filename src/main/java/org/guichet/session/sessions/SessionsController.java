@@ -25,10 +25,15 @@ class SessionsController {
 
     private final AgentSessions sessions;
     private final ObjectProvider<SessionApplications> applications;
+    private final ObjectProvider<org.guichet.session.AgentDevices> devices;
 
-    SessionsController(AgentSessions sessions, ObjectProvider<SessionApplications> applications) {
+    SessionsController(
+            AgentSessions sessions,
+            ObjectProvider<SessionApplications> applications,
+            ObjectProvider<org.guichet.session.AgentDevices> devices) {
         this.sessions = sessions;
         this.applications = applications;
+        this.devices = devices;
     }
 
     @GetMapping("/account/sessions")
@@ -44,7 +49,22 @@ class SessionsController {
         }
         model.addAttribute("sessions", open);
         model.addAttribute("applications", signedInto);
+        var list = devices.getIfAvailable();
+        model.addAttribute("devices", list == null ? java.util.List.of() : list.of(agent));
         return "session/sessions";
+    }
+
+    /** Revokes one of the agent's devices (an installation of the phone app): its tokens die at once. */
+    @PostMapping("/account/devices/{id}/revoke")
+    String revokeDevice(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
+        var agent = AgentId.of(principal.getName());
+        var list = devices.getIfAvailable();
+        if (list == null || !list.revoke(agent, id, agent, null)) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("deviceRevoked", true);
+        return "redirect:/account/sessions";
     }
 
     /** Signs one session out of one application it signed into; the session stays open. */

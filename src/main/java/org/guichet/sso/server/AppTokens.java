@@ -71,6 +71,9 @@ class AppTokens implements ApiTokens {
     private final PasswordSignIn signIn;
     private final DPoPProofs proofs;
     private final ProblemResponses problems;
+    private final DeviceRepository devices;
+    private final org.guichet.network.ClientConnections connections;
+    private final Clock clock;
 
     AppTokens(
             TokenKeys keys,
@@ -78,12 +81,17 @@ class AppTokens implements ApiTokens {
             PasswordSignIn signIn,
             DPoPProofs proofs,
             ProblemResponses problems,
+            DeviceRepository devices,
+            org.guichet.network.ClientConnections connections,
             Clock clock) {
         this.keys = keys;
         this.authorizations = authorizations;
         this.signIn = signIn;
         this.proofs = proofs;
         this.problems = problems;
+        this.devices = devices;
+        this.connections = connections;
+        this.clock = clock;
     }
 
     /**
@@ -149,6 +157,13 @@ class AppTokens implements ApiTokens {
             authorities.addAll(account.getAuthorities());
         } catch (UsernameNotFoundException gone) {
             throw invalid("This agent can no longer sign in.");
+        }
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            devices.touch(
+                    authorization.getId(),
+                    connections.of(attributes.getRequest()).channel().name(),
+                    clock.instant());
         }
         var scopes = jwt.getClaimAsStringList("scope");
         if (scopes != null) {

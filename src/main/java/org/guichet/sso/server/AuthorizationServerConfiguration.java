@@ -161,10 +161,18 @@ class AuthorizationServerConfiguration {
             JdbcOperations jdbc,
             RegisteredClientRepository clients,
             SsoSessionRepository sessions,
+            DeviceRepository devices,
+            ClientConnections connections,
             TransactionalEvents events,
             Clock clock) {
         return new TrackedAuthorizations(
-                new JdbcOAuth2AuthorizationService(jdbc, clients), clients, sessions, events, clock);
+                new JdbcOAuth2AuthorizationService(jdbc, clients),
+                clients,
+                sessions,
+                devices,
+                connections,
+                events,
+                clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.guichet.sso.server;
 
 import java.time.Clock;
 import org.guichet.directory.AgentId;
+import org.guichet.network.ClientConnections;
 import org.guichet.platform.Digests;
 import org.guichet.platform.TransactionalEvents;
 import org.guichet.sso.ApplicationSignedIn;
@@ -33,15 +34,22 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
     private final TransactionalEvents events;
     private final Clock clock;
 
+    private final DeviceRepository devices;
+    private final ClientConnections connections;
+
     TrackedAuthorizations(
             JdbcOAuth2AuthorizationService authorizations,
             RegisteredClientRepository clients,
             SsoSessionRepository sessions,
+            DeviceRepository devices,
+            ClientConnections connections,
             TransactionalEvents events,
             Clock clock) {
         this.authorizations = authorizations;
         this.clients = clients;
         this.sessions = sessions;
+        this.devices = devices;
+        this.connections = connections;
         this.events = events;
         this.clock = clock;
     }
@@ -65,6 +73,42 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
             }
         }
         authorizations.save(authorization);
+        recordDevice(authorization);
+    }
+
+    /**
+     * A native app's first refresh token makes its installation one of the agent's devices: named by what the app
+     * says of the phone ({@code device_name} in the token request) or by its user agent.
+     */
+    private void recordDevice(OAuth2Authorization authorization) {
+        if (authorization.getRefreshToken() == null
+                || !(RequestContextHolder.getRequestAttributes()
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return;
+        }
+        var client = clients.findById(authorization.getRegisteredClientId());
+        if (client == null
+                || !client.getClientAuthenticationMethods()
+                        .contains(org.springframework.security.oauth2.core.ClientAuthenticationMethod.NONE)) {
+            return;
+        }
+        var request = attributes.getRequest();
+        var agent = request.getHeader("User-Agent") == null ? "" : request.getHeader("User-Agent");
+        var named = request.getParameter("device_name");
+        var name = named != null && !named.isBlank()
+                ? named.strip()
+                : agent.isBlank() ? client.getClientName() : agent.split("\\s+")[0];
+        var platform = agent.contains("Android")
+                ? "Android"
+                : agent.contains("iPhone") || agent.contains("iPad") || agent.contains("iOS") ? "iOS" : "Autre";
+        devices.insertIfAbsent(
+                authorization.getId(),
+                authorization.getPrincipalName(),
+                client.getClientId(),
+                name.length() > 100 ? name.substring(0, 100) : name,
+                platform,
+                connections.of(request).channel().name(),
+                clock.instant());
     }
 
     private void tieToSession(OAuth2Authorization authorization) {
@@ -123,8 +167,12 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
         }
     }
 
-    /** Revokes (invalidates) the refresh and access tokens of an authorization, keeping its record. */
+    /**
+     * Revokes (invalidates) the refresh and access tokens of an authorization, keeping its record; a device it was
+     * is one no longer.
+     */
     public void revoke(String authorizationId) {
+        devices.delete(authorizationId);
         var authorization = authorizations.findById(authorizationId);
         if (authorization == null) {
             return;

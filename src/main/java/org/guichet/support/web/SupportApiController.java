@@ -91,6 +91,17 @@ class SupportApiController {
         return new IssuedCode(code.code(), code.expiresAt());
     }
 
+    @PostMapping("/api/v1/support/agents/{soi}/devices/{device}/revoke")
+    Map<String, Object> revokeDevice(
+            @PathVariable String soi,
+            @PathVariable String device,
+            @RequestBody(required = false) @Nullable ActionCommand command,
+            Principal principal,
+            HttpServletRequest request) {
+        console.revokeDevice(helpdesk(principal, request), soi, device, reason(command));
+        return Map.of("revoked", device);
+    }
+
     @PostMapping("/api/v1/support/agents/{soi}/sessions/revoke")
     Map<String, Object> revokeSessions(
             @PathVariable String soi,

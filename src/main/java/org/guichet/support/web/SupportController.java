@@ -105,6 +105,26 @@ class SupportController {
         return "redirect:/support/agents/" + soi;
     }
 
+    @PostMapping("/support/agents/{soi}/devices/{device}/revoke")
+    String processDeviceRevocation(
+            @PathVariable String soi,
+            @PathVariable String device,
+            @RequestParam(name = "reason", required = false) @Nullable String reason,
+            Principal principal,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            console.revokeDevice(helpdesk(principal, request), soi, device, reason);
+            redirect.addFlashAttribute("done", "support.done.revoke-device");
+        } catch (GuichetException e) {
+            if (e.errorCode() == SupportError.AGENT_NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("refusal", e.errorCode().messageKey());
+        }
+        return "redirect:/support/agents/" + soi;
+    }
+
     private HelpdeskConsole.Helpdesk helpdesk(Principal principal, HttpServletRequest request) {
         return new HelpdeskConsole.Helpdesk(AgentId.of(principal.getName()), connections.of(request));
     }
