@@ -38,6 +38,7 @@ public record NomadicStatus(
      * @param step what happened ({@code REQUESTED}, {@code APPROVED}, {@code ACTIVATED}…)
      * @param actorName who did it; nobody for automatic steps
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RemoteAccessStatusStep")
     public record Step(
             Instant at,
             String step,

@@ -81,6 +81,7 @@ public class StuckReport {
      * @param byChannel for each category, its counts by channel over the period
      * @param rows every count, for the CSV export
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StuckReport")
     public record Report(
             LocalDate from,
             LocalDate to,

@@ -41,5 +41,6 @@ public record MessageView(
      * An attachment: its position in the message ({@code 2}, {@code 2.1}), name, type and size in bytes (as the
      * server counts it, encoded).
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "MailAttachment")
     public record Attachment(String part, String name, String type, int size) {}
 }

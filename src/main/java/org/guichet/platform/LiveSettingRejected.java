@@ -9,6 +9,7 @@ import java.util.List;
 public class LiveSettingRejected extends RuntimeException {
 
     /** One problem: the field, the message key, its arguments. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SettingProblem")
     public record Problem(String field, String key, List<String> arguments) {}
 
     private final List<Problem> problems;

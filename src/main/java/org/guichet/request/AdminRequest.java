@@ -36,6 +36,7 @@ public record AdminRequest(
     }
 
     /** A file the agent attached, for the field it answers. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AdminRequestAttachment")
     public record Attachment(String id, String field, String fileName, String contentType, int size) {}
 
     /** A step of the timeline: what happened, at which step of the route, by whom, with their comment. */
@@ -47,5 +48,6 @@ public record AdminRequest(
             @Nullable String comment) {}
 
     /** A document the request produced. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AdminRequestDocument")
     public record Document(String id, String kind, String reference, String title, Instant createdAt) {}
 }

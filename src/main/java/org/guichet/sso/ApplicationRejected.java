@@ -8,6 +8,7 @@ import java.util.List;
  */
 public class ApplicationRejected extends RuntimeException {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ApplicationProblem")
     public record Problem(String field, String key) {
 
         /** Its sentence takes no argument (as the administration's forms read problems). */

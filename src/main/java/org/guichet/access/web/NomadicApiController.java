@@ -37,6 +37,7 @@ class NomadicApiController {
         this.messages = messages;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RemoteAccessStep")
     record Step(
             Instant at,
             String step,
@@ -55,6 +56,7 @@ class NomadicApiController {
             @Nullable Instant requestedAt,
             List<Step> timeline) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RemoteAccessRequestCommand")
     record RequestCommand(@Nullable String reason, @Nullable LocalDate endDate) {}
 
     @GetMapping("/api/v1/nomadic-profile")

@@ -43,6 +43,7 @@ class ApprovalApiController {
 
     record Person(String soi, String name) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ApprovalItem")
     record Item(
             String id,
             String kind,

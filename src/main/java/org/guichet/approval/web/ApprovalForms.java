@@ -13,6 +13,7 @@ final class ApprovalForms {
     private ApprovalForms() {}
 
     /** A decision's comment: optional to approve, required to reject (the facade says so, in the user's words). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ApprovalDecisionCommand")
     record DecisionCommand(@Nullable String comment) {}
 
     /** Another manager decides in my place from one day to another. */

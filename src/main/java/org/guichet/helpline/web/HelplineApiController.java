@@ -44,6 +44,7 @@ class HelplineApiController {
     }
 
     /** What an agent writes to IT support, with the reference of the refusal they were shown (optional). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ConversationOpenCommand")
     record OpenCommand(
             @NotBlank @Size(max = Conversations.LONGEST_MESSAGE)
             String message,

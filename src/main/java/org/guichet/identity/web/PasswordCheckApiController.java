@@ -48,6 +48,7 @@ class PasswordCheckApiController {
 
     record CheckCommand(@NotNull @Size(max = 1024) String password) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PasswordProblem")
     record Problem(String code, String message) {}
 
     record CheckResult(boolean acceptable, int score, List<Problem> problems, List<String> hints) {}

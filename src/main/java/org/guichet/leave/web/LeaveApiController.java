@@ -70,6 +70,7 @@ class LeaveApiController {
             boolean cancellable) {}
 
     /** A request as the API takes it; {@code type} is the name of a {@link LeaveType}. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "LeaveRequestCommand")
     record RequestCommand(
             @Nullable String type,
             @Nullable LocalDate start,

@@ -22,6 +22,7 @@ record BatchReportView(
      * @param problem the {@link org.guichet.payslip.BatchProblem} code
      * @param message the sentence for a person
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PayslipBatchProblem")
     record Problem(String location, @Nullable String soi, String problem, String message) {}
 
     static BatchReportView of(BatchReport report, MessageSource messages, Locale locale) {

@@ -56,6 +56,7 @@ class HrPayslipApiController {
                 .toList();
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PayslipOpenCommand")
     record OpenCommand(@Nullable String reason) {}
 
     @PostMapping("/api/v1/hr/payslips/{id}/pdf")

@@ -71,9 +71,11 @@ class ConnectionCheck {
      * @param text what was found
      * @param fix what to do, when it is a problem
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ConnectionCheckItem")
     record Item(
             String id, boolean ok, String text, @Nullable String fix) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ConnectionCheckReport")
     record Report(String address, Channel channel, long serverTime, List<Item> items) {}
 
     /**

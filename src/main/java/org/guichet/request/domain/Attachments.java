@@ -37,6 +37,7 @@ public class Attachments {
     }
 
     /** An attachment's metadata. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StoredAttachment")
     public record Attachment(
             UUID id,
             AgentId owner,

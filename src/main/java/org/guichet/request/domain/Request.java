@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * @param approver the manager who decides a manager step
  * @param takenBy who of HR took it from the queue
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "StoredRequest")
 public record Request(
         RequestId id,
         AgentId agent,

@@ -25,6 +25,7 @@ class HrRequestApiController {
         this.views = views;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "HrRequestDecisionCommand")
     record DecisionCommand(@Nullable String comment) {}
 
     /**

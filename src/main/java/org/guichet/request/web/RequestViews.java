@@ -25,6 +25,7 @@ class RequestViews {
         this.messages = messages;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RequestStep")
     record Step(
             Instant at,
             String event,
@@ -33,8 +34,10 @@ class RequestViews {
             @Nullable String actor,
             @Nullable String comment) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RequestDocument")
     record Document(String id, String kind, String reference, String title, Instant createdAt, String href) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AdministrativeRequest")
     record Request(
             String id,
             String type,
@@ -57,6 +60,7 @@ class RequestViews {
     /** A field as people read it: its label, and its value with dates and choices written for them. */
     record ShownField(String name, String label, String value) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RequestAttachment")
     record Attachment(String id, String field, String fileName, String contentType, int size, String href) {}
 
     private List<ShownField> shown(RequestSettings.@Nullable TypeDefinition type, AdminRequest request, Locale locale) {

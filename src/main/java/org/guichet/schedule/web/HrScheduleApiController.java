@@ -37,8 +37,10 @@ class HrScheduleApiController {
         this.messages = messages;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ShiftImportProblem")
     record Problem(long line, @Nullable String soi, String problem, String message) {}
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ShiftImportReport")
     record Report(int rows, int imported, List<Problem> rejected) {}
 
     @PutMapping("/api/v1/hr/schedule/patterns/{agent}")
