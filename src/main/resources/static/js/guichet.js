@@ -243,3 +243,17 @@
     });
 })();
 
+
+// The installable app: the service worker keeps only the application's shell (never a page or personal data), so
+// that the app installed on a phone opens, and says it is offline, without a network. Only at the site's root: a
+// deployment under a context path serves no service worker.
+(function () {
+    if (!('serviceWorker' in navigator) || document.documentElement.getAttribute('data-context') !== '/') {
+        return;
+    }
+    window.addEventListener('load', function () {
+        navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {
+            // without a service worker the portal works the same, online
+        });
+    });
+})();

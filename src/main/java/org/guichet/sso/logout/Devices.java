@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its refresh token is good, revoked in one action (its access and refresh tokens die at once, journaled).
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class Devices implements AgentDevices {
 
     private final DeviceRepository devices;
