@@ -62,3 +62,26 @@ self.addEventListener('fetch', (event) => {
   }
   // anything else (the API, documents): the network only, never kept
 });
+
+// A notification Guichet pushed (Web Push, for the categories the agent chose on this device): shown, and opened on
+// the page it is about. The message holds a title, a line and a portal path, nothing more.
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (unreadable) {
+    message = {};
+  }
+  const link = typeof message.link === 'string' && message.link.startsWith('/') ? message.link : '/notifications';
+  event.waitUntil(self.registration.showNotification(message.title || 'Guichet', {
+    body: message.body || '',
+    icon: '/icons/guichet-192.png',
+    data: { link: link }
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(self.clients.openWindow(event.notification.data && event.notification.data.link
+    ? event.notification.data.link : '/notifications'));
+});

@@ -16,20 +16,20 @@ class HelplineNotices {
 
     private final Inbox inbox;
     private final MessageSource messages;
+    private final org.guichet.notification.push.WebPushes pushes;
 
-    HelplineNotices(Inbox inbox, MessageSource messages) {
+    HelplineNotices(Inbox inbox, MessageSource messages, org.guichet.notification.push.WebPushes pushes) {
         this.inbox = inbox;
         this.messages = messages;
+        this.pushes = pushes;
     }
 
     @ApplicationModuleListener
     void on(ConversationAnswered event) {
-        inbox.add(
-                event.agent(),
-                Category.SUPPORT,
-                messages.getMessage("notification.helplineAnswered.subject", null, Locale.FRENCH),
-                messages.getMessage("notification.helplineAnswered.subject", null, Locale.ENGLISH),
-                "/help/conversations/" + event.conversation(),
-                event.at());
+        var french = messages.getMessage("notification.helplineAnswered.subject", null, Locale.FRENCH);
+        var english = messages.getMessage("notification.helplineAnswered.subject", null, Locale.ENGLISH);
+        var link = "/help/conversations/" + event.conversation();
+        inbox.add(event.agent(), Category.SUPPORT, french, english, link, event.at());
+        pushes.send(event.agent(), Category.SUPPORT, french, english, link);
     }
 }

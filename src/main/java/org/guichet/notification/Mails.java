@@ -23,6 +23,7 @@ class Mails {
     private final MessageSource messages;
 
     private final Inbox inbox;
+    private final org.guichet.notification.push.WebPushes pushes;
     private final java.time.Clock clock;
 
     Mails(
@@ -30,11 +31,13 @@ class Mails {
             MessageDelivery delivery,
             MessageSource messages,
             Inbox inbox,
+            org.guichet.notification.push.WebPushes pushes,
             java.time.Clock clock) {
         this.directory = directory;
         this.delivery = delivery;
         this.messages = messages;
         this.inbox = inbox;
+        this.pushes = pushes;
         this.clock = clock;
     }
 
@@ -52,6 +55,7 @@ class Mails {
         var subjectFr = messages.getMessage(key + ".subject", null, Locale.FRENCH);
         var subjectEn = messages.getMessage(key + ".subject", null, Locale.ENGLISH);
         inbox.add(id, mail.category(), subjectFr, subjectEn, mail.link(), clock.instant());
+        pushes.send(id, mail.category(), subjectFr, subjectEn, mail.link());
         var choices = inbox.emailChoices(id);
         var digested = mail == Mail.APPROVAL_REQUESTED && choices.get(Category.DIGEST);
         if (!mail.category().optional() || (choices.get(mail.category()) && !digested)) {
