@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
-import org.guichet.testing.Chromium;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +35,6 @@ class HelplineBrowserTests extends BrowserTest {
         chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
     }
 
-    private void accessible(String name) {
-        assertThat(Chromium.accessibilityViolations(chrome)).as(name).isEmpty();
-        Chromium.fullPageScreenshot(chrome, name + "-phone");
-        chrome.manage().window().setSize(new Dimension(1280, 1000));
-        Chromium.fullPageScreenshot(chrome, name + "-desktop");
-        chrome.manage().window().setSize(new Dimension(390, 844));
-    }
-
     @Test
     void conversationWhenFiledFromARefusalOnAPhoneThenTheHelpdeskAnswersIt() {
         chrome.manage().window().setSize(new Dimension(390, 844));
@@ -60,23 +51,23 @@ class HelplineBrowserTests extends BrowserTest {
         chrome.findElement(By.linkText("Contacter l’assistance")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("contact")));
         assertThat(chrome.findElement(By.id("contact-reference")).getText()).contains(reference);
-        accessible("helpline-contact");
+        accessibleAtBothSizes("helpline-contact");
         chrome.findElement(By.id("message")).sendKeys("Je n’arrive pas à ouvrir le SIG depuis chez moi.");
         submit();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("thread")));
         assertThat(chrome.findElement(By.id("state")).getText()).isEqualTo("En attente de l’assistance");
-        accessible("helpline-conversation");
+        accessibleAtBothSizes("helpline-conversation");
 
         // the helpdesk, from the office
         plainClient();
         chrome.manage().deleteAllCookies();
         signInWithApp("hugo.robert", clock);
         chrome.get(url("/support/conversations"));
-        accessible("helpline-queue");
+        accessibleAtBothSizes("helpline-queue");
         chrome.findElement(By.linkText(nomad.fullName())).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("findings")));
         assertThat(chrome.findElement(By.id("reason")).getText()).isEqualTo("CHANNEL_NOT_ALLOWED");
-        accessible("helpline-helpdesk-conversation");
+        accessibleAtBothSizes("helpline-helpdesk-conversation");
         // a ready answer fills the answer, which stays editable
         new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("canned"))).selectByValue("fr.USE_VPN");
         assertThat(chrome.findElement(By.id("message")).getDomProperty("value"))
@@ -98,12 +89,12 @@ class HelplineBrowserTests extends BrowserTest {
         chrome.get(url("/login"));
         chrome.findElement(By.id("write-link")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("write")));
-        accessible("helpline-write");
+        accessibleAtBothSizes("helpline-write");
         chrome.findElement(By.id("identifier")).sendKeys(person.login());
         chrome.findElement(By.id("message")).sendKeys("Le code SMS n’arrive plus, j’ai changé de téléphone.");
         submit();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("received")));
-        accessible("helpline-write-received");
+        accessibleAtBothSizes("helpline-write-received");
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> jdbc.sql("SELECT COUNT(*) FROM conversation WHERE soi = ?")
@@ -132,6 +123,6 @@ class HelplineBrowserTests extends BrowserTest {
         signInWithApp("sarah.durand", clock);
         chrome.get(url("/security/stuck"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("totals")));
-        accessible("helpline-stuck");
+        accessibleAtBothSizes("helpline-stuck");
     }
 }

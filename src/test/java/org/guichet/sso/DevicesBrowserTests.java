@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Map;
 import org.guichet.testing.Agents;
 import org.guichet.testing.BrowserTest;
-import org.guichet.testing.Chromium;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,14 +25,6 @@ class DevicesBrowserTests extends BrowserTest {
     @Autowired
     Clock clock;
 
-    private void accessible(String name) {
-        assertThat(Chromium.accessibilityViolations(chrome)).as(name).isEmpty();
-        Chromium.fullPageScreenshot(chrome, name + "-phone");
-        chrome.manage().window().setSize(new Dimension(1280, 1000));
-        Chromium.fullPageScreenshot(chrome, name + "-desktop");
-        chrome.manage().window().setSize(new Dimension(390, 844));
-    }
-
     @Test
     void devicesWhenTheAppIsSignedInThenListedAndRevokedFromMySessionsOnAPhone() throws Exception {
         var person = agents.create().named("Inès").build();
@@ -48,7 +39,7 @@ class DevicesBrowserTests extends BrowserTest {
         chrome.get(url("/support/agents/" + person.soi()));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("devices")));
         assertThat(chrome.findElement(By.id("devices")).getText()).contains(MobileApp.DEVICE);
-        accessible("devices-helpdesk");
+        accessibleAtBothSizes("devices-helpdesk");
 
         // the agent, on a phone: "My sessions" lists it, and revokes it
         chrome.manage().deleteAllCookies();
@@ -57,7 +48,7 @@ class DevicesBrowserTests extends BrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("devices")));
         assertThat(chrome.findElement(By.cssSelector("main")).getText())
                 .contains(MobileApp.DEVICE + " (Android)", "Guichet mobile");
-        accessible("devices-my-sessions");
+        accessibleAtBothSizes("devices-my-sessions");
         var page = chrome.findElement(By.tagName("html"));
         chrome.findElement(By.cssSelector("form[action*='/account/devices/'] button"))
                 .click();

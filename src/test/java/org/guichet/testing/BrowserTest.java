@@ -103,6 +103,20 @@ public abstract class BrowserTest {
                 || !driver.findElements(By.id("services")).isEmpty();
     }
 
+    /**
+     * Checks the page with axe-core (nothing may be found), then draws the whole page at phone and at desktop size
+     * under {@code target/screenshots/<name>-phone.png} and {@code -desktop.png}; the window is a phone's after.
+     */
+    protected void accessibleAtBothSizes(String name) {
+        org.assertj.core.api.Assertions.assertThat(Chromium.accessibilityViolations(chrome))
+                .as(name)
+                .isEmpty();
+        Chromium.fullPageScreenshot(chrome, name + "-phone");
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        Chromium.fullPageScreenshot(chrome, name + "-desktop");
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    }
+
     /** Submits the page's form and waits until the next page replaced it (a page read sooner would be the old one). */
     protected void submit() {
         var button = chrome.findElement(By.cssSelector("form.form button[type=submit]"));
