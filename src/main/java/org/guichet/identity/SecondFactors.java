@@ -172,6 +172,11 @@ public class SecondFactors {
         return directory.findById(agent).map(factors::usable).orElse(Set.of());
     }
 
+    /** The same, for an agent the caller has already read (one look-up fewer). */
+    public Set<FactorType> enrolled(AgentProfile agent) {
+        return factors.usable(agent);
+    }
+
     /** Whether the agent has a factor to sign in with (not counting recovery codes). */
     public boolean hasSecondFactor(AgentId agent) {
         return directory.findById(agent).map(factors::hasSecondFactor).orElse(false);

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The unread count of the bell in every page's header, for a signed-in agent. */
+/** The unread count of the bell in every page's header, for a signed-in agent (not for the API's answers). */
 @ControllerAdvice(annotations = Controller.class)
 class UnreadNotifications {
 
@@ -20,8 +20,11 @@ class UnreadNotifications {
 
     @ModelAttribute("unreadNotifications")
     @Nullable
-    Integer unread(@Nullable Principal principal) {
-        if (principal == null || !AgentId.isSoi(principal.getName())) {
+    Integer unread(@Nullable Principal principal, jakarta.servlet.http.HttpServletRequest request) {
+        // the API's answers have no header to show it in (a @RestController is a @Controller too)
+        if (principal == null
+                || !AgentId.isSoi(principal.getName())
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return null;
         }
         return inbox.unread(AgentId.of(principal.getName()));

@@ -77,7 +77,7 @@ class MeApiController {
         return directory
                 .findById(AgentId.of(authentication.getName()))
                 .map(agent ->
-                        Me.of(agent, channel, FactorType.assurance(authentication), secondFactors.enrolled(agent.id())))
+                        Me.of(agent, channel, FactorType.assurance(authentication), secondFactors.enrolled(agent)))
                 .orElseThrow(() -> new GuichetException(PlatformError.UNAUTHENTICATED));
     }
 }
