@@ -332,6 +332,16 @@ public class Conversations {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
+        /** The remedy the console names so ({@code UNLOCK}); empty for one not applied from a conversation. */
+        public static Optional<Remedy> ofName(String name) {
+            for (var remedy : values()) {
+                if (remedy.name().equals(name)) {
+                    return Optional.of(remedy);
+                }
+            }
+            return Optional.empty();
+        }
+
         public static Optional<Remedy> ofPath(String path) {
             for (var remedy : values()) {
                 if (remedy.path().equals(path)) {

@@ -195,15 +195,10 @@ class HelplineController {
         model.addAttribute(
                 "remedies",
                 diagnosis.findings().stream()
-                        .map(finding -> finding.remedy() == null
-                                ? null
-                                : finding.remedy().name())
-                        .filter(remedy -> remedy != null
-                                && Conversations.Remedy.ofPath(
-                                                remedy.toLowerCase(Locale.ROOT).replace('_', '-'))
-                                        .isPresent())
+                        .filter(finding -> finding.remedy() != null)
+                        .flatMap(finding ->
+                                Conversations.Remedy.ofName(finding.remedy().name()).stream())
                         .distinct()
-                        .map(remedy -> Conversations.Remedy.valueOf(remedy))
                         .toList());
         model.addAttribute("allRemedies", Conversations.Remedy.values());
         model.addAttribute("helpdeskAgents", conversations.helpdeskAgents());

@@ -31,11 +31,12 @@ class ApiContract {
 
     static final String PROBLEM = "ProblemDetails";
 
-    private static final Map<String, String> REFUSALS = Map.of(
+    /** The refusals every operation may answer, in order, so that the document is written the same every time. */
+    private static final Map<String, String> REFUSALS = new java.util.TreeMap<>(Map.of(
             "400", "The request is not valid: the problem says which field and why.",
             "401", "Not signed in (no session, or a token refused: see WWW-Authenticate).",
             "403", "Refused: the access policy's reason (channel, second factor, role, remote access) or a scope.",
-            "404", "No such thing, or not yours.");
+            "404", "No such thing, or not yours."));
 
     @Bean
     WebAccess apiContractWebAccess() {

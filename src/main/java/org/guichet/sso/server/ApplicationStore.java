@@ -177,6 +177,15 @@ public class ApplicationStore implements RegisteredClientRepository {
                 .build());
     }
 
+    /**
+     * Whether a client is a native app: public (no secret) and refreshing its tokens, which it may only do bound to
+     * its key ({@link PublicClientRefresh}); each of its sign-ins is a device that outlives the browser session.
+     */
+    public static boolean nativeApp(RegisteredClient client) {
+        return client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
+                && client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN);
+    }
+
     /** The scopes of the JSON API, which the mobile app may be given ({@link ApiScopes}). */
     public static Set<String> apiScopes() {
         return ApiScopes.all();

@@ -75,9 +75,7 @@ final class PublicClientRefresh implements AuthenticationProvider {
     public @Nullable Authentication authenticate(Authentication authentication) {
         var request = (Request) authentication;
         RegisteredClient client = clients.findByClientId(String.valueOf(request.getPrincipal()));
-        if (client == null
-                || !client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)
-                || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.REFRESH_TOKEN)) {
+        if (client == null || !ApplicationStore.nativeApp(client)) {
             throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT);
         }
         return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.NONE, null);

@@ -154,23 +154,29 @@ public class SsoSessionRepository {
                 .optional();
     }
 
+    /** The clients that are native apps ({@link ApplicationStore#nativeApp}), as SQL on {@code oauth2_registered_client}. */
+    private static final String NATIVE_APP =
+            "client_authentication_methods LIKE '%none%' AND authorization_grant_types LIKE '%refresh_token%'";
+
     /**
      * The authorizations of an agent's devices: native apps (public clients that refresh their tokens, with a key of
      * their own), which outlive the browser session they were signed in from.
      */
     public List<String> deviceAuthorizations(String agent) {
         return jdbc.sql("""
-                        SELECT a.id FROM oauth2_authorization a
-                        JOIN oauth2_registered_client c ON c.id = a.registered_client_id
-                        WHERE a.principal_name = ? AND c.client_authentication_methods LIKE '%none%'
-                        AND c.authorization_grant_types LIKE '%refresh_token%'""").param(agent).query(String.class).list();
+                        SELECT a.id FROM oauth2_authorization a WHERE a.principal_name = ?
+                        AND a.registered_client_id IN (SELECT id FROM oauth2_registered_client WHERE""" + " " + NATIVE_APP + ")")
+                .param(agent)
+                .query(String.class)
+                .list();
     }
 
-    /** Whether this client is a native app: public, and refreshing its tokens. */
+    /** Whether this client is a native app. */
     public boolean nativeApp(String registeredClientId) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM oauth2_registered_client WHERE id = ?
-                        AND client_authentication_methods LIKE '%none%'
-                        AND authorization_grant_types LIKE '%refresh_token%'""").param(registeredClientId).query(Integer.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM oauth2_registered_client WHERE id = ? AND " + NATIVE_APP)
+                        .param(registeredClientId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }

@@ -87,9 +87,7 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
             return;
         }
         var client = clients.findById(authorization.getRegisteredClientId());
-        if (client == null
-                || !client.getClientAuthenticationMethods()
-                        .contains(org.springframework.security.oauth2.core.ClientAuthenticationMethod.NONE)) {
+        if (client == null || !ApplicationStore.nativeApp(client)) {
             return;
         }
         var request = attributes.getRequest();
