@@ -13,7 +13,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 /**
  * New passwords are hashed with Argon2id at the configured cost. Hashes carry their algorithm as a prefix ({@code
  * {argon2id}…}), so hashes imported from older systems (bcrypt, PBKDF2) still verify and are replaced by Argon2id at
- * the next successful sign-in, as are Argon2id hashes of a lower cost.
+ * the next successful sign-in, as are Argon2id hashes of a lower cost. Every hash, whatever it is for (passwords,
+ * recovery and enrolment codes, client secrets), takes its turn in {@link BoundedHashing}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -24,16 +25,18 @@ class PasswordHashing {
     PasswordEncoder passwordEncoder(IdentitySettings settings) {
         var argon2 = settings.argon2();
         var current = new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations());
-        return new DelegatingPasswordEncoder(
-                ARGON2ID,
-                Map.of(
+        return new BoundedHashing(
+                argon2.permits(),
+                new DelegatingPasswordEncoder(
                         ARGON2ID,
-                        current,
-                        "argon2@SpringSecurity_v5_8",
-                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                        "bcrypt",
-                        new BCryptPasswordEncoder(),
-                        "pbkdf2@SpringSecurity_v5_8",
-                        Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+                        Map.of(
+                                ARGON2ID,
+                                current,
+                                "argon2@SpringSecurity_v5_8",
+                                Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                                "bcrypt",
+                                new BCryptPasswordEncoder(),
+                                "pbkdf2@SpringSecurity_v5_8",
+                                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8())));
     }
 }
