@@ -45,13 +45,19 @@ public class LeaveBalances {
         this.clock = clock;
     }
 
-    /** The agent's balances of the year (annual leave, RTT) and their time-savings account. */
+    /**
+     * The agent's balances of the year (annual leave, RTT) and their time-savings account; those missing (the first
+     * visit of a year) are created first. Read on every home page: it writes only when one is missing.
+     */
     @Transactional
     public List<Balance> balances(AgentId agent, int year) {
-        ensureBalances(agent, year, profile(agent));
-        return balances.balances(agent, year).stream()
-                .sorted(Comparator.comparing(Balance::type))
-                .toList();
+        var found = balances.balances(agent, year);
+        var present = found.stream().map(Balance::type).collect(java.util.stream.Collectors.toSet());
+        if (!present.containsAll(Rights.YEARLY) || !present.contains(LeaveType.CET)) {
+            ensureBalances(agent, year, profile(agent));
+            found = balances.balances(agent, year);
+        }
+        return found.stream().sorted(Comparator.comparing(Balance::type)).toList();
     }
 
     /** What HR recorded for the agent, or the defaults when nothing. */
