@@ -15,9 +15,12 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Agents and their granted roles. */
 @Repository
@@ -41,8 +44,42 @@ public class AgentRepository {
         this.clock = clock;
     }
 
+    /**
+     * The agent, read once per web request: a page asks for its agent from many places (the header, the tiles, the
+     * access decisions, the factors) and each would be a query (seven on the home page). Any write to agents in the
+     * request forgets what was read. Only requests that came through {@link AgentReadsPerRequest} keep what they read;
+     * listeners, jobs and the command line read the database each time.
+     */
     public Optional<AgentProfile> findBySoi(String soi) {
-        return findOne("a.soi = ?", soi);
+        var read = readInThisRequest();
+        if (read == null) {
+            return findOne("a.soi = ?", soi);
+        }
+        var known = read.get(soi);
+        if (known == null) {
+            known = findOne("a.soi = ?", soi);
+            read.put(soi, known);
+        }
+        return known;
+    }
+
+    static final String READ_IN_REQUEST = AgentRepository.class.getName() + ".read";
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Map<String, Optional<AgentProfile>> readInThisRequest() {
+        var request = RequestContextHolder.getRequestAttributes();
+        return request == null
+                ? null
+                : (Map<String, Optional<AgentProfile>>)
+                        request.getAttribute(READ_IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /** After a write: the next read in this request goes to the database. */
+    private static void forgetRead() {
+        var read = readInThisRequest();
+        if (read != null) {
+            read.clear();
+        }
     }
 
     public Optional<AgentProfile> findByLogin(String login) {
@@ -184,6 +221,7 @@ public class AgentRepository {
     }
 
     public void insert(List<AgentRecord> agents) {
+        forgetRead();
         var now = Timestamp.from(clock.instant());
         batch.batchUpdate("""
                 INSERT INTO agent (soi, login, email, first_name, last_name, department_code, manager_soi, job_title,
@@ -208,6 +246,7 @@ public class AgentRepository {
     }
 
     public void update(List<AgentRecord> agents) {
+        forgetRead();
         var now = Timestamp.from(clock.instant());
         batch.batchUpdate("""
                 UPDATE agent SET login = ?, email = ?, first_name = ?, last_name = ?, department_code = ?,
@@ -237,6 +276,7 @@ public class AgentRepository {
     }
 
     public void updateMobile(String soi, String mobile) {
+        forgetRead();
         jdbc.sql("UPDATE agent SET mobile = ?, updated_at = ? WHERE soi = ?")
                 .params(mobile, Timestamp.from(clock.instant()), soi)
                 .update();
@@ -244,6 +284,7 @@ public class AgentRepository {
 
     /** Makes the granted roles of these agents exactly the ones they carry. */
     public void replaceGrantedRoles(Collection<AgentRecord> agents) {
+        forgetRead();
         batch.batchUpdate(
                 "DELETE FROM agent_role WHERE soi = ?", agents, agents.size(), (ps, a) -> ps.setString(1, a.soi()));
         var grants = agents.stream()
