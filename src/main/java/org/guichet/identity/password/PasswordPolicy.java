@@ -23,6 +23,7 @@ import org.guichet.identity.PasswordCheck;
 import org.guichet.identity.PasswordProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The password policy: long enough (12 by default) and not too long (128), never truncated; no composition rules,
@@ -39,12 +40,14 @@ public class PasswordPolicy {
     private static final int SHORTEST_PERSONAL_PART = 3;
 
     private final IdentitySettings.Password settings;
-    private final Set<String> common;
+    /** Read at the first check, not at start-up (the dictionaries take a quarter of a second to load). */
+    private final SingletonSupplier<Set<String>> common;
+
     private final Map<Locale, Nbvcxz> estimators = new ConcurrentHashMap<>();
 
     PasswordPolicy(IdentitySettings settings) {
         this.settings = settings.password();
-        this.common = commonPasswords();
+        this.common = SingletonSupplier.of(PasswordPolicy::commonPasswords);
     }
 
     /** Checks a candidate for this agent (or for nobody in particular when {@code agent} is null). */
@@ -97,6 +100,7 @@ public class PasswordPolicy {
 
     private boolean isCommon(String plain) {
         var core = EDGE_NOISE.matcher(plain).replaceAll("");
+        var common = this.common.obtain();
         return common.contains(plain) || core.length() >= 4 && common.contains(core);
     }
 
@@ -152,6 +156,6 @@ public class PasswordPolicy {
 
     /** How many passwords the policy refuses outright, for the README's claim and its test. */
     int commonCount() {
-        return common.size();
+        return common.obtain().size();
     }
 }

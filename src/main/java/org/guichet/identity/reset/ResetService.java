@@ -33,6 +33,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The self-service reset, which also unlocks: identifier, then a one-time code (8 digits, 10 minutes, 5 tries,
@@ -61,7 +62,7 @@ public class ResetService {
     private final IdentitySettings.Reset settings;
     private final String emailDomain;
     private final Clock clock;
-    private final String standInHash;
+    private final SingletonSupplier<String> standInHash;
 
     ResetService(
             DirectoryManagement directory,
@@ -94,7 +95,8 @@ public class ResetService {
         this.settings = settings.reset();
         this.emailDomain = directorySettings.emailDomain();
         this.clock = clock;
-        this.standInHash = encoder.encode(newCode());
+        // hashed at the first stand-in check, not at start-up (an Argon2id hash before the JIT is a third of a second)
+        this.standInHash = SingletonSupplier.of(() -> encoder.encode(newCode()));
     }
 
     /** Starts the flow for what was typed; where codes may go is shown masked, real or stand-in alike. */
@@ -158,7 +160,7 @@ public class ResetService {
         var now = clock.instant();
         var codeId = state.codeId();
         if (codeId == null) {
-            encoder.matches(code, standInHash);
+            encoder.matches(code, standInHash.obtain());
             return state.countStandInAttempt() >= settings.codeAttempts() ? Verification.SPENT : Verification.WRONG;
         }
         if (!codes.spendAttempt(codeId, settings.codeAttempts(), now)) {
