@@ -12,7 +12,9 @@
 #
 # Usage: bench/versus-keycloak.sh [seconds per phase, default 20] [h2|postgres|both, default both]
 # Needs wrk (apt-get install wrk), python3, and for PostgreSQL a server on 127.0.0.1:5432 ($PGUSER, default postgres).
-# GUICHET_JAVA_OPTS adds JVM options to Guichet's java -jar (the README's production options, for instance).
+# GUICHET_JAVA_OPTS adds JVM options to Guichet's java -jar (the README's production options, for instance);
+# GUICHET_AOT=1 runs Guichet as the README's production section says: the jar extracted, with a JDK AOT cache made by
+# a training start (not timed) before the first measured one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PHASE="${1:-20}"
@@ -49,6 +51,8 @@ fi
 
 PIDS=()
 WORK="$(mktemp -d)"
+RUN_JAR="$JAR"
+AOT_OPTS=""
 cleanup() {
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
@@ -86,7 +90,7 @@ start_guichet() {
   local db=$1 run=$2 started
   started=$(date +%s%N)
   # shellcheck disable=SC2086
-  "$JAVA" ${GUICHET_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$GUICHET_PORT" \
+  "$JAVA" ${GUICHET_JAVA_OPTS:-} $AOT_OPTS -jar "$RUN_JAR" --spring.profiles.active=demo --server.port="$GUICHET_PORT" \
     >>"$WORK/guichet-$db.log" 2>&1 &
   PIDS+=($!)
   SERVER=$!
@@ -144,6 +148,15 @@ done
 record ceiling guichet "$(sort -n "$WORK/ceiling-guichet.txt" | sed -n 2p)"
 record ceiling keycloak "$(sort -n "$WORK/ceiling-keycloak.txt" | sed -n 2p)"
 
+if [ "${GUICHET_AOT:-0}" = 1 ]; then
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+  RUN_JAR="$WORK/app/$(basename "$JAR")"
+  GUICHET_DB_URL="jdbc:h2:file:$WORK/training/guichet;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    "$JAVA" -XX:AOTCacheOutput="$WORK/guichet.aot" -Dspring.context.exit=onRefresh -jar "$RUN_JAR" \
+    --spring.profiles.active=demo --server.port="$GUICHET_PORT" >"$WORK/training.log" 2>&1
+  AOT_OPTS="-XX:AOTCache=$WORK/guichet.aot"
+fi
+
 for db in $DATABASES; do
   echo "== $db"
   # Guichet: a new database, then a restart on it, measured under load
@@ -183,6 +196,6 @@ for db in $DATABASES; do
   stop "$SERVER"
 done
 
-python3 bench/versus-keycloak/report.py "$RESULTS" "$KC_VERSION" "${GUICHET_JAVA_OPTS:-}" "$(head -1 "$WORK/credential.txt")" \
+python3 bench/versus-keycloak/report.py "$RESULTS" "$KC_VERSION" "${GUICHET_JAVA_OPTS:-}${AOT_OPTS:+ -XX:AOTCache=guichet.aot (the jar extracted, the cache from a training start)}" "$(head -1 "$WORK/credential.txt")" \
   | tee -a bench/README.md
 echo "raw results: $RESULTS"
