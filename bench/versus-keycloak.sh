@@ -196,6 +196,6 @@ for db in $DATABASES; do
   stop "$SERVER"
 done
 
-python3 bench/versus-keycloak/report.py "$RESULTS" "$KC_VERSION" "${GUICHET_JAVA_OPTS:-}${AOT_OPTS:+ -XX:AOTCache=guichet.aot (the jar extracted, the cache from a training start)}" "$(head -1 "$WORK/credential.txt")" \
+python3 bench/versus-keycloak/report.py "$RESULTS" "$KC_VERSION" "${GUICHET_JAVA_OPTS:-}${AOT_OPTS:+ -XX:AOTCache=guichet.aot}" "$(head -1 "$WORK/credential.txt")" \
   | tee -a bench/README.md
 echo "raw results: $RESULTS"

@@ -38,14 +38,14 @@ def ratio(a, b):
     return '%.2f' % (a / b) if b else '—'
 
 
-out = []
+out = ['']
 out.append('### Guichet and Keycloak %s side by side (`bench/versus-keycloak.sh`), %s' % (
     kc_version, datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')))
 out.append('')
 out.append('Machine: %s, %d cores, %.0f GiB; %s; Guichet `java -jar`%s, Keycloak `kc.sh start --optimized` as shipped. '
            'Keycloak\'s %s. Same load client (`SideBySide`), one system at a time.' % (
                cpu(), os.cpu_count(), memory_gib(), java_version,
-               (' with `%s`' % java_opts) if java_opts else ' with no option', credential))
+               ((' with `%s`' % java_opts.strip()) + (' (the jar extracted, the cache from a training start)' if 'AOTCache' in java_opts else '')) if java_opts.strip() else ' with no option', credential))
 out.append('')
 out.append('Raw Argon2id ceiling (m = 19 MiB, t = 2, p = 1, 2 threads, `Argon2Ceiling`, median of three rounds): Guichet\'s Bouncy Castle %s '
            '%.1f hashes/s; Keycloak\'s %s %.1f hashes/s.' % (
