@@ -25,48 +25,6 @@ class SessionStoreTests {
     @Autowired
     Agents agents;
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    @Test
-    void sessionWhenUsedAgainWithinAMinuteThenItsRowIsNotWrittenAfterAMinuteItIs() {
-        var person = agents.create().build();
-        var browser = new HttpAgent(port, TestData.officeAddress());
-        browser.signIn(person.login());
-        assertThat(browser.get("/api/v1/me", "application/json").statusCode()).isEqualTo(200);
-
-        // the last write 30 s ago: this request leaves the row as it is
-        var thirtySecondsAgo = System.currentTimeMillis() - 30_000;
-        setLastAccess(person.soi(), thirtySecondsAgo);
-        assertThat(browser.get("/api/v1/me", "application/json").statusCode()).isEqualTo(200);
-        assertThat(lastAccess(person.soi())).isEqualTo(thirtySecondsAgo);
-
-        // 90 s ago: written, and its expiry moves with it
-        var before = System.currentTimeMillis();
-        setLastAccess(person.soi(), before - 90_000);
-        assertThat(browser.get("/api/v1/me", "application/json").statusCode()).isEqualTo(200);
-        assertThat(lastAccess(person.soi())).isGreaterThanOrEqualTo(before);
-        assertThat(jdbc.sql("SELECT expiry_time - last_access_time FROM spring_session WHERE principal_name = ?")
-                        .param(person.soi())
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(30 * 60 * 1000L);
-    }
-
-    private void setLastAccess(String principal, long at) {
-        assertThat(jdbc.sql("UPDATE spring_session SET last_access_time = ? WHERE principal_name = ?")
-                        .params(at, principal)
-                        .update())
-                .isEqualTo(1);
-    }
-
-    private long lastAccess(String principal) {
-        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE principal_name = ?")
-                .param(principal)
-                .query(Long.class)
-                .single();
-    }
-
     @Test
     void requestsWhenSentAtOnceRightAfterTheSignInThenEachAnsweredNeverA500() {
         for (int round = 0; round < 3; round++) {
