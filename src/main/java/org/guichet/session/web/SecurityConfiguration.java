@@ -44,6 +44,7 @@ import org.springframework.security.authorization.FactorAuthorizationDecision;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
@@ -90,6 +91,20 @@ class SecurityConfiguration {
         "/sign-in/charter",
         "/webauthn/authenticate/**"
     };
+
+    /**
+     * Spring Security observes each request's way through every one of its filters, and each authorization, when an
+     * observation registry is present: a quarter of the CPU of a cheap request such as {@code GET /api/v1/me} went to
+     * it (issue 21, bench/README.md). The request itself is still observed ({@code http.server.requests}), and so are
+     * sign-ins ({@code spring.security.authentications}).
+     */
+    @Bean
+    SecurityObservationSettings requestsObservedOnce() {
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveRequests(false)
+                .shouldObserveAuthorizations(false)
+                .build();
+    }
 
     @Bean
     SecurityFilterChain guichetSecurity(
