@@ -11,7 +11,7 @@
 # The table is appended to bench/README.md with the machine and the date.
 #
 # Usage: bench/versus-keycloak.sh [seconds per phase, default 20] [h2|postgres|both, default both]
-# Needs wrk (apt-get install wrk), python3, and for PostgreSQL a server on 127.0.0.1:5432 ($PGUSER, default postgres).
+# Needs wrk, unzip, python3, ss and curl (apt-get install wrk unzip python3 iproute2 curl), and for PostgreSQL a server on 127.0.0.1:5432 ($PGUSER, default postgres).
 # GUICHET_JAVA_OPTS adds JVM options to Guichet's java -jar (the README's production options, for instance);
 # GUICHET_AOT=1 runs Guichet as the README's production section says: the jar extracted, with a JDK AOT cache made by
 # a training start (not timed) before the first measured one.
@@ -32,7 +32,9 @@ PGUSER="${PGUSER:-postgres}"
 [ -n "${JAVA_HOME:-}" ] || JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+for tool in wrk unzip python3 ss curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install wrk unzip python3 iproute2 curl"; exit 1; }
+done
 
 OUT=target/bench
 mkdir -p "$OUT"
