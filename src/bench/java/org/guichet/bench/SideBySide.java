@@ -239,8 +239,9 @@ public final class SideBySide {
     }
 
     /**
-     * A browser's cookie jar, by name only (one site, one path): Guichet's cookies are {@code Secure}, which the JDK's
-     * cookie manager would not send back over plain HTTP on loopback, as a browser does for localhost.
+     * A browser's cookie jar, by name only (one site, one path), one per sign-in: the JDK's cookie handler belongs to
+     * an {@code HttpClient}, and a client per sign-in would open new connections for each one where a browser keeps
+     * them; with one jar per sign-in, every sign-in starts with no cookie over the shared connections.
      */
     private static final class Browser {
         private final Map<String, String> cookies = new LinkedHashMap<>();
