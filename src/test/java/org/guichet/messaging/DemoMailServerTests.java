@@ -1,7 +1,10 @@
 package org.guichet.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.guichet.testing.HttpAgent;
 import org.guichet.testing.Nginx;
@@ -48,9 +51,19 @@ class DemoMailServerTests {
     @Test
     void demoWhenStartedThenEachAccountHasAMailboxAndMessagesGoBetweenThem() {
         var camille = signedIn("camille.martin");
-        var folders = camille.get("/api/v1/mail/folders", "application/json");
-        assertThat(folders.statusCode()).isEqualTo(200);
-        assertThat(folders.body()).contains("{\"name\":\"INBOX\",\"unread\":5,\"total\":30}");
+        var theo = signedIn("theo.moreau");
+        // the mailboxes are filled beside the start, within moments
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    for (var agent : List.of(camille, theo)) {
+                        var folders = agent.get("/api/v1/mail/folders", "application/json");
+                        assertThat(folders.statusCode()).isEqualTo(200);
+                        assertThat(folders.body()).contains("\"total\":30}");
+                    }
+                });
+        assertThat(camille.get("/api/v1/mail/folders", "application/json").body())
+                .contains("{\"name\":\"INBOX\",\"unread\":5,\"total\":30}");
         assertThat(camille.get("/api/v1/mail/folders/INBOX/messages?size=1", "application/json")
                         .body())
                 .contains("\"subject\":\"La lettre de la semaine\"");
@@ -64,7 +77,6 @@ class DemoMailServerTests {
                 "{\"to\":[\"theo.moreau@ville.example\"],\"subject\":\"Astreinte\",\"text\":\"Bonjour Théo\"}");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
 
-        var theo = signedIn("theo.moreau");
         assertThat(theo.get("/api/v1/mail/folders/INBOX/messages?size=1", "application/json")
                         .body())
                 .contains("\"subject\":\"Astreinte\"", "\"seen\":false");

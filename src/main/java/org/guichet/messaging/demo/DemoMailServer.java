@@ -22,6 +22,7 @@ import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.messaging.MessagingSettings;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -52,7 +53,8 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
     private final MessagingSettings settings;
     private final DirectoryManagement directory;
     private final Clock clock;
-    private GreenMail server;
+    private volatile @Nullable GreenMail server;
+    private @Nullable Thread filling;
 
     DemoMailServer(MessagingSettings settings, DirectoryManagement directory, Clock clock) {
         this.settings = settings;
@@ -61,14 +63,14 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws MessagingException {
-        server = new GreenMail(new ServerSetup[] {
+    public void run(ApplicationArguments args) {
+        var mail = new GreenMail(new ServerSetup[] {
             new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
             new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
         });
-        server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         try {
-            server.start();
+            mail.start();
         } catch (RuntimeException portTaken) {
             // the demo goes on without mail: the webmail says the mail server does not answer
             LOG.warn(
@@ -77,17 +79,28 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
                     settings.imapPort(),
                     settings.smtpPort(),
                     portTaken.getMessage());
-            server = null;
             return;
         }
+        // the mailboxes are filled beside the start (a second of a cold JVM building 300 messages): the node is ready
+        // without waiting for the demo's mail, which arrives within moments as it would in a real mailbox
+        server = mail;
+        filling = Thread.ofVirtual().name("demo-mail-fill").start(() -> fillAll(mail));
+    }
+
+    private void fillAll(GreenMail started) {
         var session = Session.getInstance(new Properties());
         var agents = 0;
-        for (int soi = 1_000_001; soi <= 1_000_010; soi++) {
-            var agent = directory.findById(AgentId.of(String.valueOf(soi)));
-            if (agent.isPresent()) {
-                fill(session, agent.get());
-                agents++;
+        try {
+            for (int soi = 1_000_001; soi <= 1_000_010 && server == started; soi++) {
+                var agent = directory.findById(AgentId.of(String.valueOf(soi)));
+                if (agent.isPresent()) {
+                    fill(started, session, agent.get());
+                    agents++;
+                }
             }
+        } catch (MessagingException | RuntimeException stopped) {
+            LOG.warn("Demo mailboxes not filled: {}", stopped.getMessage());
+            return;
         }
         LOG.info(
                 "Demo mail server: IMAP on 127.0.0.1:{}, SMTP on 127.0.0.1:{}, {} mailboxes (it accepts any token)",
@@ -100,9 +113,9 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
      * The agent's mailbox (30 messages): a year of payslip announcements, the life of the services, meetings, minutes in
      * PDF, a note with an attachment, a newsletter.
      */
-    private void fill(Session session, AgentProfile agent) throws MessagingException {
+    private void fill(GreenMail mail, Session session, AgentProfile agent) throws MessagingException {
         var address = agent.email();
-        var user = server.setUser(address, address, "demo");
+        var user = mail.setUser(address, address, "demo");
         var now = clock.instant();
         var month = YearMonth.now(clock);
         for (int i = 12; i >= 1; i--) {
@@ -316,9 +329,14 @@ class DemoMailServer implements ApplicationRunner, DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        if (server != null) {
-            server.stop();
+    public void destroy() throws InterruptedException {
+        var running = server;
+        server = null;
+        if (filling != null) {
+            filling.join(Duration.ofSeconds(5));
+        }
+        if (running != null) {
+            running.stop();
         }
     }
 }
