@@ -5,8 +5,11 @@
 #   - startup to ready, on a new database and on a restart; RSS after start and after the load;
 #   - browser sign-ins at 2, 4 and 8 concurrent users (SideBySide: Guichet's login page, POST and home page; Keycloak's
 #     login page, POST and code exchange), after a warm-up;
+#   - the CPU each sign-in at 8 users cost the load client, the server and PostgreSQL (the hash's share of it is the most
+#     of the ceiling the machine allows);
 #   - the cheap authenticated request with wrk: Guichet's GET /api/v1/me with a session, Keycloak's userinfo with a
-#     bearer token.
+#     bearer token; and each one's floor, an answer with no session and no database (Guichet's liveness, Keycloak's
+#     discovery document).
 # Keycloak's distribution comes from Maven Central (org.keycloak:keycloak-quarkus-dist), into target/bench/.
 # The table is appended to bench/README.md with the machine and the date.
 #
@@ -66,6 +69,17 @@ record() { printf '%s\n' "$(IFS=$'\t'; echo "$*")" >>"$RESULTS"; }
 # The java process listening on a port (kc.sh starts one as its child).
 listener() { ss -Hltnp "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+# CPU time (ms, user + system) the processes have used so far; a process gone is counted as nothing.
+TICK=$(getconf CLK_TCK)
+cpu_ms() {
+  local total=0 pid
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo $((total * 1000 / TICK))
+}
+database_pids() { pgrep -x postgres || true; }
 
 # Milliseconds until the URL answers 200 (at most two minutes).
 wait_ready() {
@@ -125,16 +139,28 @@ start_keycloak() {
   record rss keycloak "$db" "after start ($run)" "$(rss_mib "$SERVER")"
 }
 
-# load SYSTEM DB BASE CHEAP_URL AUTH_HEADER: the sign-ins at 2, 4, 8 after a warm-up, then wrk on the cheap request.
+# load SYSTEM DB BASE CHEAP_URL AUTH_HEADER FLOOR_URL: the sign-ins at 2, 4, 8 after a warm-up (with the CPU each
+# sign-in cost the client, the server and the database), then wrk on the cheap request and on the floor.
 load() {
-  local system=$1 db=$2 base=$3 cheap=$4 auth=$5
+  local system=$1 db=$2 base=$3 cheap=$4 auth=$5 floor=$6
   "${CLIENT[@]}" signin "$system" "$base" "$USERS" "$PASSWORD" 4 15 >/dev/null
+  local line server_before database_before count
   for users in 2 4 8; do
-    record signin "$system" "$db" "$users" "$("${CLIENT[@]}" signin "$system" "$base" "$USERS" "$PASSWORD" "$users" "$PHASE")"
+    server_before=$(cpu_ms "$SERVER")
+    database_before=$(cpu_ms $(database_pids))
+    line="$("${CLIENT[@]}" signin "$system" "$base" "$USERS" "$PASSWORD" "$users" "$PHASE")"
+    count=$(cut -f1 <<<"$line")
+    # the CPU each sign-in cost the server and the database (PostgreSQL's processes; H2 runs inside Guichet)
+    record signin "$system" "$db" "$users" "$line" \
+      "$(awk -v a="$server_before" -v b="$(cpu_ms "$SERVER")" -v n="$count" 'BEGIN { printf "%.1f", n ? (b - a) / n : 0 }')" \
+      "$(awk -v a="$database_before" -v b="$(cpu_ms $(database_pids))" -v n="$count" -v d="$db" 'BEGIN { printf "%.1f", (n && d == "postgres") ? (b - a) / n : 0 }')"
   done
   wrk -t2 -c8 -d5s -H "$auth" -H "Accept: application/json" "$cheap" >/dev/null
   wrk -t2 -c8 -d"${PHASE}s" --latency -H "$auth" -H "Accept: application/json" "$cheap" >"$WORK/wrk.txt"
   record cheap "$system" "$db" "$(python3 bench/versus-keycloak/wrk.py <"$WORK/wrk.txt")"
+  # each one's floor: an answer with no session and no database (Guichet's liveness, Keycloak's discovery document)
+  wrk -t2 -c8 -d"${PHASE}s" --latency "$floor" >"$WORK/wrk.txt"
+  record floor "$system" "$db" "$(python3 bench/versus-keycloak/wrk.py <"$WORK/wrk.txt")"
   record rss "$system" "$db" "after load" "$(rss_mib "$SERVER")"
 }
 
@@ -174,7 +200,8 @@ for db in $DATABASES; do
   stop "$SERVER"
   start_guichet "$db" restart
   cookie="$("${CLIENT[@]}" cookie "http://127.0.0.1:$GUICHET_PORT" camille.martin "$PASSWORD")"
-  load guichet "$db" "http://127.0.0.1:$GUICHET_PORT" "http://127.0.0.1:$GUICHET_PORT/api/v1/me" "Cookie: $cookie"
+  load guichet "$db" "http://127.0.0.1:$GUICHET_PORT" "http://127.0.0.1:$GUICHET_PORT/api/v1/me" "Cookie: $cookie" \
+    "http://127.0.0.1:$GUICHET_PORT/actuator/health/liveness"
   stop "$SERVER"
   unset GUICHET_DB_URL GUICHET_DB_USER GUICHET_DB_PASSWORD
 
@@ -194,7 +221,8 @@ for db in $DATABASES; do
   start_keycloak "$db" restart
   token="$("${CLIENT[@]}" token "http://127.0.0.1:$KC_PORT/realms/bench" camille.martin "$PASSWORD")"
   load keycloak "$db" "http://127.0.0.1:$KC_PORT/realms/bench" \
-    "http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/userinfo" "Authorization: Bearer $token"
+    "http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/userinfo" "Authorization: Bearer $token" \
+    "http://127.0.0.1:$KC_PORT/realms/bench/.well-known/openid-configuration"
   stop "$SERVER"
 done
 

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * same way for both. Modes:
  *
  * <pre>
- *   signin  guichet|keycloak BASE USERS PASSWORD CONCURRENCY SECONDS   one line: count, per second, p50 p90 p99 max (ms), errors
+ *   signin  guichet|keycloak BASE USERS PASSWORD CONCURRENCY SECONDS   one line: count, per second, p50 p90 p99 max (ms), errors,
+ *           this client's CPU per sign-in (ms)
  *   cookie  BASE USER PASSWORD       Guichet's session cookie after a sign-in (for wrk on /api/v1/me)
  *   token   BASE USER PASSWORD       a Keycloak access token after a sign-in (for wrk on userinfo)
  * </pre>
@@ -90,6 +91,8 @@ public final class SideBySide {
         var firstError = new java.util.concurrent.atomic.AtomicReference<String>();
         var times = new ArrayList<long[]>();
         var threads = new ArrayList<Thread>();
+        var cpu = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var cpuBefore = cpu.getProcessCpuTime();
         var started = System.nanoTime();
         for (int t = 0; t < concurrency; t++) {
             var mine = new long[1 << 16];
@@ -121,20 +124,22 @@ public final class SideBySide {
             thread.join();
         }
         var elapsed = (System.nanoTime() - started) / 1e9;
+        var cpuMs = (cpu.getProcessCpuTime() - cpuBefore) / 1e6;
         var all = times.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         if (firstError.get() != null) {
             System.err.println("first error: " + firstError.get());
         }
         return String.format(
                 Locale.ROOT,
-                "%d\t%.1f\t%.0f\t%.0f\t%.0f\t%.0f\t%d",
+                "%d\t%.1f\t%.0f\t%.0f\t%.0f\t%.0f\t%d\t%.1f",
                 all.length,
                 all.length / elapsed,
                 percentile(all, 50),
                 percentile(all, 90),
                 percentile(all, 99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-                errors.get());
+                errors.get(),
+                all.length == 0 ? 0 : cpuMs / all.length);
     }
 
     private static double percentile(long[] sorted, int p) {
