@@ -112,7 +112,7 @@ class ArchitectureTests {
     /**
      * A module's repositories are its own: package-private, or in a package inside the module that other modules
      * cannot reach (Modulith checks that), never public in the module's API package. Platform, whose base package is
-     * every module's to use, offers two stores as services ({@code JobClaims}, {@code Secrets}).
+     * every module's to use, offers a store as a service ({@code Secrets}).
      */
     @Test
     void repositoriesWhenDeclaredThenInsideTheirModule() {

@@ -2,6 +2,7 @@ package org.guichet.access;
 
 import java.time.Clock;
 import java.util.Set;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.access.nomadic.NomadicProfileRepository;
 import org.guichet.approval.ApprovalDecided;
 import org.guichet.approval.ApprovalHandler;
@@ -121,6 +122,12 @@ class NomadicLifecycle {
      * the agent's manager for confirmation. Safe on several nodes: each move is one conditional update.
      */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT19M")
+    @SchedulerLock(name = "nomadic-lifecycle", lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
+    @Transactional
+    void expireAndRecertifyOnSchedule() {
+        expireAndRecertify();
+    }
+
     @Transactional
     public void expireAndRecertify() {
         var today = DisplayZone.today(clock);

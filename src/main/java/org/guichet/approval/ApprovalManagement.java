@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.approval.domain.ApprovalRepository;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
@@ -183,6 +184,12 @@ public class ApprovalManagement {
      * and each move is claimed by one conditional update.
      */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT17M")
+    @SchedulerLock(name = "approval-reminders", lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
+    @Transactional
+    void remindAndEscalateOnSchedule() {
+        remindAndEscalate();
+    }
+
     @Transactional
     public void remindAndEscalate() {
         var now = clock.instant();

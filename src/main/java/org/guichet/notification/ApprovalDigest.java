@@ -1,6 +1,7 @@
 package org.guichet.notification;
 
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.approval.ApprovalManagement;
 import org.guichet.notification.inbox.Inbox;
 import org.guichet.platform.DisplayZone;
@@ -26,7 +27,13 @@ class ApprovalDigest {
         this.clock = clock;
     }
 
+    /** At 7 a.m., by one node: the others, even with a clock a little off, find the digest's turn taken. */
     @Scheduled(cron = "0 0 7 * * *", zone = "Europe/Paris")
+    @SchedulerLock(name = "approval-digest", lockAtLeastFor = "PT1H", lockAtMostFor = "PT2H")
+    void sendDigestsOnSchedule() {
+        sendDigests();
+    }
+
     public void sendDigests() {
         var today = DisplayZone.today(clock);
         for (var manager : inbox.digestReaders()) {

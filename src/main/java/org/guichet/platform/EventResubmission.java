@@ -1,6 +1,6 @@
 package org.guichet.platform;
 
-import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -22,26 +22,20 @@ class EventResubmission {
     private static final Logger LOG = LoggerFactory.getLogger(EventResubmission.class);
 
     private final FailedEventPublications failed;
-    private final JobClaims claims;
 
-    EventResubmission(FailedEventPublications failed, JobClaims claims) {
+    EventResubmission(FailedEventPublications failed) {
         this.failed = failed;
-        this.claims = claims;
     }
 
     @Scheduled(
             fixedDelayString = "${guichet.events.resubmit-every:PT1M}",
             initialDelayString = "${guichet.events.resubmit-every:PT1M}")
+    @SchedulerLock(name = JOB)
     void resubmitFailed() {
-        if (!claims.claim(JOB, Duration.ofMinutes(10))) {
-            return;
-        }
         try {
             failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withMaxInFlight(100));
         } catch (RuntimeException e) {
             LOG.warn("Failed events could not be resubmitted this time: {}", e.toString());
-        } finally {
-            claims.release(JOB);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -65,6 +66,7 @@ public class RateLimits {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT9M")
+    @SchedulerLock(name = "rate-limit-purge", lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
     void purge() {
         jdbc.sql("DELETE FROM rate_limit WHERE window_start < ?")
                 .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1))))

@@ -4,8 +4,8 @@
  * feeds (leave, schedules); the employer's identity and the keys Guichet makes for itself ({@link
  * org.guichet.platform.Secrets}: trusted browsers, document signing); e-mail and SMS delivery with the demo outbox;
  * live settings (what administrators change while Guichet runs, each owner reading its own); the {@link
- * org.guichet.platform.Journaled} interface of events the journal records; event resubmission and scheduled work one
- * node at a time ({@link org.guichet.platform.JobClaims}); and under {@code platform.web} the web shell (layout,
+ * org.guichet.platform.Journaled} interface of events the journal records; event resubmission, and the lock that
+ * makes each scheduled job run on one node per schedule (ShedLock, with the database's time); and under {@code platform.web} the web shell (layout,
  * language, error pages, watchdog) and the {@link org.guichet.platform.web.WebAccess} each module declares.
  *
  * <p>This module depends on no other module (ArchitectureTests) and publishes no event.

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.guichet.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +64,7 @@ class EventResubmissionTests {
     EventResubmission resubmission;
 
     @Autowired
-    JobClaims claims;
+    LockProvider locks;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -97,23 +100,25 @@ class EventResubmissionTests {
     void resubmitWhenAnotherNodeHoldsTheTurnThenThisNodeLeavesItAlone() {
         var knock = failingOnce();
         await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(status(knock)));
-        assertThat(claims.claim(EventResubmission.JOB, Duration.ofMinutes(5)))
-                .as("another node takes the turn")
-                .isTrue();
+        var held = locks.lock(turn());
+        assertThat(held).as("another node takes the turn").isPresent();
         try {
             resubmission.resubmitFailed();
             assertThat(status(knock)).isEqualTo("FAILED");
-            assertThat(claims.claim(EventResubmission.JOB, Duration.ofMinutes(5)))
-                    .as("a held turn is not taken twice")
-                    .isFalse();
+            assertThat(locks.lock(turn())).as("a held turn is not taken twice").isEmpty();
         } finally {
-            claims.release(EventResubmission.JOB);
+            held.orElseThrow().unlock();
         }
 
         resubmission.resubmitFailed();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "COMPLETED".equals(status(knock)));
         assertThat(listener.received()).containsOnlyOnce(knock.id());
+    }
+
+    /** The resubmission's turn, as another node's scheduler takes it. */
+    private static LockConfiguration turn() {
+        return new LockConfiguration(Instant.now(), EventResubmission.JOB, Duration.ofMinutes(5), Duration.ZERO);
     }
 
     private Knock failingOnce() {

@@ -1,6 +1,7 @@
 package org.guichet.audit.journal;
 
 import java.time.Clock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.audit.AuditSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ class Retention {
     }
 
     @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT17M")
+    @SchedulerLock(name = "journal-retention", lockAtLeastFor = "PT23H", lockAtMostFor = "PT23H30M")
     void purge() {
         var now = clock.instant();
         var removed = writer.purgeBefore(now.minus(settings.retention()), now);

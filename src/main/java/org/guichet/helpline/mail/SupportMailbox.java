@@ -9,7 +9,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +16,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.helpline.ConversationId;
 import org.guichet.helpline.Conversations;
 import org.guichet.helpline.HelplineSettings;
-import org.guichet.platform.JobClaims;
 import org.guichet.platform.MessageDelivery;
 import org.guichet.platform.OutgoingMessage;
 import org.jspecify.annotations.Nullable;
@@ -48,20 +47,14 @@ class SupportMailbox {
 
     private final Conversations conversations;
     private final HelplineSettings settings;
-    private final JobClaims claims;
     private final MessageDelivery delivery;
     private final MessageSource messages;
     private final Pattern replyAddress;
 
     SupportMailbox(
-            Conversations conversations,
-            HelplineSettings settings,
-            JobClaims claims,
-            MessageDelivery delivery,
-            MessageSource messages) {
+            Conversations conversations, HelplineSettings settings, MessageDelivery delivery, MessageSource messages) {
         this.conversations = conversations;
         this.settings = settings;
-        this.claims = claims;
         this.delivery = delivery;
         this.messages = messages;
         var address = settings.address();
@@ -74,8 +67,9 @@ class SupportMailbox {
     @Scheduled(
             fixedDelayString = "${guichet.helpline.poll:PT30S}",
             initialDelayString = "${guichet.helpline.poll:PT30S}")
+    @SchedulerLock(name = "helpline-mailbox", lockAtMostFor = "PT5M")
     void poll() {
-        if (!settings.readsReplies() || !claims.claim("helpline-mailbox", Duration.ofMinutes(5))) {
+        if (!settings.readsReplies()) {
             return;
         }
         try {
@@ -86,8 +80,6 @@ class SupportMailbox {
                     settings.imapHost(),
                     settings.imapPort(),
                     e.toString());
-        } finally {
-            claims.release("helpline-mailbox");
         }
     }
 

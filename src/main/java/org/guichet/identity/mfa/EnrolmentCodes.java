@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.directory.AgentId;
 import org.guichet.identity.EnrolmentCodeIssued;
 import org.guichet.identity.EnrolmentCodeUsed;
@@ -82,6 +83,7 @@ public class EnrolmentCodes {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT13M")
+    @SchedulerLock(name = "enrolment-code-purge", lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
     void purge() {
         codes.purge(clock.instant().minus(Duration.ofDays(30)));
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.directory.AgentId;
 import org.guichet.identity.IdentitySettings;
 import org.guichet.identity.factor.CodeCheck;
@@ -128,6 +129,7 @@ public class SmsCodes {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT11M")
+    @SchedulerLock(name = "sms-code-purge", lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
     void purge() {
         codes.purge(clock.instant().minus(Duration.ofDays(1)));
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
@@ -263,6 +264,7 @@ public class ResetService {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+    @SchedulerLock(name = "reset-purge", lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
     void purge() {
         codes.purge(clock.instant().minus(Duration.ofDays(1)));
     }

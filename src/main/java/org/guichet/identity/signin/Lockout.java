@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.identity.AccountLock;
@@ -242,6 +243,7 @@ public class Lockout {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "lockout-purge", lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
     void purge() {
         var now = clock.instant();
         var removed = counters.purge(now.minus(settings().forgetAfter()), now.minus(Duration.ofHours(1)), now);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.directory.AgentId;
 import org.guichet.platform.TransactionalEvents;
 import org.guichet.sso.BackChannelLogoutDelivered;
@@ -77,8 +78,17 @@ public class BackChannelLogout {
         }
     }
 
-    /** Delivers what is due, on every node, every few seconds (and at once when a session ends). */
+    /**
+     * Every few seconds, by one node at a time; also at once, on the node where a session ends. Each delivery is taken
+     * by one node with a conditional update, whoever calls.
+     */
     @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT20S")
+    @SchedulerLock(name = "backchannel-logout")
+    void deliverDueOnSchedule() {
+        deliverDue();
+    }
+
+    /** Delivers what is due. */
     public void deliverDue() {
         var now = clock.instant();
         for (var delivery : deliveries.due(now, 100)) {

@@ -1,10 +1,9 @@
 package org.guichet.sso.logout;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.directory.AgentId;
-import org.guichet.platform.JobClaims;
 import org.guichet.session.AllSessionsRevoked;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
@@ -34,7 +33,6 @@ public class SessionEnds {
     private final SessionManagement guichet;
     private final TrackedAuthorizations authorizations;
     private final BackChannelLogout logout;
-    private final JobClaims jobs;
     private final Clock clock;
 
     SessionEnds(
@@ -42,13 +40,11 @@ public class SessionEnds {
             SessionManagement guichet,
             TrackedAuthorizations authorizations,
             BackChannelLogout logout,
-            JobClaims jobs,
             Clock clock) {
         this.sessions = sessions;
         this.guichet = guichet;
         this.authorizations = authorizations;
         this.logout = logout;
-        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -92,15 +88,9 @@ public class SessionEnds {
 
     /** Once a minute, on one node: the sessions that ended without a word (timed out, cleaned up). */
     @Scheduled(fixedDelayString = "${guichet.sso.sweep-every:PT1M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = JOB, lockAtMostFor = "PT5M")
     void sweepAll() {
-        if (!jobs.claim(JOB, Duration.ofMinutes(5))) {
-            return;
-        }
-        try {
-            sweepNow();
-        } finally {
-            jobs.release(JOB);
-        }
+        sweepNow();
     }
 
     /** Ends, as timed out, every session still open in applications whose Guichet session is gone. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -41,6 +42,7 @@ public class DPoPProofs {
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT4M")
+    @SchedulerLock(name = "dpop-proof-purge", lockAtLeastFor = "PT9M", lockAtMostFor = "PT10M")
     void purge() {
         jdbc.sql("DELETE FROM dpop_proof WHERE expires_at < ?")
                 .param(Timestamp.from(Instant.now(clock)))

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.guichet.platform.JobClaims;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.platform.SecretBox;
 import org.guichet.sso.SsoSettings;
 import org.jspecify.annotations.Nullable;
@@ -43,18 +43,16 @@ public class TokenKeys implements JWKSource<SecurityContext> {
     private final TokenKeyRepository keys;
     private final SecretBox box;
     private final SsoSettings settings;
-    private final JobClaims jobs;
     private final Clock clock;
     private volatile @Nullable Loaded loaded;
 
-    TokenKeys(TokenKeyRepository keys, SsoSettings settings, JobClaims jobs, Clock clock) {
+    TokenKeys(TokenKeyRepository keys, SsoSettings settings, Clock clock) {
         this.keys = keys;
         this.box = new SecretBox(
                 "guichet.sso.key-encryption-key, or the environment variable GUICHET_SSO_KEY",
                 settings.keyEncryptionKey(),
                 settings.previousKeyEncryptionKeys());
         this.settings = settings;
-        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -118,15 +116,9 @@ public class TokenKeys implements JWKSource<SecurityContext> {
      * keys a newer one replaced, and forgets those retired for longer than any token lives.
      */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT3M")
+    @SchedulerLock(name = JOB, lockAtLeastFor = "PT55M", lockAtMostFor = "PT59M")
     void rotateWhenDue() {
-        if (!jobs.claim(JOB, Duration.ofMinutes(10))) {
-            return;
-        }
-        try {
-            rotate(false);
-        } finally {
-            jobs.release(JOB);
-        }
+        rotate(false);
     }
 
     /**
