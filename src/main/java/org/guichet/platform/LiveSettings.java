@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
@@ -16,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Settings the administrators change while Guichet runs: each a record stored as JSON under its name, replacing the
  * configuration's value. A node reads the version at most every {@link #REFRESH} and reloads what changed, so a change
- * made on one node applies on every node within seconds, without restart; on the node that made it, at once.
+ * made on one node applies on every node within seconds, without restart; on the node that made it, at once. While the
+ * database cannot be reached, a node keeps what it read last.
  */
 @Service
 public class LiveSettings {
@@ -84,7 +86,19 @@ public class LiveSettings {
             if (now.isBefore(checkedAt.plus(REFRESH)) && now.isAfter(checkedAt.minus(REFRESH))) {
                 return;
             }
-            var current = store.version();
+            long current;
+            try {
+                current = store.version();
+            } catch (DataAccessException unreachable) {
+                if (version < 0) {
+                    throw unreachable;
+                }
+                // the database is away (restarted, failed over): what this node read last still holds, and it
+                // looks again after REFRESH rather than making every request wait for a connection
+                LOG.warn("Live settings kept as read at version {}: {}", version, unreachable.toString());
+                checkedAt = now;
+                return;
+            }
             if (current != version) {
                 var all = store.all();
                 stored = all;

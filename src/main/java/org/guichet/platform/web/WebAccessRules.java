@@ -34,11 +34,21 @@ public class WebAccessRules {
     private final RequestMatcher withoutRemoteAccess;
     private final Map<String, List<String>> backOffices;
 
+    /** Style sheets, scripts, images: served to anybody, and decided without the session. */
+    private static final RequestMatcher ASSETS = PathRequest.toStaticResources().atCommonLocations();
+
     @Autowired
     WebAccessRules(List<WebAccess> modules) {
-        this(
-                List.of(PathRequest.toStaticResources().atCommonLocations(), EndpointRequest.to(HealthEndpoint.class)),
-                modules);
+        this(List.of(ASSETS, EndpointRequest.to(HealthEndpoint.class)), modules);
+    }
+
+    /**
+     * Whether the request is for a style sheet, a script or an image: filters that would read the session (or the
+     * security context, which is in the session) leave those alone. Reading it would cost a database read per file,
+     * the browser sending the cookie with each, and would fail while the database is away.
+     */
+    public static boolean isAsset(HttpServletRequest request) {
+        return ASSETS.matches(request);
     }
 
     /** With the assets and the health probe as {@code served}, which only a running web application can match. */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * does not have would send agents nowhere.
  */
 @Component
-@ControllerAdvice
+@ControllerAdvice(annotations = Controller.class)
 class RootCertificate {
 
     /** What the pages say of it. */

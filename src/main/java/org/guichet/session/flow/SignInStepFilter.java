@@ -59,12 +59,15 @@ public class SignInStepFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // what passes the steps anyway (style sheets, scripts, the health probe) is decided without the session:
+        // reading it would cost a database read per file, and fail while the database is away
+        if (modules.passesSignInSteps(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var session = request.getSession(false);
-        if (authentication == null
-                || authentication instanceof AnonymousAuthenticationToken
-                || session == null
-                || modules.passesSignInSteps(request)) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken || session == null) {
             chain.doFilter(request, response);
             return;
         }

@@ -11,6 +11,7 @@ import org.guichet.directory.AgentId;
 import org.guichet.platform.ProblemResponses;
 import org.guichet.platform.SessionHandles;
 import org.guichet.platform.TransactionalEvents;
+import org.guichet.platform.web.WebAccessRules;
 import org.guichet.session.SessionError;
 import org.guichet.session.SessionKeys;
 import org.guichet.session.SessionManagement;
@@ -37,6 +38,11 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
         this.problems = problems;
         this.events = events;
         this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return WebAccessRules.isAsset(request);
     }
 
     @Override

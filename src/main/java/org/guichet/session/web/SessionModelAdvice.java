@@ -3,12 +3,13 @@ package org.guichet.session.web;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every page the session's idle timeout and warning delay, for the "stay signed in" dialog. */
 @ConditionalOnWebApplication
-@ControllerAdvice
+@ControllerAdvice(annotations = Controller.class)
 class SessionModelAdvice {
 
     private final SessionManagement sessions;

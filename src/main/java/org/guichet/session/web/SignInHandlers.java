@@ -14,6 +14,7 @@ import org.guichet.identity.SignInRefusedException;
 import org.guichet.network.ClientConnections;
 import org.guichet.platform.SessionHandles;
 import org.guichet.platform.TransactionalEvents;
+import org.guichet.platform.web.DatabaseUnreachable;
 import org.guichet.session.SessionKeys;
 import org.guichet.session.SessionManagement;
 import org.guichet.session.SignedIn;
@@ -137,6 +138,12 @@ class SignInHandlers {
                         1, Duration.between(clock.instant(), refused.until()).toSeconds());
                 response.setHeader("Retry-After", String.valueOf(seconds));
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+                return;
+            }
+            if (DatabaseUnreachable.is(exception)) {
+                // the password could not be checked: not a wrong password, a service unavailable for a moment
+                response.setHeader("Retry-After", DatabaseUnreachable.RETRY_AFTER);
+                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
                 return;
             }
             var session = request.getSession();

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * the back offices of their roles. Worked out only when a page draws it.
  */
 @ConditionalOnWebApplication
-@ControllerAdvice
+@ControllerAdvice(annotations = Controller.class)
 class SiteNavigation {
 
     /** A link of the navigation: where it leads and the message key of its label. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.guichet.platform.ProblemResponses;
+import org.guichet.platform.web.WebAccessRules;
 import org.guichet.sso.SsoError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,6 +53,11 @@ final class ApiScopes extends OncePerRequestFilter {
 
     ApiScopes(ProblemResponses problems) {
         this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return WebAccessRules.isAsset(request);
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import org.guichet.platform.FormTargets;
 import org.guichet.sso.ApplicationChanged;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -21,6 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ApplicationOrigins implements FormTargets {
 
     private static final Duration FRESH = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationOrigins.class);
 
     private final ApplicationStore store;
     private final Clock clock;
@@ -38,7 +42,16 @@ class ApplicationOrigins implements FormTargets {
         var current = read;
         var now = clock.instant();
         if (current == null || now.isAfter(current.at().plus(FRESH)) || now.isBefore(current.at())) {
-            current = new Read(load(), now);
+            Set<String> sources;
+            try {
+                sources = load();
+            } catch (DataAccessException unreachable) {
+                // the database is away: every answer still gets its headers, with what was read last (none, if
+                // nothing was: forms then lead to Guichet only), and the next read comes after FRESH
+                LOG.warn("Applications' origins kept as read last: {}", unreachable.toString());
+                sources = current == null ? Set.of() : current.sources();
+            }
+            current = new Read(sources, now);
             read = current;
         }
         return current.sources();
