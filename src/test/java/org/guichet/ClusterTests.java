@@ -29,8 +29,9 @@ import org.openqa.selenium.Dimension;
 /**
  * Several nodes, proven under faults: two Guichet processes on one PostgreSQL behind a real HAProxy (round robin, no
  * sticky session), nodes killed and restarted while agents use them. Nothing of a sign-in or a session lives in a
- * node's memory, so what a dead node began another one finishes. The cluster has a PostgreSQL server of its own
- * (Debian's, started by {@link Cluster}), whatever database the other tests use.
+ * node's memory, so what a dead node began another one finishes, once; counters are the database's, so they count
+ * every node's. The cluster has a PostgreSQL server of its own (Debian's, started by {@link Cluster}), whatever
+ * database the other tests use.
  */
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ClusterTests {
@@ -244,4 +245,114 @@ class ClusterTests {
             chrome.quit();
         }
     }
+
+    @Test
+    void wrongPasswordsWhenAHundredAreSpreadOverTheNodesThenTheCounterSaysAHundred() throws Exception {
+        var identifier = "nobody." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        // a hundred browsers from a hundred addresses (the per-address limit is not what is counted here)
+        var forms = new ArrayList<java.util.Map.Entry<HttpAgent, String>>();
+        for (int i = 0; i < 100; i++) {
+            var browser = cluster.browser(TestData.address());
+            var form = CSRF.matcher(browser.get("/login", "text/html").body());
+            assertThat(form.find()).isTrue();
+            forms.add(java.util.Map.entry(browser, form.group(1)));
+        }
+        var byNode = new ConcurrentHashMap<String, AtomicInteger>();
+        var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            var answers = pool.invokeAll(forms.stream()
+                    .map(form -> (java.util.concurrent.Callable<HttpResponse<String>>) () -> form.getKey()
+                            .postForm(
+                                    "/login",
+                                    Map.of(
+                                            "username",
+                                            identifier,
+                                            "password",
+                                            "Wrong-password-1",
+                                            "_csrf",
+                                            form.getValue()),
+                                    "text/html"))
+                    .toList());
+            for (var answer : answers) {
+                statuses.computeIfAbsent(answer.get().statusCode(), k -> new AtomicInteger())
+                        .incrementAndGet();
+                byNode.computeIfAbsent(node(answer.get()), k -> new AtomicInteger())
+                        .incrementAndGet();
+            }
+        }
+
+        System.out.println("wrong passwords: answers " + statuses + ", by node " + byNode);
+        assertThat(statuses.keySet()).as("refused, then refused as locked").isSubsetOf(302, 429);
+        assertThat(byNode.keySet())
+                .containsAll(cluster.nodes().stream().map(n -> n.name).toList());
+        var failures = cluster.jdbc()
+                .sql("SELECT failures FROM login_throttle WHERE throttle_key = ?")
+                .param(org.guichet.identity.signin.Lockout.identifierKey(identifier))
+                .query(Integer.class)
+                .single();
+        assertThat(failures).isEqualTo(100);
+    }
+
+    @Test
+    void approvalWhenTheNodeDecidingIsKilledThenTheManagerDecidesAgainAndItHappensOnce() throws Exception {
+        var requester = loginOf("1000007");
+        var managerSoi = cluster.jdbc()
+                .sql("SELECT manager_soi FROM agent WHERE soi = '1000007'")
+                .query(String.class)
+                .single();
+        var agent = cluster.browser(TestData.officeAddress());
+        agent.signInWithSecondFactor(requester, cluster.jdbc(), Clock.systemUTC());
+        var day = java.time.LocalDate.now().plusMonths(2).withDayOfMonth(10);
+        var asked = agent.postJson(
+                "/api/v1/leave/requests",
+                "{\"type\":\"ANNUAL\",\"start\":\"" + day + "\",\"end\":\"" + day.plusDays(1) + "\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        var manager = cluster.browser(TestData.officeAddress());
+        manager.signInWithSecondFactor(loginOf(managerSoi), cluster.jdbc(), Clock.systemUTC());
+        var item = cluster.jdbc()
+                .sql("SELECT id FROM approval WHERE requester_soi = '1000007' AND state = 'PENDING' AND starts_on = ?")
+                .param(day)
+                .query(String.class)
+                .single();
+        var token = manager.csrfToken();
+        var approve = Map.of("Content-Type", "application/json", "Accept", "application/json", "X-CSRF-TOKEN", token);
+
+        // the manager's click reaches n1, which is killed while it decides
+        var doomed = cluster.node("n1");
+        var first = Thread.ofPlatform().start(() -> {
+            try {
+                manager.onPort(doomed.port).post("/api/v1/approvals/" + item + "/approve", approve, "{}");
+            } catch (RuntimeException lost) {
+                // the answer never came
+            }
+        });
+        Thread.sleep(40);
+        cluster.kill(doomed);
+        first.join();
+        // the manager clicks again: the balancer sends it to the node that lives
+        var again = manager.post("/api/v1/approvals/" + item + "/approve", approve, "{}");
+        System.out.println("approval on a killed node: the click again answered " + again.statusCode());
+        assertThat(again.statusCode()).as(again.body()).isLessThan(500);
+
+        assertThat(cluster.jdbc()
+                        .sql("SELECT state FROM approval WHERE id = CAST(? AS UUID)")
+                        .param(item)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("APPROVED");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> decisionsJournaled(item) >= 1);
+        Thread.sleep(2_000);
+        assertThat(decisionsJournaled(item)).as("one decision in the journal").isEqualTo(1);
+    }
+
+    private static int decisionsJournaled(String item) {
+        return cluster.jdbc()
+                .sql("SELECT COUNT(*) FROM journal_entry WHERE type = 'ApprovalDecided' AND details LIKE ?")
+                .param("%" + item + "%")
+                .query(Integer.class)
+                .single();
+    }
+
+    private static final java.util.regex.Pattern CSRF =
+            java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 }
