@@ -83,27 +83,9 @@ echo "== $(($(wc -l <"$WORK/morning-agents.csv") - 1)) agents for the morning"
 
 for n in $(seq 2 "$NODES"); do start_node "$n"; done
 for n in $(seq 2 "$NODES"); do wait_ready $((18100 + n)); done
+# the shipped configuration (deploy/haproxy/guichet.cfg), with this run's addresses
 {
-  cat <<CFG
-global
-    maxconn 4096
-defaults
-    mode http
-    timeout connect 1s
-    timeout client 60s
-    timeout server 60s
-    retries 3
-    option redispatch 1
-    retry-on conn-failure empty-response
-frontend portal
-    bind 127.0.0.1:$BALANCER_PORT
-    default_backend nodes
-backend nodes
-    balance roundrobin
-    option httpchk GET /actuator/health/readiness
-    http-check expect status 200
-    default-server inter 1s fall 2 rise 2
-CFG
+  sed -e "s/^    bind .*/    bind 127.0.0.1:$BALANCER_PORT/" -e '/^    server /d' deploy/haproxy/guichet.cfg
   for n in $(seq 1 "$NODES"); do echo "    server n$n 127.0.0.1:$((18100 + n)) check"; done
 } >"$WORK/haproxy.cfg"
 haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &

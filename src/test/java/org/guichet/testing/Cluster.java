@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -219,33 +218,18 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void startBalancer() throws IOException, InterruptedException {
-        var servers = IntStream.range(0, nodes.size())
-                .mapToObj(i -> "    server %s 127.0.0.1:%d check".formatted(nodes.get(i).name, nodes.get(i).port))
+        // the shipped configuration, with this cluster's addresses, health checks every 300 ms, and the answering
+        // node named in each answer
+        var servers = nodes.stream()
+                .map(node -> "    server %s 127.0.0.1:%d check".formatted(node.name, node.port))
                 .collect(Collectors.joining("\n"));
-        // round robin, no stickiness; a request that could not reach a node (refused, reset before an answer) is
-        // sent to another; a node is out after two failed readiness probes 300 ms apart, back in after two good ones
-        Files.writeString(directory.resolve("haproxy.cfg"), """
-                global
-                    maxconn 512
-                defaults
-                    mode http
-                    timeout connect 1s
-                    timeout client 60s
-                    timeout server 60s
-                    retries 3
-                    option redispatch 1
-                    retry-on conn-failure empty-response
-                frontend portal
-                    bind 127.0.0.1:%d
-                    default_backend nodes
-                backend nodes
-                    balance roundrobin
-                    option httpchk GET /actuator/health/readiness
-                    http-check expect status 200
-                    default-server inter 300ms fall 2 rise 2
-                    http-response set-header X-Guichet-Node %%s
-                %s
-                """.formatted(port, servers));
+        var configuration = Files.readString(Path.of("deploy/haproxy/guichet.cfg"))
+                        .replaceAll("(?m)^    bind .*$", "    bind 127.0.0.1:" + port)
+                        .replaceAll("(?m)^    server .*\\R?", "")
+                        .replace("default-server inter 1s", "default-server inter 300ms")
+                        .replace("backend nodes\n", "backend nodes\n    http-response set-header X-Guichet-Node %s\n")
+                + servers + "\n";
+        Files.writeString(directory.resolve("haproxy.cfg"), configuration);
         balancer = new ProcessBuilder(
                         HAPROXY.toString(),
                         "-db",
