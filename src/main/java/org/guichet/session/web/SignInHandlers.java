@@ -141,10 +141,9 @@ class SignInHandlers {
                 return;
             }
             if (DatabaseUnreachable.is(exception)) {
-                // the password could not be checked: not a wrong password, a service unavailable for a moment
-                response.setHeader("Retry-After", DatabaseUnreachable.RETRY_AFTER);
-                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
-                return;
+                // the password could not be checked: not a wrong password but a service unavailable for a moment,
+                // which the outermost filter answers (503, its page)
+                throw new jakarta.servlet.ServletException("The database cannot be reached", exception);
             }
             var session = request.getSession();
             session.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, exception);
