@@ -171,8 +171,12 @@ public final class Cluster implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--spring.datasource.hikari.maximum-pool-size=8",
                 "--spring.main.banner-mode=off",
-                // events whose listener failed (the database gone mid-flow) are completed by the registry soon
+                // events whose listener failed (the database gone mid-flow) or whose node died before its listeners
+                // ran are completed by the registry within seconds here (minutes in production: application.yml)
                 "--guichet.events.resubmit-every=PT5S",
+                "--spring.modulith.events.staleness.published=PT10S",
+                "--spring.modulith.events.staleness.processing=PT10S",
+                "--spring.modulith.events.staleness.check-interval=PT5S",
                 "--logging.level.root=WARN",
                 "--logging.level.org.guichet=INFO"));
         node.process = new ProcessBuilder(command)
