@@ -5,8 +5,9 @@
  * org.guichet.platform.Secrets}: trusted browsers, document signing); e-mail and SMS delivery with the demo outbox;
  * live settings (what administrators change while Guichet runs, each owner reading its own); the {@link
  * org.guichet.platform.Journaled} interface of events the journal records; event resubmission, and the lock that
- * makes each scheduled job run on one node per schedule (ShedLock, with the database's time); and under {@code platform.web} the web shell (layout,
- * language, error pages, watchdog) and the {@link org.guichet.platform.web.WebAccess} each module declares.
+ * makes each scheduled job run on one node per schedule (ShedLock, with the database's time); and under {@code
+ * platform.web} the web shell (layout, language, error pages, watchdog) and the {@link
+ * org.guichet.platform.web.WebAccess} each module declares.
  *
  * <p>This module depends on no other module (ArchitectureTests) and publishes no event.
  */

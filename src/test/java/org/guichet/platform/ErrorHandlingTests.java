@@ -36,6 +36,11 @@ class ErrorHandlingTests {
         String fail() {
             throw new IllegalStateException("secret internal detail");
         }
+
+        @GetMapping("/test/database-away")
+        String databaseAway() {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused");
+        }
     }
 
     @RestController
@@ -44,6 +49,11 @@ class ErrorHandlingTests {
         @GetMapping("/api/v1/test/failing")
         String fail() {
             throw new IllegalStateException("secret internal detail");
+        }
+
+        @GetMapping("/api/v1/test/database-away")
+        String databaseAway() {
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused");
         }
 
         @GetMapping("/api/v1/test/refused")
@@ -56,6 +66,21 @@ class ErrorHandlingTests {
     void signIn() {
         camille = new HttpAgent(port);
         camille.signIn(Demo.CAMILLE);
+    }
+
+    /** The database out of reach inside a controller: the same 503 as when it fails before any controller runs. */
+    @Test
+    void databaseWhenAwayInAControllerThen503ToRetryNotAFault() {
+        var api = camille.get("/api/v1/test/database-away", JSON);
+        var page = camille.get("/test/database-away", HTML);
+
+        assertThat(api.statusCode()).isEqualTo(503);
+        assertThat(api.headers().firstValue("Retry-After")).contains("5");
+        assertThat(api.body()).contains("\"errorCode\":\"SERVICE_UNAVAILABLE\"").doesNotContain("Connection refused");
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).contains("5");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(page.body()).contains("Service momentanément indisponible").doesNotContain("Connection refused");
     }
 
     @Test

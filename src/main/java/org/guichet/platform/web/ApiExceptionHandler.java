@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -63,19 +62,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+    ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) throws Exception {
         if (UnusableInput.is(e)) {
             return handleUnusableInput(e, request);
         }
         if (DatabaseUnreachable.is(e)) {
-            LOG.warn(
-                    "API request {} answered 503: the database cannot be reached ({})",
-                    request.getDescription(false),
-                    e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnreachable.RETRY_AFTER)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(PlatformError.SERVICE_UNAVAILABLE));
+            // not a fault of this request: the outermost filter answers it, as it does when no controller ran
+            throw e;
         }
         var reference = SupportReferences.next();
         LOG.error("API request {} failed, reference {}", request.getDescription(false), reference, e);

@@ -43,9 +43,6 @@ public final class DatabaseUnreachable {
                     return true;
                 }
             }
-            if (cause.getCause() == cause) {
-                return false;
-            }
         }
         return false;
     }

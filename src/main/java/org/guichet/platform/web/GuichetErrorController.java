@@ -57,7 +57,6 @@ class GuichetErrorController extends AbstractErrorController {
     ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var status = getStatus(request);
         var reference = referenceFor(request, status);
-        retryLater(response, status);
         if (ApiPaths.isApi(request)) {
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -81,18 +80,11 @@ class GuichetErrorController extends AbstractErrorController {
     }
 
     @RequestMapping
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         var status = getStatus(request);
-        retryLater(response, status);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(request, status, referenceFor(request, status)));
-    }
-
-    private static void retryLater(HttpServletResponse response, HttpStatus status) {
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnreachable.RETRY_AFTER);
-        }
     }
 
     private ProblemDetail problem(HttpServletRequest request, HttpStatus status, @Nullable String reference) {
@@ -109,21 +101,12 @@ class GuichetErrorController extends AbstractErrorController {
         return problem;
     }
 
-    /**
-     * The status of the failed request; {@code /error} asked for directly is a page that does not exist; a failure
-     * because the database cannot be reached is a service unavailable for a moment (503), not a server fault.
-     */
+    /** The status of the failed request; {@code /error} asked for directly is a page that does not exist. */
     @Override
     protected HttpStatus getStatus(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
-            return HttpStatus.NOT_FOUND;
-        }
-        var status = super.getStatus(request);
-        if (status == HttpStatus.INTERNAL_SERVER_ERROR
-                && DatabaseUnreachable.is(errorAttributes.getError(new ServletWebRequest(request)))) {
-            return HttpStatus.SERVICE_UNAVAILABLE;
-        }
-        return status;
+        return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null
+                ? HttpStatus.NOT_FOUND
+                : super.getStatus(request);
     }
 
     /** A refused CSRF token gets its own code: the person needs to reload the page, not to ask for rights. */
@@ -134,19 +117,9 @@ class GuichetErrorController extends AbstractErrorController {
         return PlatformError.forStatus(status.value());
     }
 
-    /**
-     * Server failures get a reference, logged with the exception; client errors need none, nor does the database out
-     * of reach (one line each, and a {@code Retry-After} for the client).
-     */
+    /** Server failures get a reference, logged with the exception; client errors need none. */
     private @Nullable String referenceFor(HttpServletRequest request, HttpStatus status) {
         if (!status.is5xxServerError()) {
-            return null;
-        }
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            LOG.warn(
-                    "Request {} answered 503: {}",
-                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                    String.valueOf(errorAttributes.getError(new ServletWebRequest(request))));
             return null;
         }
         var reference = SupportReferences.next();

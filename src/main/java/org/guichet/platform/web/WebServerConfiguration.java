@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web server's own safeguards: the security headers on what Tomcat refuses itself ({@link
- * RefusedRequestHeaders}), a 503 when the database is out of reach ({@link DatabaseUnreachableFilter}), and a loud log line when a node reached at an {@code https} public address receives plain
- * HTTP requests (a TLS proxy whose {@code X-Forwarded-Proto} is not believed): such a node silently writes neither HSTS
- * nor {@code Secure} cookies.
+ * RefusedRequestHeaders}), a 503 when the database is out of reach ({@link DatabaseUnreachableFilter}), and a loud log
+ * line when a node reached at an {@code https} public address receives plain HTTP requests (a TLS proxy whose {@code
+ * X-Forwarded-Proto} is not believed): such a node silently writes neither HSTS nor {@code Secure} cookies.
  */
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
