@@ -12,7 +12,9 @@ public enum AuditError implements ErrorCode {
     /** A date is not a date, or the range ends before it starts. */
     RANGE_INVALID(HttpStatus.BAD_REQUEST),
     /** The address criterion is not an IP address. */
-    ADDRESS_INVALID(HttpStatus.BAD_REQUEST);
+    ADDRESS_INVALID(HttpStatus.BAD_REQUEST),
+    /** The month to verify is not a month (2026-11). */
+    MONTH_INVALID(HttpStatus.BAD_REQUEST);
 
     private final HttpStatus status;
 

@@ -66,6 +66,11 @@ public class Journal {
         return verifier.verify();
     }
 
+    /** Verifies the entries appended in this month (in the administration's zone) and their links to the months around. */
+    public JournalVerification verify(java.time.YearMonth month) {
+        return verifier.verify(month);
+    }
+
     /** Writes what a query finds as CSV (UTF-8, semicolons, times in the administration's zone), newest first. */
     @Transactional(readOnly = true)
     public void exportCsv(JournalQuery query, Writer out) throws IOException {

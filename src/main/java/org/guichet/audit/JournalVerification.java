@@ -1,5 +1,6 @@
 package org.guichet.audit;
 
+import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param checked how many entries were checked
  * @param firstBroken the place of the first entry where the chain breaks (changed, missing or out of place)
+ * @param month the month verified (entries appended in it, in the administration's zone), or none for the whole chain
  */
 public record JournalVerification(
-        boolean valid, long checked, @Nullable Long firstBroken) implements java.io.Serializable {}
+        boolean valid,
+        long checked,
+        @Nullable Long firstBroken,
+        @Nullable YearMonth month) implements java.io.Serializable {}

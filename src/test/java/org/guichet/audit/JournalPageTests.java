@@ -36,6 +36,33 @@ class JournalPageTests {
     }
 
     @Test
+    void verifyWhenAMonthIsGivenThenThatMonthIsVerifiedAndANonMonthIsRefusedInWords() {
+        var sarah = MockBrowser.fromVpn(mvc);
+        sarah.signInWithTotp("sarah.durand", jdbc, clock);
+        var month = java.time.YearMonth.from(clock.instant().atZone(org.guichet.platform.DisplayZone.ZONE));
+
+        assertThat(sarah.post("/security/journal/verify", "month", month.toString()))
+                .hasRedirectedUrl("/security/journal");
+        var page = sarah.body(sarah.get("/security/journal"));
+        var name = month.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRENCH));
+        assertThat(page)
+                .contains("id=\"verification\"", "data-valid=\"true\"", "Le journal de " + name + " est intact");
+
+        assertThat(sarah.post("/security/journal/verify", "month", "novembre")).hasRedirectedUrl("/security/journal");
+        assertThat(sarah.body(sarah.get("/security/journal")))
+                .contains("id=\"verification-refusal\"", "n’est pas un mois valide")
+                .doesNotContain("id=\"verification\"");
+
+        var api = sarah.getJson("/api/v1/audit/verify?month=" + month);
+        assertThat(api).hasStatusOk();
+        assertThat(api).bodyJson().extractingPath("$.month").isEqualTo(month.toString());
+        assertThat(api).bodyJson().extractingPath("$.valid").isEqualTo(true);
+        var refused = sarah.getJson("/api/v1/audit/verify?month=2026-13");
+        assertThat(refused).hasStatus(400);
+        assertThat(refused).bodyJson().extractingPath("$.errorCode").isEqualTo("MONTH_INVALID");
+    }
+
+    @Test
     void entriesWhenShownThenEventsInWordsAndAgentsByName() {
         var camille = new MockBrowser(mvc);
         camille.signIn(org.guichet.testing.Demo.CAMILLE, org.guichet.testing.Demo.PASSWORD);

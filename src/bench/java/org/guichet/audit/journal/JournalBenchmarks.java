@@ -58,8 +58,10 @@ public class JournalBenchmarks {
                 .load()
                 .migrate();
         var json = JsonMapper.builder().build();
-        var store = new JournalStore(JdbcClient.create(dataSource), dataSource);
-        writer = new JournalWriter(store, json);
+        var jdbc = JdbcClient.create(dataSource);
+        var partitions = new JournalPartitions(jdbc, dataSource);
+        var store = new JournalStore(jdbc, partitions);
+        writer = new JournalWriter(store, partitions, json);
         verifier = new JournalVerifier(store);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         entry = new NewEntry(

@@ -10,13 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.guichet.audit.JournalQuery;
 import org.guichet.platform.DisplayZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,14 +27,13 @@ public class JournalStore {
     private static final RowMapper<StoredEntry> ENTRY = JournalStore::entry;
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
+    private final JournalPartitions partitions;
     /** The types whose journal_type row this node has seen exist. */
     private final Set<String> describedTypes = ConcurrentHashMap.newKeySet();
 
-    JournalStore(JdbcClient jdbc, DataSource dataSource) throws Exception {
+    JournalStore(JdbcClient jdbc, JournalPartitions partitions) {
         this.jdbc = jdbc;
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
-        this.postgres = "PostgreSQL".equalsIgnoreCase(product);
+        this.partitions = partitions;
     }
 
     /** The chain's ends: the last entry appended, and the last one purged. */
@@ -131,29 +128,36 @@ public class JournalStore {
                 .optional();
     }
 
-    /** The first entry at or after this instant, if any. */
-    Optional<Long> firstSeqFrom(Instant at) {
-        return jdbc.sql("SELECT MIN(seq) FROM journal_entry WHERE at >= ?")
+    /** The first entry appended at or after this instant (by the database's clock), if any. */
+    Optional<Long> firstSeqStoredFrom(Instant at) {
+        return jdbc.sql("SELECT MIN(seq) FROM journal_entry WHERE stored_at >= ?")
                 .param(Timestamp.from(at))
                 .query(Long.class)
                 .optional();
     }
 
-    /** Deletes the entries up to this one (included) and anchors the chain on it; PostgreSQL's trigger lets only this. */
-    int purgeThrough(StoredEntry last) {
-        if (postgres) {
-            jdbc.sql("SELECT set_config('guichet.journal_purge', 'on', true)")
-                    .query()
-                    .singleValue();
-        }
-        var removed = jdbc.sql("DELETE FROM journal_entry WHERE seq <= ?")
-                .param(last.seq())
-                .update();
-        if (postgres) {
-            jdbc.sql("SELECT set_config('guichet.journal_purge', 'off', true)")
-                    .query()
-                    .singleValue();
-        }
+    /** Up to {@code size} entries appended in this period (by the database's clock) after this place, in order. */
+    List<StoredEntry> storedBetween(Instant from, Instant to, long afterSeq, int size) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM journal_entry WHERE stored_at >= ? AND stored_at < ? AND seq > ?"
+                        + " ORDER BY seq FETCH FIRST ? ROWS ONLY")
+                .params(Timestamp.from(from), Timestamp.from(to), afterSeq, size)
+                .query(ENTRY)
+                .list();
+    }
+
+    /**
+     * Removes the entries up to this one (included), all appended before the cutoff, and anchors the chain on it: the
+     * months wholly before the cutoff dropped (PostgreSQL), what is left deleted row by row (the one removal
+     * PostgreSQL's trigger lets through).
+     */
+    int purgeThrough(StoredEntry last, Instant cutoff) {
+        var dropped = partitions.dropBefore(cutoff, last.seq());
+        partitions.allowRemoval(true);
+        var removed = dropped
+                + jdbc.sql("DELETE FROM journal_entry WHERE seq <= ?")
+                        .param(last.seq())
+                        .update();
+        partitions.allowRemoval(false);
         jdbc.sql("UPDATE journal_head SET purged_through_seq = ?, purged_through_hash = ? WHERE id = 1")
                 .params(last.seq(), last.hash())
                 .update();

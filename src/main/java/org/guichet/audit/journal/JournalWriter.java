@@ -19,10 +19,12 @@ public class JournalWriter {
     static final int MAX_DETAILS = 8000;
 
     private final JournalStore store;
+    private final JournalPartitions partitions;
     private final JsonMapper json;
 
-    JournalWriter(JournalStore store, JsonMapper json) {
+    JournalWriter(JournalStore store, JournalPartitions partitions, JsonMapper json) {
         this.store = store;
+        this.partitions = partitions;
         this.json = json;
     }
 
@@ -48,18 +50,23 @@ public class JournalWriter {
     }
 
     /**
-     * Removes the entries older than the cutoff (the whole run of them from the start of the chain), anchors the chain
-     * on the last one removed, and journals the purge; returns how many were removed.
+     * Removes the entries appended before the cutoff (the whole run of them from the start of the chain), anchors the
+     * chain on the last one removed, and journals the purge; returns how many were removed. With monthly partitions
+     * (PostgreSQL), whole months go: the cutoff moves back to the start of its month, so an entry is kept up to a month
+     * longer than the retention, and the purge drops tables instead of deleting rows.
      */
     @Transactional
-    public int purgeBefore(Instant cutoff, Instant now) {
+    public int purgeBefore(Instant requested, Instant now) {
+        var cutoff =
+                partitions.partitioned() ? JournalPartitions.start(JournalPartitions.monthOf(requested)) : requested;
         var head = store.lockHead();
-        var through = store.firstSeqFrom(cutoff).map(first -> first - 1).orElse(head.lastSeq());
+        var through = store.firstSeqStoredFrom(cutoff).map(first -> first - 1).orElse(head.lastSeq());
         if (through <= head.purgedThroughSeq()) {
+            partitions.dropBefore(cutoff, head.purgedThroughSeq()); // months emptied before: nothing in them
             return 0;
         }
         var last = store.find(through).orElseThrow();
-        var removed = store.purgeThrough(last);
+        var removed = store.purgeThrough(last, cutoff);
         append(
                 head,
                 new NewEntry(

@@ -5,23 +5,41 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.guichet.audit.AuditSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Once a day, removes the entries older than the retention period (a year by default). */
+/**
+ * Once a day, removes the entries older than the retention period (a year by default), and creates the monthly
+ * partitions ahead (PostgreSQL), also at start so that a cluster stopped for months finds its month there.
+ */
 @Component
 class Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
     private final JournalWriter writer;
+    private final JournalPartitions partitions;
     private final AuditSettings settings;
     private final Clock clock;
 
-    Retention(JournalWriter writer, AuditSettings settings, Clock clock) {
+    Retention(JournalWriter writer, JournalPartitions partitions, AuditSettings settings, Clock clock) {
         this.writer = writer;
+        this.partitions = partitions;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareAtStart() {
+        partitions.prepare(JournalPartitions.monthOf(clock.instant()));
+    }
+
+    @Scheduled(cron = "0 10 0 * * *", zone = "Europe/Paris")
+    @SchedulerLock(name = "journal-partitions", lockAtLeastFor = "PT1M", lockAtMostFor = "PT30M")
+    void preparePartitions() {
+        partitions.prepare(JournalPartitions.monthOf(clock.instant()));
     }
 
     @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT17M")

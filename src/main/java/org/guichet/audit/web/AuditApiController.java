@@ -61,9 +61,11 @@ class AuditApiController {
         return journal.search(JournalCriteria.parse(agent, type, from, to, address), before, PAGE);
     }
 
+    /** Verifies the whole chain, or with {@code month} (2026-11) the entries appended that month. */
     @GetMapping("/api/v1/audit/verify")
-    JournalVerification verify() {
-        return journal.verify();
+    JournalVerification verify(@RequestParam(required = false) @Nullable String month) {
+        var verified = JournalCriteria.month(month);
+        return verified == null ? journal.verify() : journal.verify(verified);
     }
 
     @GetMapping({"/api/v1/audit/export.csv", "/security/journal/export.csv"})

@@ -58,8 +58,21 @@ class JournalController {
     }
 
     @PostMapping("/security/journal/verify")
-    String processVerification(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("verification", journal.verify());
+    String processVerification(
+            @RequestParam(required = false) @Nullable String month,
+            java.util.Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            var verified = JournalCriteria.month(month);
+            redirect.addFlashAttribute("verification", verified == null ? journal.verify() : journal.verify(verified));
+            if (verified != null) {
+                redirect.addFlashAttribute(
+                        "verifiedMonth",
+                        verified.format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", locale)));
+            }
+        } catch (GuichetException e) {
+            redirect.addFlashAttribute("verificationRefusal", e.errorCode().messageKey());
+        }
         return "redirect:/security/journal";
     }
 }

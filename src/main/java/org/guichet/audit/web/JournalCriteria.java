@@ -1,6 +1,7 @@
 package org.guichet.audit.web;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.guichet.audit.AuditError;
@@ -41,6 +42,19 @@ final class JournalCriteria {
             throw new GuichetException(AuditError.RANGE_INVALID);
         }
         return new JournalQuery(soi, kind, first, last, ip);
+    }
+
+    /** The month to verify, as a month field gives it (2026-11); blank means the whole chain. */
+    static @Nullable YearMonth month(@Nullable String text) {
+        var value = blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new GuichetException(AuditError.MONTH_INVALID);
+        }
     }
 
     private static @Nullable LocalDate day(@Nullable String text) {

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.guichet.audit.Journal;
-import org.guichet.audit.NewEntry;
 import org.guichet.testing.Demo;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.MockBrowser;
 import org.guichet.testing.OwnDatabase;
+import org.guichet.testing.TestJournal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -63,16 +61,8 @@ class JournalAnchorsTests {
     @Autowired
     MockMvcTester mvc;
 
-    private long record(String what) {
-        return journal.record(new NewEntry(
-                clock.instant(),
-                "TestAction",
-                "1000005",
-                "1000007",
-                "10.1.2.3",
-                "INTERNAL",
-                Map.of("what", what),
-                false));
+    private long record(String what) throws Exception {
+        return new TestJournal(journal, jdbc, clock, dataSource).record(what);
     }
 
     @Test
@@ -118,12 +108,7 @@ class JournalAnchorsTests {
 
     /** What someone with the database in hand could do: change an entry, then recompute every hash from it on. */
     private void rebuildFrom(long seq) throws Exception {
-        var postgres = "PostgreSQL"
-                .equalsIgnoreCase(JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName()));
-        if (postgres) {
-            jdbc.sql("ALTER TABLE journal_entry DISABLE TRIGGER USER").update();
-        }
-        try {
+        new TestJournal(journal, jdbc, clock, dataSource).tampering(() -> {
             var previous = jdbc.sql("SELECT hash FROM journal_entry WHERE seq = ?")
                     .param(seq - 1)
                     .query(String.class)
@@ -165,10 +150,6 @@ class JournalAnchorsTests {
             jdbc.sql("UPDATE journal_head SET last_hash = ? WHERE id = 1")
                     .param(previous)
                     .update();
-        } finally {
-            if (postgres) {
-                jdbc.sql("ALTER TABLE journal_entry ENABLE TRIGGER USER").update();
-            }
-        }
+        });
     }
 }
