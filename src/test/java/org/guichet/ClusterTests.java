@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guichet.testing.AtOnce;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Cluster;
 import org.guichet.testing.Demo;
@@ -378,6 +379,143 @@ class ClusterTests {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> decisionsJournaled(item) >= 1);
         Thread.sleep(2_000);
         assertThat(decisionsJournaled(item)).as("one decision in the journal").isEqualTo(1);
+    }
+
+    @Test
+    void totpWhenTheSameCodeReachesBothNodesAtOnceThenOneSignInTakesIt() throws Exception {
+        // two browsers past the password for the same agent, over the VPN (where the app's code is asked)
+        var login = loginOf("1000003");
+        cluster.jdbc()
+                .sql("UPDATE totp_credential SET last_step = NULL WHERE soi = '1000003'")
+                .update();
+        var browsers = new ArrayList<HttpAgent>();
+        for (var node : cluster.nodes()) {
+            var browser = cluster.browser(TestData.vpnAddress());
+            var password = browser.submit("/login", "/login", Map.of("username", login, "password", Demo.PASSWORD));
+            assertThat(password.statusCode()).isEqualTo(302);
+            assertThat(browser.get("/", "text/html")
+                            .headers()
+                            .firstValue("Location")
+                            .orElse(""))
+                    .endsWith("/sign-in/second-factor");
+            browsers.add(browser.onPort(node.port));
+        }
+
+        // the same code, seen over the shoulder or phished, typed in both at the same moment, one on each node
+        var code = Totp.demo(Clock.systemUTC().instant());
+        var answers = AtOnce.call(browsers.stream()
+                .map(browser -> (java.util.concurrent.Callable<HttpResponse<String>>) () ->
+                        browser.submit("/sign-in/second-factor", "/sign-in/second-factor/totp", Map.of("code", code)))
+                .toList());
+
+        var accepted = answers.stream()
+                .filter(answer ->
+                        answer.headers().firstValue("Location").orElse("").endsWith("/sign-in/continue"))
+                .count();
+        System.out.println("one TOTP code on two nodes: "
+                + answers.stream().map(HttpResponse::statusCode).toList());
+        assertThat(accepted).as("the code's step is taken once").isEqualTo(1);
+    }
+
+    @Test
+    void refreshTokenWhenPresentedToBothNodesAtOnceThenOneExchangeSucceeds() throws Exception {
+        // the phone app signed in (PKCE, DPoP) through the balancer, with a refresh token
+        cluster.jdbc()
+                .sql("UPDATE totp_credential SET last_step = NULL WHERE soi = '1000004'")
+                .update();
+        var app = new org.guichet.sso.MobileApp(cluster.port);
+        var tokens = app.signIn(loginOf("1000004"), "openid offline_access", TestData.officeAddress(), Map.of(), true);
+        assertThat(tokens.indicatesSuccess())
+                .as(() -> String.valueOf(tokens.toErrorResponse().getErrorObject()))
+                .isTrue();
+        var refresh = tokens.toSuccessResponse().getTokens().getRefreshToken();
+        assertThat(refresh).isNotNull();
+
+        // the app and a thief holding a copy refresh at the same moment, each reaching another node
+        var answers = AtOnce.call(cluster.nodes().stream()
+                .map(node -> (java.util.concurrent.Callable<com.nimbusds.oauth2.sdk.TokenResponse>)
+                        () -> app.onPort(node.port).token(new com.nimbusds.oauth2.sdk.RefreshTokenGrant(refresh)))
+                .toList());
+
+        var exchanged = answers.stream()
+                .filter(com.nimbusds.oauth2.sdk.TokenResponse::indicatesSuccess)
+                .toList();
+        System.out.println("one refresh token on two nodes: "
+                + answers.stream()
+                        .map(a -> a.indicatesSuccess()
+                                ? "tokens"
+                                : a.toErrorResponse().getErrorObject().getCode())
+                        .toList());
+        assertThat(exchanged).as("the refresh token is exchanged once").hasSize(1);
+        // a second presentation is a replay: the whole family goes, the tokens the winner got with it
+        var kept = exchanged.getFirst().toSuccessResponse().getTokens().getRefreshToken();
+        var after = app.token(new com.nimbusds.oauth2.sdk.RefreshTokenGrant(kept));
+        assertThat(after.indicatesSuccess()).isFalse();
+        assertThat(after.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void journalWhenANodeIsKilledWhileAppendingThenEveryAnsweredEntryIsThereOnceAndTheChainVerifies() throws Exception {
+        // a security officer anchors the journal over and over, four requests at a time, through the balancer: each
+        // answer is one entry appended under the chain's head lock
+        var officer = cluster.browser(TestData.vpnAddress());
+        officer.signInWithSecondFactor(loginOf("1000005"), cluster.jdbc(), Clock.systemUTC());
+        var headers = Map.of(
+                "Content-Type", "application/json", "Accept", "application/json", "X-CSRF-TOKEN", officer.csrfToken());
+        var answered = ConcurrentHashMap.<String>newKeySet();
+        var answeredAfterKill = new AtomicInteger();
+        var statuses = new ConcurrentHashMap<String, AtomicInteger>();
+        var killed = new AtomicBoolean();
+        var stop = new AtomicBoolean();
+        var line = java.util.regex.Pattern.compile("\"line\":\"([^\"]+)\"");
+        var writers = new ArrayList<Thread>();
+        for (int i = 0; i < 4; i++) {
+            writers.add(Thread.ofPlatform().start(() -> {
+                while (!stop.get()) {
+                    String outcome;
+                    try {
+                        var answer = officer.post("/api/v1/audit/anchors", headers, "{}");
+                        outcome = Integer.toString(answer.statusCode());
+                        var found = line.matcher(answer.body());
+                        if (answer.statusCode() == 200 && found.find()) {
+                            answered.add(found.group(1));
+                            if (killed.get()) {
+                                answeredAfterKill.incrementAndGet();
+                            }
+                        }
+                    } catch (RuntimeException lost) {
+                        outcome = "no answer";
+                    }
+                    statuses.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                }
+            }));
+        }
+        Thread.sleep(3_000);
+        cluster.kill(cluster.node("n1"));
+        killed.set(true);
+        Thread.sleep(4_000);
+        stop.set(true);
+        for (var writer : writers) {
+            writer.join();
+        }
+
+        System.out.println("journal appends with a node killed: " + statuses + ", " + answered.size() + " answered, "
+                + answeredAfterKill + " after the kill");
+        assertThat(statuses.keySet()).as("never a 500").doesNotContain("500");
+        assertThat(answeredAfterKill.get())
+                .as("the head's lock did not die with the node")
+                .isPositive();
+        var anchored = cluster.jdbc()
+                .sql("SELECT details FROM journal_entry WHERE type = 'JournalAnchored'")
+                .query(String.class)
+                .list();
+        for (var each : answered) {
+            assertThat(anchored.stream().filter(details -> details.contains(each)))
+                    .as("the entry of an answered append, once")
+                    .hasSize(1);
+        }
+        assertThat(officer.get("/api/v1/audit/verify", "application/json").body())
+                .contains("\"valid\":true");
     }
 
     private static int decisionsJournaled(String item) {

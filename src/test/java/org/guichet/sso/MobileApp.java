@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * with no secret and a DPoP proof (RFC 9449), and API calls with the token and a fresh proof each, from the address
  * given (through the trusted loopback proxy, so that the test chooses the channel).
  */
-final class MobileApp {
+public final class MobileApp {
 
     static final String CLIENT = "guichet-mobile";
 
@@ -37,7 +37,7 @@ final class MobileApp {
     final ECKey key;
     private final @Nullable URI publicUrl;
 
-    MobileApp(int port) throws Exception {
+    public MobileApp(int port) throws Exception {
         this(port, newKey(), null);
     }
 
@@ -61,7 +61,7 @@ final class MobileApp {
     }
 
     /** The same app (the same key) talking to another node. */
-    MobileApp onPort(int other) {
+    public MobileApp onPort(int other) {
         return new MobileApp(other, key, publicUrl);
     }
 
@@ -95,7 +95,7 @@ final class MobileApp {
     }
 
     /** A token request with a proof of this app's key. */
-    TokenResponse token(AuthorizationGrant grant) throws Exception {
+    public TokenResponse token(AuthorizationGrant grant) throws Exception {
         return token(grant, proof("POST", uri("/oauth2/token"), null));
     }
 
@@ -103,8 +103,8 @@ final class MobileApp {
      * The agent signs in through the phone's browser from this address (with these extra parameters: {@code
      * acr_values}…); the app exchanges the code, with a proof of its key unless {@code withProof} is false.
      */
-    TokenResponse signIn(String login, String scope, String address, Map<String, String> extra, boolean withProof)
-            throws Exception {
+    public TokenResponse signIn(
+            String login, String scope, String address, Map<String, String> extra, boolean withProof) throws Exception {
         return signIn(new OidcAgent(port, address), login, scope, extra, withProof);
     }
 

@@ -123,4 +123,29 @@ class MobileAppTokensTests {
         assertThat(error(app.token(new RefreshTokenGrant(new RefreshToken("not-a-token")))))
                 .isEqualTo("invalid_grant");
     }
+
+    @Test
+    void refreshWhenTheSameTokenIsPresentedFourTimesAtOnceThenExchangedOnce() throws Exception {
+        // the app and copies of its refresh token (a thief's, a retry) at the same moment: one exchange wins, the
+        // others are replays, which end the whole family; tried a few times, the race being the point
+        for (int round = 0; round < 3; round++) {
+            var app = new MobileApp(port);
+            var tokens = signIn(app, agents.create().build(), "openid offline_access", true);
+            var refresh = tokens.toSuccessResponse().getTokens().getRefreshToken();
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<TokenResponse>>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> app.token(new RefreshTokenGrant(refresh)));
+            }
+
+            var answers = org.guichet.testing.AtOnce.call(calls);
+
+            assertThat(answers.stream().filter(TokenResponse::indicatesSuccess))
+                    .as("round %d: exchanged once", round)
+                    .hasSize(1);
+            assertThat(answers.stream()
+                            .filter(answer -> !answer.indicatesSuccess())
+                            .map(MobileAppTokensTests::error))
+                    .containsOnly("invalid_grant");
+        }
+    }
 }

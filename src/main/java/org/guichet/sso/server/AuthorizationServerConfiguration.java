@@ -164,6 +164,7 @@ class AuthorizationServerConfiguration {
             DeviceRepository devices,
             ClientConnections connections,
             TransactionalEvents events,
+            org.springframework.transaction.PlatformTransactionManager transactionManager,
             Clock clock) {
         return new TrackedAuthorizations(
                 new JdbcOAuth2AuthorizationService(jdbc, clients),
@@ -172,6 +173,7 @@ class AuthorizationServerConfiguration {
                 devices,
                 connections,
                 events,
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager),
                 clock);
     }
 

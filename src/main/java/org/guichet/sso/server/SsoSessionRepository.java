@@ -146,6 +146,14 @@ public class SsoSessionRepository {
                 == 1;
     }
 
+    /** Locks an authorization's row until the transaction ends (nothing when it is gone). */
+    void lockAuthorization(String authorizationId) {
+        jdbc.sql("SELECT id FROM oauth2_authorization WHERE id = ? FOR UPDATE")
+                .param(authorizationId)
+                .query(String.class)
+                .list();
+    }
+
     /** The authorization a refresh token was exchanged in, if it was. */
     Optional<String> exchangedIn(String tokenHash) {
         return jdbc.sql("SELECT authorization_id FROM sso_used_refresh_token WHERE token_hash = ?")

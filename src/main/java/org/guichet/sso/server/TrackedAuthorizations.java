@@ -1,6 +1,7 @@
 package org.guichet.sso.server;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.guichet.directory.AgentId;
 import org.guichet.network.ClientConnections;
 import org.guichet.platform.Digests;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -28,6 +30,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 public class TrackedAuthorizations implements OAuth2AuthorizationService {
 
+    /** The request attribute holding the refresh token a token request presented. */
+    private static final String PRESENTED_REFRESH = TrackedAuthorizations.class.getName() + ".PRESENTED_REFRESH";
+
     private final JdbcOAuth2AuthorizationService authorizations;
     private final SsoSessionRepository sessions;
     private final RegisteredClientRepository clients;
@@ -36,6 +41,7 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
 
     private final DeviceRepository devices;
     private final ClientConnections connections;
+    private final TransactionTemplate transactions;
 
     TrackedAuthorizations(
             JdbcOAuth2AuthorizationService authorizations,
@@ -44,8 +50,10 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
             DeviceRepository devices,
             ClientConnections connections,
             TransactionalEvents events,
+            TransactionTemplate transactions,
             Clock clock) {
         this.authorizations = authorizations;
+        this.transactions = transactions;
         this.clients = clients;
         this.sessions = sessions;
         this.devices = devices;
@@ -59,21 +67,47 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
         var before = authorizations.findById(authorization.getId());
         if (before == null) {
             tieToSession(authorization);
-        } else {
-            var used = before.getRefreshToken();
-            var fresh = authorization.getRefreshToken();
-            if (used != null
-                    && fresh != null
-                    && !used.getToken().getTokenValue().equals(fresh.getToken().getTokenValue())
-                    && !sessions.exchanged(
-                            hash(used.getToken().getTokenValue()), authorization.getId(), clock.instant())) {
-                // another exchange of the same refresh token won the race: this one is a replay
-                revokeFamily(authorization.getId());
-                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT));
-            }
+            authorizations.save(authorization);
+            recordDevice(authorization);
+            return;
         }
-        authorizations.save(authorization);
+        var fresh = authorization.getRefreshToken();
+        var used = presentedRefreshToken()
+                .orElse(
+                        before.getRefreshToken() == null
+                                ? null
+                                : before.getRefreshToken().getToken().getTokenValue());
+        if (used == null || fresh == null || used.equals(fresh.getToken().getTokenValue())) {
+            authorizations.save(authorization);
+            recordDevice(authorization);
+            return;
+        }
+        // A refresh token exchanged for a new one: once, whatever the number of nodes. The token checked is the one
+        // this request presented (the stored one may already be another exchange's), and the authorization's row is
+        // locked while the exchange is recorded and saved, so that a replay decided meanwhile removes what the winner
+        // saved rather than being overwritten by it.
+        var replay = transactions.execute(status -> {
+            sessions.lockAuthorization(authorization.getId());
+            if (!sessions.exchanged(hash(used), authorization.getId(), clock.instant())) {
+                revokeFamily(authorization.getId());
+                return true;
+            }
+            authorizations.save(authorization);
+            return false;
+        });
+        if (Boolean.TRUE.equals(replay)) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT));
+        }
         recordDevice(authorization);
+    }
+
+    /** The refresh token this request presented (found by {@link #findByToken}), if it is a refresh. */
+    private static Optional<String> presentedRefreshToken() {
+        var attributes = RequestContextHolder.getRequestAttributes();
+        return attributes == null
+                ? Optional.empty()
+                : Optional.ofNullable(
+                        (String) attributes.getAttribute(PRESENTED_REFRESH, RequestAttributes.SCOPE_REQUEST));
     }
 
     /**
@@ -142,6 +176,12 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
 
     @Override
     public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
+        if (OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+            var attributes = RequestContextHolder.getRequestAttributes();
+            if (attributes != null) {
+                attributes.setAttribute(PRESENTED_REFRESH, token, RequestAttributes.SCOPE_REQUEST);
+            }
+        }
         var found = authorizations.findByToken(token, tokenType);
         if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
             sessions.exchangedIn(hash(token)).ifPresent(this::revokeFamily);

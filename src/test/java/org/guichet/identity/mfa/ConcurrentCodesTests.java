@@ -3,16 +3,14 @@ package org.guichet.identity.mfa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.factor.CodeCheck;
 import org.guichet.identity.factor.recovery.RecoveryCodes;
 import org.guichet.identity.factor.totp.TotpService;
 import org.guichet.testing.Agents;
+import org.guichet.testing.AtOnce;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.Totp;
 import org.junit.jupiter.api.Test;
@@ -54,16 +52,6 @@ class ConcurrentCodesTests {
         return agent;
     }
 
-    private static <T> List<T> atOnce(Collection<Callable<T>> calls) throws Exception {
-        var results = new ArrayList<T>();
-        try (var pool = Executors.newFixedThreadPool(calls.size())) {
-            for (var result : pool.invokeAll(calls)) {
-                results.add(result.get());
-            }
-        }
-        return results;
-    }
-
     @Test
     void totpWhenTheSameCodeReachesEightNodesAtOnceThenAcceptedOnce() throws Exception {
         var agent = agentWithApp();
@@ -73,7 +61,7 @@ class ConcurrentCodesTests {
             calls.add(() -> totp.verify(agent, code));
         }
 
-        var results = atOnce(calls);
+        var results = AtOnce.call(calls);
 
         assertThat(results).filteredOn(CodeCheck.Accepted.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(CodeCheck.Replayed.class::isInstance).hasSize(7);
@@ -88,7 +76,7 @@ class ConcurrentCodesTests {
             calls.add(() -> recoveryCodes.use(agent, code).isPresent());
         }
 
-        assertThat(atOnce(calls)).containsOnlyOnce(true);
+        assertThat(AtOnce.call(calls)).containsOnlyOnce(true);
         assertThat(recoveryCodes.remaining(agent)).isEqualTo(9);
     }
 
