@@ -193,6 +193,9 @@ class ClusterTests {
                 Map.of("username", otherLogin, "password", Demo.PASSWORD, "_csrf", form.group(1)),
                 "text/html");
         var answeredIn = Duration.between(began, Instant.now());
+        System.out.printf(
+                "database crash: the API, a page and a sign-in answered 503 in %d ms together%n",
+                answeredIn.toMillis());
 
         assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
         assertThat(api.headers().firstValue("Retry-After")).contains("5");

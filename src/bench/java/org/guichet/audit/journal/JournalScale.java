@@ -137,12 +137,22 @@ public final class JournalScale {
                             + " FOR EACH ROW EXECUTE FUNCTION journal_refuse_change()")
                     .update();
             jdbc.sql("VACUUM ANALYZE journal_month_copy").update();
+            var wal = wal(jdbc);
             time("a month deleted row by row (the purge before partitions)", 1, () -> transactions.execute(status -> {
                 partitions.allowRemoval(true);
                 return jdbc.sql("DELETE FROM journal_month_copy").update();
             }));
+            time("... and the VACUUM that gives its space back", 1, () -> jdbc.sql("VACUUM journal_month_copy")
+                    .update());
+            var deletedWal = wal(jdbc) - wal;
+            wal = wal(jdbc);
             time("the purge of the oldest month (a partition dropped, the chain anchored)", 1, () -> transactions.execute(
                     status -> writer.purgeBefore(JournalPartitions.start(first.plusMonths(1)), Instant.now())));
+            var droppedWal = wal(jdbc) - wal;
+            System.out.printf(
+                    "Write-ahead log written: %,d kB deleting the month row by row and vacuuming, %,d kB dropping it%n",
+                    deletedWal / 1024,
+                    droppedWal / 1024);
             time("verification of the whole chain after the purge", 1, () -> {
                 var verification = verifier.verify();
                 check(verification.valid(), "chain after purge " + verification);
@@ -212,6 +222,13 @@ public final class JournalScale {
                 .params(entries, previous)
                 .update();
         jdbc.sql("VACUUM ANALYZE journal_entry").update();
+    }
+
+    /** Where PostgreSQL's write-ahead log is, in bytes. */
+    private static long wal(JdbcClient jdbc) {
+        return jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")
+                .query(Long.class)
+                .single();
     }
 
     private static void explain(JdbcClient jdbc, String agent) {
