@@ -40,7 +40,8 @@ class ModularityTests {
                         "sso",
                         "messaging",
                         "edge",
-                        "helpline");
+                        "helpline",
+                        "provisioning");
     }
 
     @Test

@@ -1,4 +1,4 @@
 package org.guichet.directory;
 
-/** An agent entered the directory. */
-public record AgentCreated(AgentId agent, String departmentCode) implements AgentJournaled {}
+/** An agent entered the directory, from this source. */
+public record AgentCreated(AgentId agent, String departmentCode, ChangeSource source) implements AgentJournaled {}

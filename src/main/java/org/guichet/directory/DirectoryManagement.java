@@ -90,13 +90,28 @@ public class DirectoryManagement {
         agents.updateMobile(id.soi(), number);
     }
 
+    /** Hands every agent to the consumer, by SOI, in one read (the provisioning's searches). */
+    @Transactional(readOnly = true)
+    public void forEachAgent(java.util.function.Consumer<AgentProfile> consumer) {
+        agents.forEach(consumer);
+    }
+
     /** Imports departments from CSV ({@code code;name;parent}); see the README for the format. */
     public ImportReport importDepartments(InputStream csv) {
-        return departmentImport.run(csv);
+        return departmentImport.run(csv, ChangeSource.IMPORT);
     }
 
     /** Imports agents from CSV; departments must be imported first. See the README for the format. */
     public ImportReport importAgents(InputStream csv) {
-        return agentImport.run(csv);
+        return importAgents(csv, ChangeSource.IMPORT);
+    }
+
+    /**
+     * Writes agents described as CSV rows, from this source (the HR system's provisioning, a directory's
+     * synchronisation): the import's checks and events, the journal saying where each change came from. A column
+     * absent from the rows leaves that value as it was.
+     */
+    public ImportReport importAgents(InputStream csv, ChangeSource source) {
+        return agentImport.run(csv, source);
     }
 }

@@ -90,6 +90,13 @@ public class AgentRepository {
         return findOne("a.email = ?", email);
     }
 
+    /** Every agent by SOI, handed over one at a time (the whole directory, without holding it). */
+    public void forEach(java.util.function.Consumer<AgentProfile> consumer) {
+        jdbc.sql(PROFILE_QUERY + " ORDER BY a.soi").withFetchSize(500).query(rs -> {
+            consumer.accept(profile(rs));
+        });
+    }
+
     /** Active agents holding a granted role (HR, SUPPORT, SECURITY, ADMIN), by name. */
     public java.util.List<AgentProfile> activeWithRole(Role role) {
         return jdbc.sql(PROFILE_QUERY + " WHERE a.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM agent_role r "

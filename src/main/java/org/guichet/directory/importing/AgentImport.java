@@ -8,11 +8,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.guichet.directory.AgentChanged;
 import org.guichet.directory.AgentCreated;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.AgentStatusChanged;
 import org.guichet.directory.AgentTransferred;
+import org.guichet.directory.ChangeSource;
 import org.guichet.directory.DirectorySettings;
 import org.guichet.directory.ImportProblem;
 import org.guichet.directory.ImportReport;
@@ -104,24 +106,28 @@ public class AgentImport extends TreeImport<AgentRecord> {
     }
 
     @Override
-    void write(List<AgentRecord> chunk, Map<String, AgentRecord> stored) {
+    void write(List<AgentRecord> chunk, Map<String, AgentRecord> stored, ChangeSource source) {
         agents.insert(chunk.stream().filter(a -> !stored.containsKey(a.soi())).toList());
         agents.update(chunk.stream().filter(a -> stored.containsKey(a.soi())).toList());
         agents.replaceGrantedRoles(chunk.stream()
                 .filter(a -> !a.grantedRoles().equals(grantedRolesOf(stored.get(a.soi()))))
                 .toList());
-        chunk.forEach(agent -> publishChanges(stored.get(agent.soi()), agent));
+        chunk.forEach(agent -> publishChanges(stored.get(agent.soi()), agent, source));
     }
 
     private static Set<Role> grantedRolesOf(@Nullable AgentRecord agent) {
         return agent == null ? Set.of() : agent.grantedRoles();
     }
 
-    private void publishChanges(@Nullable AgentRecord before, AgentRecord after) {
+    private void publishChanges(@Nullable AgentRecord before, AgentRecord after, ChangeSource source) {
         var id = AgentId.of(after.soi());
         if (before == null) {
-            events.publishEvent(new AgentCreated(id, after.departmentCode()));
+            events.publishEvent(new AgentCreated(id, after.departmentCode(), source));
             return;
+        }
+        var changes = changes(before, after);
+        if (!changes.isEmpty()) {
+            events.publishEvent(new AgentChanged(id, source, changes));
         }
         if (!before.departmentCode().equals(after.departmentCode())
                 || !Objects.equals(before.managerSoi(), after.managerSoi())) {
@@ -134,6 +140,57 @@ public class AgentImport extends TreeImport<AgentRecord> {
         }
         if (before.status() != after.status()) {
             events.publishEvent(new AgentStatusChanged(id, before.status(), after.status()));
+        }
+    }
+
+    /** The values that differ, by column name, before and after. */
+    static Map<String, AgentChanged.Change> changes(AgentRecord before, AgentRecord after) {
+        var changes = new java.util.TreeMap<String, AgentChanged.Change>();
+        for (var column : List.of(FieldOf.values())) {
+            var was = column.of(before);
+            var is = column.of(after);
+            if (!Objects.equals(was, is)) {
+                changes.put(column.column, new AgentChanged.Change(was, is));
+            }
+        }
+        return changes;
+    }
+
+    /** Each column of a stored agent, as text. */
+    private enum FieldOf {
+        LOGIN("login", AgentRecord::login),
+        EMAIL("email", AgentRecord::email),
+        FIRST_NAME("first_name", AgentRecord::firstName),
+        LAST_NAME("last_name", AgentRecord::lastName),
+        DEPARTMENT("department", AgentRecord::departmentCode),
+        MANAGER("manager_soi", AgentRecord::managerSoi),
+        JOB_TITLE("job_title", AgentRecord::jobTitle),
+        GRADE("grade", AgentRecord::grade),
+        HIRED_ON("hired_on", AgentRecord::hiredOn),
+        MOBILE("mobile", AgentRecord::mobile),
+        STATUS("status", AgentRecord::status),
+        SENSITIVE("sensitive", AgentRecord::sensitive),
+        ROLES(
+                "roles",
+                agent -> agent.grantedRoles().stream().map(Role::name).sorted().toList());
+
+        private final String column;
+        private final java.util.function.Function<AgentRecord, @Nullable Object> value;
+
+        FieldOf(String column, java.util.function.Function<AgentRecord, @Nullable Object> value) {
+            this.column = column;
+            this.value = value;
+        }
+
+        @Nullable
+        String of(AgentRecord agent) {
+            var found = value.apply(agent);
+            return found == null
+                    ? null
+                    : found instanceof List<?> list
+                            ? String.join(
+                                    ",", list.stream().map(String::valueOf).toList())
+                            : found.toString();
         }
     }
 

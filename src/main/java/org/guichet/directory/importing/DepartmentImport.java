@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.guichet.directory.ChangeSource;
 import org.guichet.directory.ImportProblem;
 import org.guichet.directory.ImportReport;
 import org.guichet.directory.domain.DepartmentRecord;
@@ -75,7 +76,7 @@ public class DepartmentImport extends TreeImport<DepartmentRecord> {
     }
 
     @Override
-    void write(List<DepartmentRecord> chunk, Map<String, DepartmentRecord> stored) {
+    void write(List<DepartmentRecord> chunk, Map<String, DepartmentRecord> stored, ChangeSource source) {
         departments.insert(
                 chunk.stream().filter(d -> !stored.containsKey(d.code())).toList());
         departments.update(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.guichet.directory.ChangeSource;
 import org.guichet.directory.ImportProblem;
 import org.guichet.directory.ImportReport;
 import org.guichet.platform.CsvTable;
@@ -60,10 +61,10 @@ abstract class TreeImport<T> {
     /** The key a row names, as it would be stored, to report it when refused. */
     abstract String rowKey(CsvTable.Row row);
 
-    /** Writes new and changed records, in one transaction with the events they publish. */
-    abstract void write(List<T> chunk, Map<String, T> stored);
+    /** Writes new and changed records, in one transaction with the events they publish (saying this source). */
+    abstract void write(List<T> chunk, Map<String, T> stored, ChangeSource source);
 
-    public ImportReport run(InputStream csv) {
+    public ImportReport run(InputStream csv, ChangeSource source) {
         var started = System.nanoTime();
         var table = CsvTable.read(csv, columns, required);
         var stored = loadStored();
@@ -96,7 +97,7 @@ abstract class TreeImport<T> {
                 .toList();
         var written = writer.write(
                 changes,
-                chunk -> write(chunk, stored),
+                chunk -> write(chunk, stored, source),
                 (record, e) -> rejections.add(
                         lines.get(key(record)), key(record), ImportProblem.DATABASE_REFUSED, ChunkedWriter.reason(e)));
         var created = (int) written.stream()

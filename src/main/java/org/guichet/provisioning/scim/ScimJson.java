@@ -1,0 +1,57 @@
+package org.guichet.provisioning.scim;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.ErrorResponse;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * SCIM's JSON, written and read by the SDK's own mapper (its model is annotated for it), as {@code
+ * application/scim+json}; and SCIM's error messages (RFC 7644 §3.12).
+ */
+final class ScimJson {
+
+    static final String MEDIA_TYPE = "application/scim+json";
+    static final MediaType SCIM = MediaType.parseMediaType(MEDIA_TYPE + ";charset=UTF-8");
+
+    private ScimJson() {}
+
+    static String write(Object value) {
+        try {
+            return JsonUtils.getObjectWriter().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("SCIM resource not writable", e);
+        }
+    }
+
+    /** This resource, with its status and headers. */
+    static ResponseEntity<String> answer(int status, Object body, HttpHeaders headers) {
+        return ResponseEntity.status(status).headers(headers).contentType(SCIM).body(write(body));
+    }
+
+    static ErrorResponse error(int status, @Nullable String scimType, String detail) {
+        var error = new ErrorResponse(status);
+        error.setScimType(scimType);
+        error.setDetail(detail);
+        return error;
+    }
+
+    static ResponseEntity<String> answer(ScimException refusal) {
+        var error = refusal.getScimError();
+        return answer(error.getStatus(), error, new HttpHeaders());
+    }
+
+    /** Writes an error outside Spring MVC (the security chain's refusals). */
+    static void write(HttpServletResponse response, int status, @Nullable String scimType, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(SCIM.toString());
+        response.getOutputStream().write(write(error(status, scimType, detail)).getBytes(StandardCharsets.UTF_8));
+    }
+}
