@@ -20,7 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * One-time codes given at the same moment to several nodes (here, threads with their own connections to the shared
- * database): each is accepted exactly once.
+ * database): each is accepted exactly once, whatever its kind (authenticator step, recovery, SMS and enrolment codes).
+ * ClusterTests does it over HTTP on two nodes for the authenticator's code.
  */
 @IntegrationTest
 class ConcurrentCodesTests {
@@ -33,6 +34,12 @@ class ConcurrentCodesTests {
 
     @Autowired
     RecoveryCodes recoveryCodes;
+
+    @Autowired
+    SmsCodes smsCodes;
+
+    @Autowired
+    EnrolmentCodes enrolmentCodes;
 
     @Autowired
     DirectoryManagement directory;
@@ -78,6 +85,39 @@ class ConcurrentCodesTests {
 
         assertThat(AtOnce.call(calls)).containsOnlyOnce(true);
         assertThat(recoveryCodes.remaining(agent)).isEqualTo(9);
+    }
+
+    @Test
+    void smsCodeWhenTypedOnFourNodesAtOnceThenAcceptedOnce() throws Exception {
+        var person = agents.create().build();
+        var number = "+33639980" + person.soi().substring(3);
+        var outbox = new org.guichet.testing.Outbox(jdbc);
+        var known = outbox.to(number).size();
+        assertThat(smsCodes.send(person.id(), SmsCodes.Purpose.SIGN_IN, number, java.util.Locale.FRENCH))
+                .isInstanceOf(SmsCodes.Sending.Sent.class);
+        var code = outbox.awaitCode(number, known, 6);
+        var calls = new ArrayList<Callable<SmsCodes.Check>>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> smsCodes.verify(person.id(), SmsCodes.Purpose.SIGN_IN, code));
+        }
+
+        assertThat(AtOnce.call(calls).stream().map(SmsCodes.Check::result))
+                .filteredOn(CodeCheck.Accepted.class::isInstance)
+                .hasSize(1);
+    }
+
+    @Test
+    void enrolmentCodeWhenRedeemedOnFourNodesAtOnceThenAcceptedOnce() throws Exception {
+        var person = agents.create().build();
+        var issued = enrolmentCodes.issue(person.id(), "1000004");
+        var connection = new org.guichet.network.ClientConnection(
+                org.guichet.testing.TestData.address(), org.guichet.network.Channel.NOMADIC);
+        var calls = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> enrolmentCodes.redeem(person.id(), issued.code(), connection));
+        }
+
+        assertThat(AtOnce.call(calls)).containsOnlyOnce(true);
     }
 
     @Test
