@@ -7,6 +7,7 @@ import org.guichet.directory.domain.AgentRepository;
 import org.guichet.directory.domain.MobileNumbers;
 import org.guichet.directory.importing.AgentImport;
 import org.guichet.directory.importing.DepartmentImport;
+import org.guichet.directory.importing.Rows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
@@ -103,15 +104,20 @@ public class DirectoryManagement {
 
     /** Imports agents from CSV; departments must be imported first. See the README for the format. */
     public ImportReport importAgents(InputStream csv) {
-        return importAgents(csv, ChangeSource.IMPORT);
+        return agentImport.run(csv, ChangeSource.IMPORT);
     }
 
     /**
-     * Writes agents described as CSV rows, from this source (the HR system's provisioning, a directory's
-     * synchronisation): the import's checks and events, the journal saying where each change came from. A column
-     * absent from the rows leaves that value as it was.
+     * Writes agents given as rows of the import's columns ({@code soi}, {@code first_name}, {@code department}…), from
+     * this source (the HR system's provisioning, a directory's synchronisation): the import's checks and events, the
+     * journal saying where each change came from. A column no row names leaves that value as it was.
      */
-    public ImportReport importAgents(InputStream csv, ChangeSource source) {
-        return agentImport.run(csv, source);
+    public ImportReport importAgents(java.util.List<java.util.Map<String, String>> rows, ChangeSource source) {
+        return agentImport.run(Rows.csv(rows), source);
+    }
+
+    /** What {@link #importAgents(java.util.List, ChangeSource)} would do with these rows, writing nothing. */
+    public ImportReport planAgents(java.util.List<java.util.Map<String, String>> rows, ChangeSource source) {
+        return agentImport.run(Rows.csv(rows), source, true);
     }
 }

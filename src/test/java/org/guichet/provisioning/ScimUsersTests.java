@@ -300,21 +300,8 @@ class ScimUsersTests {
         assertThat(schemas.body()).contains("urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE);
     }
 
-    /** The journal's entries of this type about this agent (written once the change committed), their details. */
     private String journaled(String type, String soi) {
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> !details(type, soi).isEmpty());
-        return details(type, soi);
-    }
-
-    private String details(String type, String soi) {
-        return String.join(
-                "\n",
-                jdbc.sql("SELECT details FROM journal_entry WHERE type = ? AND subject = ? ORDER BY seq")
-                        .params(type, soi)
-                        .query(String.class)
-                        .list());
+        return org.guichet.testing.TestJournal.awaitDetails(jdbc, type, soi);
     }
 
     private static String encode(String text) {

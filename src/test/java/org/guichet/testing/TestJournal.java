@@ -80,4 +80,24 @@ public final class TestJournal {
                 .params(row)
                 .update();
     }
+
+    /**
+     * The details of the journal's entries of this type about this agent, oldest first, once there is one (events are
+     * journaled after their transaction commits).
+     */
+    public static String awaitDetails(JdbcClient jdbc, String type, String subject) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !details(jdbc, type, subject).isEmpty());
+        return details(jdbc, type, subject);
+    }
+
+    private static String details(JdbcClient jdbc, String type, String subject) {
+        return String.join(
+                "\n",
+                jdbc.sql("SELECT details FROM journal_entry WHERE type = ? AND subject = ? ORDER BY seq")
+                        .params(type, subject)
+                        .query(String.class)
+                        .list());
+    }
 }

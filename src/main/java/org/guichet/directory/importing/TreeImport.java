@@ -65,6 +65,14 @@ abstract class TreeImport<T> {
     abstract void write(List<T> chunk, Map<String, T> stored, ChangeSource source);
 
     public ImportReport run(InputStream csv, ChangeSource source) {
+        return run(csv, source, false);
+    }
+
+    /**
+     * Reads, checks and writes the rows; with {@code dryRun}, writes nothing and reports what it would have done (the
+     * database's own refusals, found only by writing, aside).
+     */
+    public ImportReport run(InputStream csv, ChangeSource source, boolean dryRun) {
         var started = System.nanoTime();
         var table = CsvTable.read(csv, columns, required);
         var stored = loadStored();
@@ -95,11 +103,16 @@ abstract class TreeImport<T> {
                 .filter(record -> !record.equals(stored.get(key(record))))
                 .sorted(Comparator.comparing(record -> depths.get(key(record))))
                 .toList();
-        var written = writer.write(
-                changes,
-                chunk -> write(chunk, stored, source),
-                (record, e) -> rejections.add(
-                        lines.get(key(record)), key(record), ImportProblem.DATABASE_REFUSED, ChunkedWriter.reason(e)));
+        var written = dryRun
+                ? changes
+                : writer.write(
+                        changes,
+                        chunk -> write(chunk, stored, source),
+                        (record, e) -> rejections.add(
+                                lines.get(key(record)),
+                                key(record),
+                                ImportProblem.DATABASE_REFUSED,
+                                ChunkedWriter.reason(e)));
         var created = (int) written.stream()
                 .filter(record -> !stored.containsKey(key(record)))
                 .count();

@@ -12,17 +12,12 @@ import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.PhoneNumber;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.JsonUtils;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
@@ -142,7 +137,7 @@ class ScimUsers {
      */
     AgentProfile write(UserResource user, @Nullable AgentProfile before, Locale locale) throws ScimException {
         var row = row(user, before, locale);
-        var report = directory.importAgents(csv(row), ChangeSource.SCIM);
+        var report = directory.importAgents(List.of(row), ChangeSource.SCIM);
         if (!report.rejected().isEmpty()) {
             var refused = report.rejected().getFirst();
             var detail = messages.getMessage(
@@ -165,7 +160,7 @@ class ScimUsers {
         row.put("last_name", agent.lastName());
         row.put("department", agent.departmentCode());
         row.put("status", AgentStatus.DEPARTED.name());
-        var report = directory.importAgents(csv(row), ChangeSource.SCIM);
+        var report = directory.importAgents(List.of(row), ChangeSource.SCIM);
         if (!report.rejected().isEmpty()) {
             throw BadRequestException.invalidValue(
                     report.rejected().getFirst().problem().name());
@@ -249,21 +244,5 @@ class ScimUsers {
 
     private String message(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
-    }
-
-    private static ByteArrayInputStream csv(Map<String, String> row) {
-        try {
-            var out = new StringWriter();
-            try (var printer = CSVFormat.Builder.create(CSVFormat.DEFAULT)
-                    .setDelimiter(';')
-                    .setHeader(row.keySet().toArray(String[]::new))
-                    .get()
-                    .print(out)) {
-                printer.printRecord(row.values());
-            }
-            return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,78 @@
+package org.guichet.directory.ldap;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The administration's LDAP directory or Active Directory as a source of agents ({@code guichet.directory.ldap.*}).
+ * No URL, no synchronisation.
+ *
+ * @param url {@code ldap://…} (with {@code startTls}) or {@code ldaps://…}
+ * @param bindDn the account Guichet reads the directory with (read-only is enough)
+ * @param baseDn where the agents' entries are
+ * @param userFilter which entries are agents
+ * @param pageSize entries asked for per page (the server's own limit is often 1,000)
+ * @param departMissing whether an agent whose entry disappeared from the directory is recorded as departed (only
+ *     agents a synchronisation brought in)
+ * @param maxDepartures the most departures one run may record; beyond, the run refuses (a wrong base DN would
+ *     otherwise end every agent's access)
+ * @param groupRoles group DN (as {@code memberOf} gives it, in any case) to Guichet role ({@code HR}, {@code SUPPORT},
+ *     {@code SECURITY}, {@code ADMIN}); none: roles are not taken from the directory
+ */
+@ConfigurationProperties("guichet.directory.ldap")
+public record LdapSettings(
+        @Nullable String url,
+        @DefaultValue("false") boolean startTls,
+        @Nullable String bindDn,
+        @Nullable String bindPassword,
+        @DefaultValue("") String baseDn,
+
+        @DefaultValue("(&(objectClass=person)(employeeNumber=*))")
+        String userFilter,
+
+        @DefaultValue("500") int pageSize,
+        @DefaultValue("employeeNumber") String soiAttribute,
+        @DefaultValue("uid") String loginAttribute,
+        @DefaultValue("givenName") String firstNameAttribute,
+        @DefaultValue("sn") String lastNameAttribute,
+        @DefaultValue("departmentNumber") String departmentAttribute,
+        @DefaultValue("manager") String managerAttribute,
+        @DefaultValue("title") String titleAttribute,
+        @DefaultValue("mobile") String mobileAttribute,
+        @DefaultValue("mail") String mailAttribute,
+        @DefaultValue("memberOf") String groupsAttribute,
+        @DefaultValue("false") boolean departMissing,
+        @DefaultValue("100") int maxDepartures,
+        @DefaultValue Map<String, String> groupRoles) {
+
+    boolean enabled() {
+        return url != null && !url.isBlank();
+    }
+
+    /** The same settings, allowing at most this many departures in a run. */
+    LdapSettings withMaxDepartures(int max) {
+        return new LdapSettings(
+                url,
+                startTls,
+                bindDn,
+                bindPassword,
+                baseDn,
+                userFilter,
+                pageSize,
+                soiAttribute,
+                loginAttribute,
+                firstNameAttribute,
+                lastNameAttribute,
+                departmentAttribute,
+                managerAttribute,
+                titleAttribute,
+                mobileAttribute,
+                mailAttribute,
+                groupsAttribute,
+                departMissing,
+                max,
+                groupRoles);
+    }
+}

@@ -1,0 +1,188 @@
+package org.guichet.directory.ldap;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.guichet.directory.AgentProfile;
+import org.guichet.directory.AgentStatus;
+import org.guichet.directory.ChangeSource;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.ImportReport;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * A synchronisation with the administration's LDAP directory: every agent's entry read (paged), turned into a row of
+ * the directory's import (the same checks, events and journal, the journal saying {@code LDAP}), and the agents whose
+ * entry disappeared recorded as departed when so configured. A dry run says what it would do and writes nothing.
+ *
+ * <p>What the directory says wins for the fields it holds, with one exception: a professional mobile Guichet already
+ * has (the agent's own, verified when they changed it) is kept, and the directory's only fills a blank; an agent's
+ * number is theirs to change, and the directory's is often the older one.
+ */
+@Service
+public class LdapSync {
+
+    private final LdapSettings settings;
+    private final LdapEntries entries;
+    private final LdapEntryRepository known;
+    private final DirectoryManagement directory;
+    private final Clock clock;
+
+    LdapSync(
+            LdapSettings settings,
+            LdapEntries entries,
+            LdapEntryRepository known,
+            DirectoryManagement directory,
+            Clock clock) {
+        this.settings = settings;
+        this.entries = entries;
+        this.known = known;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /**
+     * What a run read and did.
+     *
+     * @param entries the entries the directory returned
+     * @param withoutSoi entries that carry no staff number (ignored), by DN
+     * @param departures the agents recorded as departed (or that would be, in a dry run)
+     */
+    public record Result(
+            boolean dryRun, int entries, List<String> withoutSoi, List<String> departures, ImportReport report) {}
+
+    /** Thrown when a run would record more departures than allowed: nothing is written. */
+    public static final class TooManyDepartures extends RuntimeException {
+
+        private final int departures;
+
+        TooManyDepartures(int departures, int allowed) {
+            super(departures + " departures, more than the " + allowed + " allowed");
+            this.departures = departures;
+        }
+
+        public int departures() {
+            return departures;
+        }
+    }
+
+    public boolean configured() {
+        return settings.enabled();
+    }
+
+    public Result synchronise(boolean dryRun) throws Exception {
+        if (!settings.enabled()) {
+            throw new IllegalStateException("No LDAP directory configured (guichet.directory.ldap.url)");
+        }
+        var read = entries.read();
+        var soiByDn = new HashMap<String, String>();
+        var withoutSoi = new ArrayList<String>();
+        for (var entry : read) {
+            if (entry.soi() == null || entry.soi().isBlank()) {
+                withoutSoi.add(entry.dn());
+            } else {
+                soiByDn.put(entry.dn().toLowerCase(Locale.ROOT), entry.soi());
+            }
+        }
+        var stored = new HashMap<String, AgentProfile>();
+        directory.forEachAgent(agent -> stored.put(agent.id().soi(), agent));
+
+        var rows = new ArrayList<Map<String, String>>();
+        var seen = new LinkedHashMap<String, String>();
+        for (var entry : read) {
+            if (entry.soi() == null || entry.soi().isBlank()) {
+                continue;
+            }
+            rows.add(row(entry, soiByDn, stored.get(entry.soi())));
+            seen.put(entry.soi(), entry.dn());
+        }
+        var departures = new ArrayList<String>();
+        if (settings.departMissing()) {
+            for (var soi : known.known()) {
+                var agent = stored.get(soi);
+                if (!seen.containsKey(soi) && agent != null && agent.status() != AgentStatus.DEPARTED) {
+                    departures.add(soi);
+                    rows.add(departure(agent));
+                }
+            }
+            if (departures.size() > settings.maxDepartures()) {
+                throw new TooManyDepartures(departures.size(), settings.maxDepartures());
+            }
+        }
+        if (dryRun) {
+            return new Result(true, read.size(), withoutSoi, departures, directory.planAgents(rows, ChangeSource.LDAP));
+        }
+        var report = directory.importAgents(rows, ChangeSource.LDAP);
+        var refused = report.rejected().stream()
+                .map(ImportReport.Rejection::key)
+                .collect(java.util.stream.Collectors.toSet());
+        seen.keySet().removeIf(refused::contains);
+        known.seen(seen, clock.instant());
+        known.forget(departures.stream().filter(soi -> !refused.contains(soi)).toList());
+        return new Result(false, read.size(), withoutSoi, departures, report);
+    }
+
+    private Map<String, String> row(LdapEntry entry, Map<String, String> soiByDn, @Nullable AgentProfile agent) {
+        var row = new LinkedHashMap<String, String>();
+        row.put("soi", entry.soi());
+        row.put("first_name", blankIfNull(entry.firstName()));
+        row.put("last_name", blankIfNull(entry.lastName()));
+        row.put("department", blankIfNull(entry.department()));
+        row.put(
+                "manager_soi",
+                entry.managerDn() == null
+                        ? ""
+                        : soiByDn.getOrDefault(entry.managerDn().toLowerCase(Locale.ROOT), ""));
+        row.put("job_title", blankIfNull(entry.title()));
+        row.put("mobile", agent != null && agent.mobile() != null ? agent.mobile() : blankIfNull(entry.mobile()));
+        row.put("login", blankIfNull(entry.login()));
+        row.put("email", blankIfNull(entry.mail()));
+        row.put("status", (entry.disabled() ? AgentStatus.SUSPENDED : AgentStatus.ACTIVE).name());
+        if (!settings.groupRoles().isEmpty()) {
+            var roles = new ArrayList<String>();
+            settings.groupRoles().forEach((group, role) -> {
+                if (entry.groups().contains(group.toLowerCase(Locale.ROOT))) {
+                    roles.add(role);
+                }
+            });
+            row.put("roles", String.join("|", roles));
+        }
+        return row;
+    }
+
+    private Map<String, String> departure(AgentProfile agent) {
+        var row = new LinkedHashMap<String, String>();
+        row.put("soi", agent.id().soi());
+        row.put("first_name", agent.firstName());
+        row.put("last_name", agent.lastName());
+        row.put("department", agent.departmentCode());
+        row.put(
+                "manager_soi",
+                agent.managerId() == null ? "" : agent.managerId().soi());
+        row.put("job_title", blankIfNull(agent.jobTitle()));
+        row.put("mobile", blankIfNull(agent.mobile()));
+        row.put("login", agent.login());
+        row.put("email", agent.email());
+        row.put("status", AgentStatus.DEPARTED.name());
+        if (!settings.groupRoles().isEmpty()) {
+            row.put(
+                    "roles",
+                    String.join(
+                            "|",
+                            agent.roles().stream()
+                                    .filter(org.guichet.directory.Role.GRANTED::contains)
+                                    .map(Enum::name)
+                                    .toList()));
+        }
+        return row;
+    }
+
+    private static String blankIfNull(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,241 @@
+package org.guichet.directory.ldap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.guichet.directory.AgentId;
+import org.guichet.directory.AgentStatus;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.testing.IntegrationTest;
+import org.guichet.testing.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The synchronisation with an LDAP directory, against UnboundID's in-memory directory server loaded with an
+ * organisation of 2,000 agents in twenty departments: a dry run writes nothing, a run creates them exactly (managers
+ * by DN, login, address, title), a second run changes nothing, then a move, a disabled account, a deleted entry and an
+ * entry without staff number are each acted on as they should, the journal saying "LDAP"; an agent's own mobile is
+ * kept; and a run that would depart more agents than allowed writes nothing.
+ */
+@IntegrationTest
+class LdapSyncTests {
+
+    private static final String BASE = "dc=ville,dc=example";
+    private static final String PEOPLE = "ou=people," + BASE;
+    private static final int DEPARTMENTS = 20;
+    private static final int PER_DEPARTMENT = 100;
+
+    private static final InMemoryDirectoryServer SERVER = start();
+
+    private static InMemoryDirectoryServer start() {
+        try {
+            var config = new InMemoryDirectoryServerConfig(BASE);
+            config.addAdditionalBindCredentials("cn=guichet," + BASE, "lecture-seule");
+            config.setListenerConfigs(
+                    InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(), 0, null));
+            config.setSchema(null);
+            var server = new InMemoryDirectoryServer(config);
+            server.add(new Entry(BASE, new Attribute("objectClass", "domain"), new Attribute("dc", "ville")));
+            server.add(new Entry(
+                    PEOPLE, new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "people")));
+            server.startListening();
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVER.shutDown(true);
+    }
+
+    @DynamicPropertySource
+    static void directory(DynamicPropertyRegistry properties) {
+        properties.add("guichet.directory.ldap.url", () -> "ldap://127.0.0.1:" + SERVER.getListenPort());
+        properties.add("guichet.directory.ldap.bind-dn", () -> "cn=guichet," + BASE);
+        properties.add("guichet.directory.ldap.bind-password", () -> "lecture-seule");
+        properties.add("guichet.directory.ldap.base-dn", () -> PEOPLE);
+        properties.add("guichet.directory.ldap.page-size", () -> "300");
+        properties.add("guichet.directory.ldap.depart-missing", () -> "true");
+        // every person, so that an entry without a staff number is read (and reported); the default asks for one
+        properties.add("guichet.directory.ldap.user-filter", () -> "(objectClass=inetOrgPerson)");
+    }
+
+    @Autowired
+    LdapSync sync;
+
+    @Autowired
+    LdapSettings settings;
+
+    @Autowired
+    LdapEntries entries;
+
+    @Autowired
+    LdapEntryRepository known;
+
+    @Autowired
+    DirectoryManagement directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    private static String dn(String soi) {
+        return "uid=a" + soi + "," + PEOPLE;
+    }
+
+    /** Twenty departments of a hundred agents, each department's first agent the manager of the others. */
+    private List<String> organisation() throws Exception {
+        var sois = new ArrayList<String>();
+        var departments = new StringBuilder("code;name\n");
+        var blocks = new ArrayList<TestData.Block>();
+        for (int d = 0; d < DEPARTMENTS; d++) {
+            var block = TestData.block();
+            blocks.add(block);
+            departments
+                    .append(block.department("L"))
+                    .append(";Service LDAP ")
+                    .append(block.name())
+                    .append('\n');
+        }
+        directory.importDepartments(new java.io.ByteArrayInputStream(
+                departments.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (var block : blocks) {
+            var head = block.soi(0);
+            for (int i = 0; i < PER_DEPARTMENT; i++) {
+                var soi = block.soi(i);
+                var attributes = new ArrayList<Attribute>(List.of(
+                        new Attribute("objectClass", "inetOrgPerson"),
+                        new Attribute("uid", "a" + soi),
+                        new Attribute("cn", "Agent " + soi),
+                        new Attribute("givenName", "Agent"),
+                        new Attribute("sn", block.name() + (char) ('a' + i % 26) + (char) ('a' + i / 26)),
+                        new Attribute("employeeNumber", soi),
+                        new Attribute("departmentNumber", block.department("L")),
+                        new Attribute("title", i == 0 ? "Chef de service" : "Agent"),
+                        new Attribute("mail", "a" + soi + "@ville.example")));
+                if (i != 0) {
+                    attributes.add(new Attribute("manager", dn(head)));
+                }
+                SERVER.add(new Entry(dn(soi), attributes));
+                sois.add(soi);
+            }
+        }
+        return sois;
+    }
+
+    /** How many of these agents the directory holds (one query: they are the twenty departments' agents). */
+    private int stored(List<String> sois) {
+        var first = sois.stream().map(Integer::parseInt).min(Integer::compare).orElseThrow();
+        var last = sois.stream().map(Integer::parseInt).max(Integer::compare).orElseThrow();
+        var inRange = jdbc.sql("SELECT soi FROM agent WHERE soi BETWEEN ? AND ?")
+                .params(String.valueOf(first), String.valueOf(last))
+                .query(String.class)
+                .list();
+        return (int)
+                inRange.stream().filter(new java.util.HashSet<>(sois)::contains).count();
+    }
+
+    @Test
+    void synchroniseWhenTheDirectoryChangesThenAgentsAreCreatedMovedSuspendedAndDepartedExactly() throws Exception {
+        var sois = organisation();
+
+        var planned = sync.synchronise(true);
+        assertThat(planned.report().created()).isGreaterThanOrEqualTo(sois.size());
+        assertThat(stored(sois)).as("a dry run writes nothing").isZero();
+
+        var first = sync.synchronise(false);
+        assertThat(first.report().rejected()).isEmpty();
+        assertThat(first.report().created()).isEqualTo(planned.report().created());
+        assertThat(stored(sois)).isEqualTo(sois.size());
+        var someone = directory.findById(AgentId.of(sois.get(5))).orElseThrow();
+        assertThat(someone.login()).isEqualTo("a" + sois.get(5));
+        assertThat(someone.email()).isEqualTo("a" + sois.get(5) + "@ville.example");
+        assertThat(someone.managerId()).isEqualTo(AgentId.of(sois.get(0)));
+        assertThat(someone.jobTitle()).isEqualTo("Agent");
+        assertThat(journal("AgentCreated", sois.get(5))).contains("\"source\":\"LDAP\"");
+
+        var again = sync.synchronise(false);
+        assertThat(again.report().created()).isZero();
+        assertThat(again.report().updated()).isZero();
+
+        // a move to another department and manager, a disabled account, a deleted entry, an entry without number
+        var moved = sois.get(150);
+        var otherHead = sois.get(300);
+        SERVER.modify(
+                dn(moved),
+                new Modification(
+                        ModificationType.REPLACE,
+                        "departmentNumber",
+                        directory.findById(AgentId.of(otherHead)).orElseThrow().departmentCode()),
+                new Modification(ModificationType.REPLACE, "manager", dn(otherHead)));
+        var disabled = sois.get(151);
+        SERVER.modify(dn(disabled), new Modification(ModificationType.ADD, "pwdAccountLockedTime", "20261206120000Z"));
+        var leaver = sois.get(152);
+        SERVER.delete(dn(leaver));
+        SERVER.add(new Entry(
+                "uid=stagiaire," + PEOPLE,
+                new Attribute("objectClass", "inetOrgPerson"),
+                new Attribute("uid", "stagiaire"),
+                new Attribute("cn", "Stagiaire"),
+                new Attribute("sn", "Stagiaire")));
+        // an agent's own mobile stays; the directory's fills a blank
+        var ownMobile = sois.get(153);
+        directory.changeMobile(AgentId.of(ownMobile), "+33639981153");
+        SERVER.modify(dn(ownMobile), new Modification(ModificationType.ADD, "mobile", "+33639982153"));
+        var blankMobile = sois.get(154);
+        SERVER.modify(dn(blankMobile), new Modification(ModificationType.ADD, "mobile", "+33639982154"));
+
+        var changes = sync.synchronise(false);
+
+        assertThat(changes.report().rejected()).isEmpty();
+        assertThat(changes.withoutSoi()).containsExactly("uid=stagiaire," + PEOPLE);
+        assertThat(changes.departures()).containsExactly(leaver);
+        var movedAgent = directory.findById(AgentId.of(moved)).orElseThrow();
+        assertThat(movedAgent.managerId()).isEqualTo(AgentId.of(otherHead));
+        assertThat(journal("AgentChanged", moved)).contains("\"source\":\"LDAP\"", "\"department\"", "\"manager_soi\"");
+        assertThat(journal("AgentTransferred", moved)).isNotEmpty();
+        assertThat(directory.findById(AgentId.of(disabled)).orElseThrow().status())
+                .isEqualTo(AgentStatus.SUSPENDED);
+        assertThat(directory.findById(AgentId.of(leaver)).orElseThrow().status())
+                .isEqualTo(AgentStatus.DEPARTED);
+        assertThat(journal("AgentStatusChanged", leaver)).contains("DEPARTED");
+        assertThat(directory.findById(AgentId.of(ownMobile)).orElseThrow().mobile())
+                .isEqualTo("+33639981153");
+        assertThat(directory.findById(AgentId.of(blankMobile)).orElseThrow().mobile())
+                .isEqualTo("+33639982154");
+        // exactly these four changed (the agent's own mobile kept: unchanged)
+        assertThat(changes.report().updated()).isEqualTo(4);
+
+        // a run that would depart more agents than allowed writes nothing
+        SERVER.delete(dn(sois.get(160)));
+        SERVER.delete(dn(sois.get(161)));
+        var strict = new LdapSync(settings.withMaxDepartures(1), entries, known, directory, clock);
+        assertThatThrownBy(() -> strict.synchronise(false)).isInstanceOf(LdapSync.TooManyDepartures.class);
+        assertThat(directory.findById(AgentId.of(sois.get(160))).orElseThrow().status())
+                .isEqualTo(AgentStatus.ACTIVE);
+    }
+
+    private String journal(String type, String soi) {
+        return org.guichet.testing.TestJournal.awaitDetails(jdbc, type, soi);
+    }
+}
