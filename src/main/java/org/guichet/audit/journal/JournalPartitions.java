@@ -68,9 +68,16 @@ class JournalPartitions {
         return months;
     }
 
-    /** Creates the partitions of this month and the ones ahead, where missing. */
+    /**
+     * Creates the partitions of this month and the ones ahead, where missing. Creating a partition locks the whole
+     * journal for a moment: it waits at most 2 s for searches in progress (and the appends queued behind it with
+     * them), else fails, to be tried again the next night; the months are made two ahead for that.
+     */
     @Transactional
     public void prepare(YearMonth current) {
+        if (partitioned) {
+            jdbc.sql("SELECT set_config('lock_timeout', '2s', true)").query().singleValue();
+        }
         for (var month = current; !month.isAfter(current.plusMonths(MONTHS_AHEAD)); month = month.plusMonths(1)) {
             create(month);
         }

@@ -33,13 +33,24 @@ class Retention {
 
     @EventListener(ApplicationReadyEvent.class)
     void prepareAtStart() {
-        partitions.prepare(JournalPartitions.monthOf(clock.instant()));
+        prepare();
     }
 
     @Scheduled(cron = "0 10 0 * * *", zone = "Europe/Paris")
     @SchedulerLock(name = "journal-partitions", lockAtLeastFor = "PT1M", lockAtMostFor = "PT30M")
     void preparePartitions() {
-        partitions.prepare(JournalPartitions.monthOf(clock.instant()));
+        prepare();
+    }
+
+    private void prepare() {
+        try {
+            partitions.prepare(JournalPartitions.monthOf(clock.instant()));
+        } catch (org.springframework.dao.DataAccessException e) {
+            // a search held the journal (the lock's 2 s wait ran out): the months ahead are there, next night then
+            LOG.warn(
+                    "Journal partitions not prepared this time: {}",
+                    e.getMostSpecificCause().toString());
+        }
     }
 
     @Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT17M")
