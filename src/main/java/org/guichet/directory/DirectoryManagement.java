@@ -8,6 +8,7 @@ import org.guichet.directory.domain.MobileNumbers;
 import org.guichet.directory.importing.AgentImport;
 import org.guichet.directory.importing.DepartmentImport;
 import org.guichet.directory.importing.Rows;
+import org.guichet.directory.ldap.LdapPasswords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
@@ -19,12 +20,32 @@ public class DirectoryManagement {
     private final AgentRepository agents;
     private final DepartmentImport departmentImport;
     private final AgentImport agentImport;
+    private final LdapPasswords ldapPasswords;
 
-    DirectoryManagement(AgentRepository agents, DepartmentImport departmentImport, AgentImport agentImport) {
+    DirectoryManagement(
+            AgentRepository agents,
+            DepartmentImport departmentImport,
+            AgentImport agentImport,
+            LdapPasswords ldapPasswords) {
         Assert.notNull(agents, "agents must not be null");
         this.agents = agents;
         this.departmentImport = departmentImport;
         this.agentImport = agentImport;
+        this.ldapPasswords = ldapPasswords;
+    }
+
+    /**
+     * What the administration's directory says of this password, when the agent's password lives there (an agent a
+     * synchronisation brought in, with {@code guichet.directory.ldap.passwords}); nothing otherwise, and Guichet's own
+     * password is the one.
+     */
+    public Optional<DirectoryPassword> checkDirectoryPassword(AgentId agent, String password) {
+        return ldapPasswords.check(agent, password);
+    }
+
+    /** Whether the agent's password lives in the administration's directory (and is changed there). */
+    public boolean passwordInDirectory(AgentId agent) {
+        return ldapPasswords.holds(agent);
     }
 
     /**

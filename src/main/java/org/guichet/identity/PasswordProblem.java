@@ -8,7 +8,9 @@ public enum PasswordProblem {
     PERSONAL,
     TOO_WEAK,
     REUSED,
-    CONFIRMATION_DIFFERS;
+    CONFIRMATION_DIFFERS,
+    /** The agent's password is the administration's directory's: it is changed there, not in Guichet. */
+    IN_DIRECTORY;
 
     public String messageKey() {
         return "identity.password.problem." + name();

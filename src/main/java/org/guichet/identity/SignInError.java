@@ -9,5 +9,9 @@ public enum SignInError {
     /** Too many failures from this address, whatever the identifier. */
     TOO_MANY_ATTEMPTS,
     /** The password was right but the account is suspended or the agent has left. */
-    ACCOUNT_DISABLED
+    ACCOUNT_DISABLED,
+    /** The administration's directory, where the agent's password lives, has locked or disabled the account. */
+    DIRECTORY_LOCKED,
+    /** The administration's directory, where the agent's password lives, could not be reached. */
+    DIRECTORY_UNAVAILABLE
 }

@@ -12,8 +12,6 @@ import org.springframework.ldap.control.PagedResultsDirContextProcessor;
 import org.springframework.ldap.core.ContextMapper;
 import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.LdapTemplate;
-import org.springframework.ldap.core.support.DefaultTlsDirContextAuthenticationStrategy;
-import org.springframework.ldap.core.support.LdapContextSource;
 import org.springframework.ldap.core.support.SingleContextSource;
 import org.springframework.stereotype.Component;
 
@@ -33,20 +31,7 @@ class LdapEntries {
     }
 
     List<LdapEntry> read() throws Exception {
-        var source = new LdapContextSource();
-        source.setUrl(settings.url());
-        source.setBase("");
-        if (settings.bindDn() != null && !settings.bindDn().isBlank()) {
-            source.setUserDn(settings.bindDn());
-            source.setPassword(settings.bindPassword() == null ? "" : settings.bindPassword());
-        } else {
-            source.setAnonymousReadOnly(true);
-        }
-        if (settings.startTls()) {
-            source.setAuthenticationStrategy(new DefaultTlsDirContextAuthenticationStrategy());
-        }
-        source.setPooled(false);
-        source.afterPropertiesSet();
+        var source = LdapConnections.source(settings);
         var controls = new SearchControls();
         controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
         controls.setReturningAttributes(new String[] {

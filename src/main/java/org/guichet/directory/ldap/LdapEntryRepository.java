@@ -27,6 +27,14 @@ class LdapEntryRepository {
                 .collect(Collectors.toSet());
     }
 
+    /** The DN of the agent's entry, when a synchronisation brought them in. */
+    java.util.Optional<String> dn(String soi) {
+        return jdbc.sql("SELECT dn FROM ldap_entry WHERE soi = ?")
+                .param(soi)
+                .query(String.class)
+                .optional();
+    }
+
     /** Records these agents' entries (SOI to DN) as seen now. */
     void seen(Map<String, String> entries, Instant now) {
         var at = Timestamp.from(now);

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     agents a synchronisation brought in)
  * @param maxDepartures the most departures one run may record; beyond, the run refuses (a wrong base DN would
  *     otherwise end every agent's access)
+ * @param passwords whether the agents a synchronisation brought in sign in with their directory password (a bind as
+ *     their entry) instead of a password of Guichet's
  * @param groupRoles group DN (as {@code memberOf} gives it, in any case) to Guichet role ({@code HR}, {@code SUPPORT},
  *     {@code SECURITY}, {@code ADMIN}); none: roles are not taken from the directory
  */
@@ -45,6 +47,7 @@ public record LdapSettings(
         @DefaultValue("memberOf") String groupsAttribute,
         @DefaultValue("false") boolean departMissing,
         @DefaultValue("100") int maxDepartures,
+        @DefaultValue("false") boolean passwords,
         @DefaultValue Map<String, String> groupRoles) {
 
     boolean enabled() {
@@ -73,6 +76,7 @@ public record LdapSettings(
                 groupsAttribute,
                 departMissing,
                 max,
+                passwords,
                 groupRoles);
     }
 }

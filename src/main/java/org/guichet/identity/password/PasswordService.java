@@ -32,13 +32,17 @@ public class PasswordService {
     private final IdentitySettings.Password settings;
     private final Clock clock;
 
+    private final org.guichet.directory.DirectoryManagement directory;
+
     PasswordService(
+            org.guichet.directory.DirectoryManagement directory,
             PasswordCredentialRepository credentials,
             PasswordPolicy policy,
             PasswordEncoder encoder,
             ApplicationEventPublisher events,
             IdentitySettings settings,
             Clock clock) {
+        this.directory = directory;
         this.credentials = credentials;
         this.policy = policy;
         this.encoder = encoder;
@@ -52,7 +56,12 @@ public class PasswordService {
         return policy.check(candidate, agent, locale);
     }
 
+    /** Whether this is the agent's password: the directory's when it lives there, else Guichet's. */
     public boolean matchesCurrent(AgentProfile agent, String password) {
+        var directoryCheck = directory.checkDirectoryPassword(agent.id(), password);
+        if (directoryCheck.isPresent()) {
+            return directoryCheck.get() == org.guichet.directory.DirectoryPassword.ACCEPTED;
+        }
         return credentials
                 .find(agent.id().soi())
                 .map(credential -> encoder.matches(password, credential.hash()))
@@ -73,6 +82,9 @@ public class PasswordService {
             PasswordChangeReason reason,
             @Nullable String keptSession,
             Locale locale) {
+        if (directory.passwordInDirectory(agent.id())) {
+            throw new PasswordRejectedException(List.of(PasswordProblem.IN_DIRECTORY));
+        }
         var problems = new ArrayList<>(policy.check(password, agent, locale).problems());
         if (problems.isEmpty() && isReused(agent, password)) {
             problems.add(PasswordProblem.REUSED);

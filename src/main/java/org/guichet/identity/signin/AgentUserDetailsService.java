@@ -40,6 +40,11 @@ final class AgentUserDetailsService implements UserDetailsService, UserDetailsPa
         return principal(agent, credential.hash(), credential.mustChange());
     }
 
+    /** The agent as signed in with the password of the administration's directory (Guichet holds none for them). */
+    AgentPrincipal directoryPrincipal(AgentProfile agent) {
+        return principal(agent, "", false);
+    }
+
     @Override
     public UserDetails updatePassword(UserDetails user, String newPassword) {
         passwords.rehash(user.getUsername(), newPassword);

@@ -1,7 +1,9 @@
 package org.guichet.identity.signin;
 
 import java.util.List;
+import org.guichet.directory.AgentProfile;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.DirectoryPassword;
 import org.guichet.identity.PasswordSignIn;
 import org.guichet.identity.SignInAttempt;
 import org.guichet.identity.SignInError;
@@ -82,6 +84,12 @@ class SignInAuthenticationProvider implements PasswordSignIn {
         if (lockedUntil.isPresent()) {
             throw refused(lockout.recordFailure(key, agent, connection, SignInError.LOCKED));
         }
+        var directoryCheck = agent == null
+                ? java.util.Optional.<DirectoryPassword>empty()
+                : directory.checkDirectoryPassword(agent.id(), String.valueOf(authentication.getCredentials()));
+        if (directoryCheck.isPresent()) {
+            return byDirectory(directoryCheck.get(), agent, authentication, key, identifierKey, connection);
+        }
         try {
             var result = passwords.authenticate(authentication);
             lockout.recordSuccess(List.of(key, identifierKey));
@@ -91,6 +99,39 @@ class SignInAuthenticationProvider implements PasswordSignIn {
         } catch (DisabledException e) {
             lockout.recordRefusal(agent, connection, SignInError.ACCOUNT_DISABLED);
             throw new SignInRefusedException(SignInError.ACCOUNT_DISABLED, null);
+        }
+    }
+
+    /**
+     * The agent's password lives in the administration's directory, which has answered: the same counting and lockout
+     * as for Guichet's own passwords (Guichet locks first, so the directory's own lockout is never reached by guesses
+     * made here), a lock of the directory's said as such.
+     */
+    private Authentication byDirectory(
+            DirectoryPassword answer,
+            AgentProfile agent,
+            Authentication authentication,
+            String key,
+            String identifierKey,
+            ClientConnection connection) {
+        switch (answer) {
+            case ACCEPTED -> {
+                if (!agent.isActive()) {
+                    lockout.recordRefusal(agent, connection, SignInError.ACCOUNT_DISABLED);
+                    throw new SignInRefusedException(SignInError.ACCOUNT_DISABLED, null);
+                }
+                var user = accounts.directoryPrincipal(agent);
+                var result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+                result.setDetails(authentication.getDetails());
+                lockout.recordSuccess(List.of(key, identifierKey));
+                return result;
+            }
+            case REJECTED -> throw refused(lockout.recordFailure(key, agent, connection, SignInError.BAD_CREDENTIALS));
+            case LOCKED -> {
+                lockout.recordRefusal(agent, connection, SignInError.DIRECTORY_LOCKED);
+                throw new SignInRefusedException(SignInError.DIRECTORY_LOCKED, null);
+            }
+            default -> throw new SignInRefusedException(SignInError.DIRECTORY_UNAVAILABLE, null);
         }
     }
 

@@ -53,6 +53,13 @@ class LoginController {
             if (failure instanceof SignInRefusedException refused && refused.error() == SignInError.ACCOUNT_DISABLED) {
                 return "disabled";
             }
+            if (failure instanceof SignInRefusedException refused && refused.error() == SignInError.DIRECTORY_LOCKED) {
+                return "directory-locked";
+            }
+            if (failure instanceof SignInRefusedException refused
+                    && refused.error() == SignInError.DIRECTORY_UNAVAILABLE) {
+                return "directory-unavailable";
+            }
             return "failed";
         }
         for (var notice : new String[] {"logout", "reset", "expired", "reported"}) {

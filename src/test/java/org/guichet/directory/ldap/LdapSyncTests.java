@@ -41,7 +41,36 @@ class LdapSyncTests {
     private static final int DEPARTMENTS = 20;
     private static final int PER_DEPARTMENT = 100;
 
+    /** The simple binds the directory received, by DN; a DN here answers as Active Directory does for a locked account. */
+    private static final Binds BINDS = new Binds();
+
     private static final InMemoryDirectoryServer SERVER = start();
+
+    static final class Binds extends com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor {
+
+        final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> count =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Set<String> lockedInDirectory = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void processSimpleBindRequest(
+                com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest request)
+                throws com.unboundid.ldap.sdk.LDAPException {
+            var dn = request.getRequest().getBindDN().toLowerCase(java.util.Locale.ROOT);
+            count.computeIfAbsent(dn, k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            if (lockedInDirectory.contains(dn)) {
+                throw new com.unboundid.ldap.sdk.LDAPException(
+                        com.unboundid.ldap.sdk.ResultCode.INVALID_CREDENTIALS,
+                        "80090308: LdapErr: DSID-0C09042A, comment: AcceptSecurityContext error, data 775, v3839");
+            }
+        }
+
+        int of(String dn) {
+            var bound = count.get(dn.toLowerCase(java.util.Locale.ROOT));
+            return bound == null ? 0 : bound.get();
+        }
+    }
 
     private static InMemoryDirectoryServer start() {
         try {
@@ -50,6 +79,7 @@ class LdapSyncTests {
             config.setListenerConfigs(
                     InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(), 0, null));
             config.setSchema(null);
+            config.addInMemoryOperationInterceptor(BINDS);
             var server = new InMemoryDirectoryServer(config);
             server.add(new Entry(BASE, new Attribute("objectClass", "domain"), new Attribute("dc", "ville")));
             server.add(new Entry(
@@ -74,6 +104,7 @@ class LdapSyncTests {
         properties.add("guichet.directory.ldap.base-dn", () -> PEOPLE);
         properties.add("guichet.directory.ldap.page-size", () -> "300");
         properties.add("guichet.directory.ldap.depart-missing", () -> "true");
+        properties.add("guichet.directory.ldap.passwords", () -> "true");
         // every person, so that an entry without a staff number is read (and reported); the default asks for one
         properties.add("guichet.directory.ldap.user-filter", () -> "(objectClass=inetOrgPerson)");
     }
@@ -233,6 +264,88 @@ class LdapSyncTests {
         assertThatThrownBy(() -> strict.synchronise(false)).isInstanceOf(LdapSync.TooManyDepartures.class);
         assertThat(directory.findById(AgentId.of(sois.get(160))).orElseThrow().status())
                 .isEqualTo(AgentStatus.ACTIVE);
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
+    @Autowired
+    org.guichet.identity.password.PasswordService passwordService;
+
+    @Test
+    void signInWhenThePasswordLivesInTheDirectoryThenABindChecksItAndGuichetLocksBeforeTheDirectoryWould()
+            throws Exception {
+        var block = TestData.block();
+        var department = block.department("P");
+        directory.importDepartments(
+                new java.io.ByteArrayInputStream(("code;name\n" + department + ";Service " + block.name() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var soi = block.soi(0);
+        var lockedSoi = block.soi(1);
+        for (var each : List.of(soi, lockedSoi)) {
+            SERVER.add(new Entry(
+                    dn(each),
+                    new Attribute("objectClass", "inetOrgPerson"),
+                    new Attribute("uid", "a" + each),
+                    new Attribute("cn", "Agent " + each),
+                    new Attribute("givenName", "Agent"),
+                    new Attribute("sn", block.name()),
+                    new Attribute("employeeNumber", each),
+                    new Attribute("departmentNumber", department),
+                    new Attribute("userPassword", "Annuaire-de-la-ville-1")));
+        }
+        sync.synchronise(false);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM password_credential WHERE soi = ?")
+                        .param(soi)
+                        .query(Integer.class)
+                        .single())
+                .as("Guichet keeps no password for them")
+                .isZero();
+
+        // the directory's password signs in; Guichet's demo password does not
+        var signedIn = new org.guichet.testing.MockBrowser(mvc).signIn("a" + soi, "Annuaire-de-la-ville-1");
+        assertThat(signedIn.getResponse().getRedirectedUrl()).doesNotContain("error");
+        assertThat(BINDS.of(dn(soi))).isEqualTo(1);
+        var empty = new org.guichet.testing.MockBrowser(mvc).signIn("a" + soi, "");
+        assertThat(empty.getResponse().getRedirectedUrl()).contains("error");
+        assertThat(BINDS.of(dn(soi)))
+                .as("no anonymous bind for an empty password")
+                .isEqualTo(1);
+
+        // the password is changed in the directory, not here: Guichet's change says where
+        assertThatThrownBy(() -> passwordService.change(
+                        directory.findById(AgentId.of(soi)).orElseThrow(),
+                        "Un-nouveau-mot-de-passe-2026",
+                        org.guichet.identity.PasswordChangeReason.CHANGED,
+                        null,
+                        java.util.Locale.FRENCH))
+                .isInstanceOf(org.guichet.identity.PasswordRejectedException.class)
+                .satisfies(refused -> assertThat(((org.guichet.identity.PasswordRejectedException) refused).problems())
+                        .containsExactly(org.guichet.identity.PasswordProblem.IN_DIRECTORY));
+
+        // four wrong passwords more (the empty one counted as a failure): four binds, and at the fifth failure
+        // Guichet's lock; the right password is then not even asked of the directory, whose own lockout (typically
+        // after more failures) is never reached from here
+        for (int i = 0; i < 4; i++) {
+            new org.guichet.testing.MockBrowser(mvc).signIn("a" + soi, "Pas-le-bon-" + i);
+        }
+        assertThat(BINDS.of(dn(soi))).isEqualTo(5);
+        var browser = new org.guichet.testing.MockBrowser(mvc);
+        assertThat(browser.signIn("a" + soi, "Annuaire-de-la-ville-1")
+                        .getResponse()
+                        .getRedirectedUrl())
+                .contains("error");
+        assertThat(BINDS.of(dn(soi))).as("locked by Guichet: no bind").isEqualTo(5);
+        assertThat(browser.body(browser.get("/login?error"))).contains("bloqué");
+
+        // an account the directory itself locked is said so, in words the agent can act on
+        BINDS.lockedInDirectory.add(dn(lockedSoi).toLowerCase(java.util.Locale.ROOT));
+        var agent = new org.guichet.testing.MockBrowser(mvc);
+        assertThat(agent.signIn("a" + lockedSoi, "Annuaire-de-la-ville-1")
+                        .getResponse()
+                        .getRedirectedUrl())
+                .contains("error");
+        assertThat(agent.body(agent.get("/login?error"))).contains("verrouillé dans l’annuaire de la ville");
     }
 
     private String journal(String type, String soi) {
