@@ -278,6 +278,49 @@ class ScimUsersTests {
     }
 
     @Test
+    void groupsWhenTheHrSystemAddsAndRemovesMembersThenRolesAreGrantedAndWithdrawn() throws Exception {
+        var person = agents.create().build();
+        var support = json(call("GET", "/Groups/SUPPORT", null));
+        assertThat(support.get("displayName").asString()).isEqualTo("SUPPORT");
+        assertThat(support.get("members").toString()).contains("1000004").doesNotContain(person.soi());
+        assertThat(json(call("GET", "/Groups", null)).get("totalResults").asInt())
+                .isEqualTo(4);
+
+        var added = call(
+                "PATCH",
+                "/Groups/SUPPORT",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
+                        + "\"path\":\"members\",\"value\":[{\"value\":\"" + person.soi() + "\"}]}]}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(directory.findById(person.id()).orElseThrow().roles()).contains(org.guichet.directory.Role.SUPPORT);
+        assertThat(journaled("AgentChanged", person.soi())).contains("\"source\":\"SCIM\"", "SUPPORT");
+
+        var removed = call(
+                "PATCH",
+                "/Groups/SUPPORT",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"remove\","
+                        + "\"path\":\"members[value eq \\\"" + person.soi() + "\\\"]\"}]}");
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(directory.findById(person.id()).orElseThrow().roles())
+                .doesNotContain(org.guichet.directory.Role.SUPPORT);
+        assertThat(json(call("GET", "/Groups/SUPPORT", null)).get("members").toString())
+                .contains("1000004");
+
+        // the groups are Guichet's: none created, none deleted, an unknown one not found, an unknown member refused
+        assertError(call("POST", "/Groups", "{\"displayName\":\"Finances\"}"), 403, null);
+        assertError(call("DELETE", "/Groups/SUPPORT", null), 403, null);
+        assertError(call("GET", "/Groups/FINANCES", null), 404, null);
+        assertError(
+                call(
+                        "PATCH",
+                        "/Groups/HR",
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":"
+                                + "\"add\",\"path\":\"members\",\"value\":[{\"value\":\"9999999\"}]}]}"),
+                400,
+                "invalidValue");
+    }
+
+    @Test
     void discoveryWhenAskedThenTheServiceSaysWhatItSupports() throws Exception {
         var config = json(call("GET", "/ServiceProviderConfig", null));
         assertThat(config.get("patch").get("supported").asBoolean()).isTrue();
@@ -287,6 +330,7 @@ class ScimUsersTests {
         assertThat(config.get("authenticationSchemes").get(0).get("type").asString())
                 .isEqualTo("oauthbearertoken");
         var types = json(call("GET", "/ResourceTypes", null));
+        assertThat(types.get("totalResults").asInt()).isEqualTo(2);
         assertThat(types.get("Resources").get(0).get("endpoint").asString()).isEqualTo("/Users");
         assertThat(types.get("Resources")
                         .get(0)

@@ -30,6 +30,18 @@ final class ScimJson {
         }
     }
 
+    /** A request's body as this SCIM type; anything unreadable is a 400 {@code invalidSyntax} with this detail. */
+    static <T> T read(@Nullable String body, Class<T> type, String unreadable) throws ScimException {
+        try {
+            if (body == null || body.isBlank()) {
+                throw new java.io.IOException("empty");
+            }
+            return JsonUtils.getObjectReader().forType(type).readValue(body);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw com.unboundid.scim2.common.exceptions.BadRequestException.invalidSyntax(unreadable);
+        }
+    }
+
     /** This resource, with its status and headers. */
     static ResponseEntity<String> answer(int status, Object body, HttpHeaders headers) {
         return ResponseEntity.status(status).headers(headers).contentType(SCIM).body(write(body));

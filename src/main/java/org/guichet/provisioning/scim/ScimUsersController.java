@@ -14,13 +14,13 @@ import com.unboundid.scim2.common.types.ChangePasswordConfig;
 import com.unboundid.scim2.common.types.ETagConfig;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
 import com.unboundid.scim2.common.types.FilterConfig;
+import com.unboundid.scim2.common.types.GroupResource;
 import com.unboundid.scim2.common.types.PatchConfig;
 import com.unboundid.scim2.common.types.ResourceTypeResource;
 import com.unboundid.scim2.common.types.ServiceProviderConfigResource;
 import com.unboundid.scim2.common.types.SortConfig;
 import com.unboundid.scim2.common.types.UserResource;
 import com.unboundid.scim2.common.utils.FilterEvaluator;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.common.utils.SchemaUtils;
 import java.net.URI;
 import java.util.ArrayList;
@@ -101,8 +101,9 @@ class ScimUsersController {
         return ScimJson.answer(200, config, new HttpHeaders());
     }
 
-    @GetMapping({ROOT + "/ResourceTypes", ROOT + "/ResourceTypes/User"})
-    ResponseEntity<String> resourceTypes(jakarta.servlet.http.HttpServletRequest request) {
+    @GetMapping({ROOT + "/ResourceTypes", ROOT + "/ResourceTypes/{name}"})
+    ResponseEntity<String> resourceTypes(@PathVariable(required = false) @Nullable String name, Locale locale)
+            throws ScimException {
         var user = new ResourceTypeResource(
                 "User",
                 "User",
@@ -110,10 +111,21 @@ class ScimUsersController {
                 URI.create("/Users"),
                 URI.create(SchemaUtils.getSchemaUrn(UserResource.class)),
                 List.of(new ResourceTypeResource.SchemaExtension(URI.create(ScimUsers.ENTERPRISE), false)));
-        if (request.getRequestURI().endsWith("/User")) {
-            return ScimJson.answer(200, user, new HttpHeaders());
+        var group = new ResourceTypeResource(
+                "Group",
+                "Group",
+                "A role of Guichet's (HR, SUPPORT, SECURITY, ADMIN) and who holds it",
+                URI.create("/Groups"),
+                URI.create(SchemaUtils.getSchemaUrn(GroupResource.class)),
+                List.of());
+        if (name == null) {
+            return ScimJson.answer(200, new ListResponse<>(List.of(user, group)), new HttpHeaders());
         }
-        return ScimJson.answer(200, new ListResponse<>(List.of(user)), new HttpHeaders());
+        return switch (name) {
+            case "User" -> ScimJson.answer(200, user, new HttpHeaders());
+            case "Group" -> ScimJson.answer(200, group, new HttpHeaders());
+            default -> throw new ResourceNotFoundException(name);
+        };
     }
 
     @GetMapping(ROOT + "/Schemas")
@@ -122,7 +134,8 @@ class ScimUsersController {
                 200,
                 new ListResponse<>(List.of(
                         SchemaUtils.getSchema(UserResource.class),
-                        SchemaUtils.getSchema(EnterpriseUserExtension.class))),
+                        SchemaUtils.getSchema(EnterpriseUserExtension.class),
+                        SchemaUtils.getSchema(GroupResource.class))),
                 new HttpHeaders());
     }
 
@@ -259,12 +272,7 @@ class ScimUsersController {
             Locale locale)
             throws ScimException {
         var before = current(id, ifMatch, locale);
-        PatchRequest patch;
-        try {
-            patch = JsonUtils.getObjectReader().forType(PatchRequest.class).readValue(body == null ? "" : body);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw BadRequestException.invalidSyntax(messages.getMessage("provisioning.scim.syntax", null, locale));
-        }
+        var patch = ScimJson.read(body, PatchRequest.class, unreadable(locale));
         var resource = ScimUsers.generic(users.resource(before, base()));
         patch.apply(resource);
         return written(users.write(ScimUsers.user(resource), before, locale));
@@ -312,14 +320,11 @@ class ScimUsersController {
     }
 
     private UserResource read(@Nullable String body, Locale locale) throws ScimException {
-        try {
-            if (body == null || body.isBlank()) {
-                throw new java.io.IOException("empty");
-            }
-            return JsonUtils.getObjectReader().forType(UserResource.class).readValue(body);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw BadRequestException.invalidSyntax(messages.getMessage("provisioning.scim.syntax", null, locale));
-        }
+        return ScimJson.read(body, UserResource.class, unreadable(locale));
+    }
+
+    private String unreadable(Locale locale) {
+        return messages.getMessage("provisioning.scim.syntax", null, locale);
     }
 
     private int number(String text, Locale locale) throws ScimException {
