@@ -21,17 +21,20 @@ public class DirectoryManagement {
     private final DepartmentImport departmentImport;
     private final AgentImport agentImport;
     private final LdapPasswords ldapPasswords;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     DirectoryManagement(
             AgentRepository agents,
             DepartmentImport departmentImport,
             AgentImport agentImport,
-            LdapPasswords ldapPasswords) {
+            LdapPasswords ldapPasswords,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         Assert.notNull(agents, "agents must not be null");
         this.agents = agents;
         this.departmentImport = departmentImport;
         this.agentImport = agentImport;
         this.ldapPasswords = ldapPasswords;
+        this.meters = meters;
     }
 
     /**
@@ -125,7 +128,7 @@ public class DirectoryManagement {
 
     /** Imports agents from CSV; departments must be imported first. See the README for the format. */
     public ImportReport importAgents(InputStream csv) {
-        return agentImport.run(csv, ChangeSource.IMPORT);
+        return counted(agentImport.run(csv, ChangeSource.IMPORT), ChangeSource.IMPORT);
     }
 
     /**
@@ -134,7 +137,21 @@ public class DirectoryManagement {
      * journal saying where each change came from. A column no row names leaves that value as it was.
      */
     public ImportReport importAgents(java.util.List<java.util.Map<String, String>> rows, ChangeSource source) {
-        return agentImport.run(Rows.csv(rows), source);
+        return counted(agentImport.run(Rows.csv(rows), source), source);
+    }
+
+    /** Counts what a write from a source did ({@code guichet_directory_changes_total} by source and outcome). */
+    private ImportReport counted(ImportReport report, ChangeSource source) {
+        count(source, "created", report.created());
+        count(source, "updated", report.updated());
+        count(source, "unchanged", report.unchanged());
+        count(source, "refused", report.rejected().size());
+        return report;
+    }
+
+    private void count(ChangeSource source, String outcome, int amount) {
+        meters.counter("guichet.directory.changes", "source", source.name(), "outcome", outcome)
+                .increment(amount);
     }
 
     /** What {@link #importAgents(java.util.List, ChangeSource)} would do with these rows, writing nothing. */

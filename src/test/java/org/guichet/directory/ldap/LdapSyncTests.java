@@ -130,6 +130,9 @@ class LdapSyncTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private static String dn(String soi) {
         return "uid=a" + soi + "," + PEOPLE;
     }
@@ -204,6 +207,14 @@ class LdapSyncTests {
         assertThat(someone.managerId()).isEqualTo(AgentId.of(sois.get(0)));
         assertThat(someone.jobTitle()).isEqualTo("Agent");
         assertThat(journal("AgentCreated", sois.get(5))).contains("\"source\":\"LDAP\"");
+
+        assertThat(meters.get("guichet.directory.changes")
+                        .tag("source", "LDAP")
+                        .tag("outcome", "created")
+                        .counter()
+                        .count())
+                .as("counted for Prometheus")
+                .isGreaterThanOrEqualTo(sois.size());
 
         var again = sync.synchronise(false);
         assertThat(again.report().created()).isZero();
