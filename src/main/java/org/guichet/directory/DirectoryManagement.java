@@ -137,7 +137,14 @@ public class DirectoryManagement {
      * journal saying where each change came from. A column no row names leaves that value as it was.
      */
     public ImportReport importAgents(java.util.List<java.util.Map<String, String>> rows, ChangeSource source) {
+        if (rows.isEmpty()) {
+            return nothing();
+        }
         return counted(agentImport.run(Rows.csv(rows), source), source);
+    }
+
+    private static ImportReport nothing() {
+        return new ImportReport(ImportReport.Kind.AGENTS, 0, 0, 0, 0, java.util.List.of(), java.time.Duration.ZERO);
     }
 
     /** Counts what a write from a source did ({@code guichet_directory_changes_total} by source and outcome). */
@@ -156,6 +163,6 @@ public class DirectoryManagement {
 
     /** What {@link #importAgents(java.util.List, ChangeSource)} would do with these rows, writing nothing. */
     public ImportReport planAgents(java.util.List<java.util.Map<String, String>> rows, ChangeSource source) {
-        return agentImport.run(Rows.csv(rows), source, true);
+        return rows.isEmpty() ? nothing() : agentImport.run(Rows.csv(rows), source, true);
     }
 }

@@ -50,6 +50,7 @@ class LdapSyncCommand implements CommandLine {
         }
         var dryRun = arguments.options().containsKey("dry-run");
         LdapSync.Result result;
+        var started = System.nanoTime();
         try {
             result = sync.synchronise(dryRun);
         } catch (LdapSync.TooManyDepartures refused) {
@@ -70,7 +71,8 @@ class LdapSyncCommand implements CommandLine {
                     report.updated(),
                     report.unchanged(),
                     result.departures().size(),
-                    report.rejected().size()
+                    report.rejected().size(),
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9)
                 },
                 locale));
         for (var refused : report.rejected()) {
