@@ -86,7 +86,7 @@ public class LdapSync {
             if (entry.soi() == null || entry.soi().isBlank()) {
                 withoutSoi.add(entry.dn());
             } else {
-                soiByDn.put(entry.dn().toLowerCase(Locale.ROOT), entry.soi());
+                soiByDn.put(name(entry.dn()), entry.soi());
             }
         }
         var stored = new HashMap<String, AgentProfile>();
@@ -133,11 +133,7 @@ public class LdapSync {
         row.put("first_name", blankIfNull(entry.firstName()));
         row.put("last_name", blankIfNull(entry.lastName()));
         row.put("department", blankIfNull(entry.department()));
-        row.put(
-                "manager_soi",
-                entry.managerDn() == null
-                        ? ""
-                        : soiByDn.getOrDefault(entry.managerDn().toLowerCase(Locale.ROOT), ""));
+        row.put("manager_soi", entry.managerDn() == null ? "" : soiByDn.getOrDefault(name(entry.managerDn()), ""));
         row.put("job_title", blankIfNull(entry.title()));
         row.put("mobile", agent != null && agent.mobile() != null ? agent.mobile() : blankIfNull(entry.mobile()));
         row.put("login", blankIfNull(entry.login()));
@@ -180,6 +176,22 @@ public class LdapSync {
                                     .toList()));
         }
         return row;
+    }
+
+    /**
+     * A DN as a key: the same entry written with other spacing or case ({@code uid=a, OU=People}) is the same key, as
+     * LDAP compares them.
+     */
+    private static String name(String dn) {
+        try {
+            var name = new javax.naming.ldap.LdapName(dn);
+            return name.getRdns().stream()
+                    .map(rdn -> rdn.getType().toLowerCase(Locale.ROOT) + "="
+                            + String.valueOf(rdn.getValue()).toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining(","));
+        } catch (javax.naming.InvalidNameException e) {
+            return dn.toLowerCase(Locale.ROOT);
+        }
     }
 
     private static String blankIfNull(@Nullable String value) {
