@@ -11,10 +11,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A generated organisation imports cleanly, twice. Its speed is measured by the benchmark, not asserted here. */
+/**
+ * A generated organisation imports cleanly, twice. Its speed is measured by the benchmark, not asserted here. On a
+ * database of its own: run before any test with the demo, its 3,000 agents would take the demo's logins (claire.dubois
+ * and others are among the generated names) and every later context would refuse the demo organisation.
+ */
 @ApplicationModuleTest
 @ActiveProfiles("test")
+@org.springframework.test.context.ContextConfiguration(initializers = SyntheticImportTests.SyntheticDatabase.class)
 class SyntheticImportTests {
+
+    /** The generated organisation's own database. */
+    public static final class SyntheticDatabase extends org.guichet.testing.OwnDatabase.Initializer {
+
+        public SyntheticDatabase() {
+            super("synthetic_database");
+        }
+    }
 
     @Autowired
     DirectoryManagement directory;
