@@ -9,7 +9,6 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.types.GroupResource;
 import com.unboundid.scim2.common.types.Member;
 import com.unboundid.scim2.common.types.Meta;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.guichet.directory.AgentProfile;
-import org.guichet.directory.ChangeSource;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
 import org.jspecify.annotations.Nullable;
@@ -86,13 +84,7 @@ class ScimGroupsController {
         var patch = ScimJson.read(body, PatchRequest.class, unreadable(locale));
         var resource = group(role, base()).asGenericScimResource();
         patch.apply(resource);
-        GroupResource patched;
-        try {
-            patched = JsonUtils.nodeToValue(resource.getObjectNode(), GroupResource.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw BadRequestException.invalidValue(String.valueOf(e.getMessage()));
-        }
-        return members(role, patched, locale);
+        return members(role, ScimJson.typed(resource, GroupResource.class), locale);
     }
 
     @PutMapping(ScimUsersController.ROOT + "/Groups/{id}")
@@ -151,15 +143,7 @@ class ScimGroupsController {
             }
         }
         if (!rows.isEmpty()) {
-            var report = directory.importAgents(rows, ChangeSource.SCIM);
-            if (!report.rejected().isEmpty()) {
-                var refused = report.rejected().getFirst();
-                throw BadRequestException.invalidValue(messages.getMessage(
-                        refused.problem().messageKey(),
-                        refused.arguments().toArray(),
-                        refused.problem().name(),
-                        locale));
-            }
+            users.importRows(rows, locale);
         }
         var group = group(role, base());
         var headers = new HttpHeaders();

@@ -42,6 +42,16 @@ final class ScimJson {
         }
     }
 
+    /** A resource a patch was applied to, as this SCIM type again; a value of the wrong type is a 400. */
+    static <T> T typed(com.unboundid.scim2.common.GenericScimResource resource, Class<T> type) throws ScimException {
+        try {
+            return JsonUtils.nodeToValue(resource.getObjectNode(), type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw com.unboundid.scim2.common.exceptions.BadRequestException.invalidValue(
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
     /** This resource, with its status and headers. */
     static ResponseEntity<String> answer(int status, Object body, HttpHeaders headers) {
         return ResponseEntity.status(status).headers(headers).contentType(SCIM).body(write(body));

@@ -1,6 +1,5 @@
 package org.guichet.provisioning.scim;
 
-import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -11,7 +10,6 @@ import com.unboundid.scim2.common.types.Meta;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.PhoneNumber;
 import com.unboundid.scim2.common.types.UserResource;
-import com.unboundid.scim2.common.utils.JsonUtils;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,53 +116,45 @@ class ScimUsers {
         return "W/\"" + Digests.sha256Hex(text).substring(0, 20) + "\"";
     }
 
-    /** The user as a generic resource: the JSON tree a patch applies to and a filter is evaluated on. */
-    static GenericScimResource generic(UserResource user) {
-        return user.asGenericScimResource();
-    }
-
-    static UserResource user(GenericScimResource generic) throws ScimException {
-        try {
-            return JsonUtils.nodeToValue(generic.getObjectNode(), UserResource.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw BadRequestException.invalidValue(String.valueOf(e.getMessage()));
-        }
-    }
-
     /**
      * Creates the agent the user describes (its {@code employeeNumber} is the SOI), or replaces the one {@code
      * before} is with it; returns the agent as stored.
      */
     AgentProfile write(UserResource user, @Nullable AgentProfile before, Locale locale) throws ScimException {
         var row = row(user, before, locale);
-        var report = directory.importAgents(List.of(row), ChangeSource.SCIM);
-        if (!report.rejected().isEmpty()) {
-            var refused = report.rejected().getFirst();
-            var detail = messages.getMessage(
-                    refused.problem().messageKey(),
-                    refused.arguments().toArray(),
-                    refused.problem().name(),
-                    locale);
-            throw refused.problem() == ImportProblem.LOGIN_TAKEN || refused.problem() == ImportProblem.EMAIL_TAKEN
-                    ? new ResourceConflictException(detail)
-                    : BadRequestException.invalidValue(detail);
-        }
+        importRows(List.of(row), locale);
         return directory.findById(AgentId.of(row.get("soi"))).orElseThrow();
     }
 
     /** Records the agent's departure: the user deleted by the provisioning client. */
-    void depart(AgentProfile agent) throws ScimException {
+    void depart(AgentProfile agent, Locale locale) throws ScimException {
         var row = new LinkedHashMap<String, String>();
         row.put("soi", agent.id().soi());
         row.put("first_name", agent.firstName());
         row.put("last_name", agent.lastName());
         row.put("department", agent.departmentCode());
         row.put("status", AgentStatus.DEPARTED.name());
-        var report = directory.importAgents(List.of(row), ChangeSource.SCIM);
-        if (!report.rejected().isEmpty()) {
-            throw BadRequestException.invalidValue(
-                    report.rejected().getFirst().problem().name());
+        importRows(List.of(row), locale);
+    }
+
+    /**
+     * Writes these rows through the directory's import, from SCIM; the first row refused is the client's error, with
+     * the import's reason in its language: 409 for a login or address taken, else 400 {@code invalidValue}.
+     */
+    void importRows(List<Map<String, String>> rows, Locale locale) throws ScimException {
+        var report = directory.importAgents(rows, ChangeSource.SCIM);
+        if (report.rejected().isEmpty()) {
+            return;
         }
+        var refused = report.rejected().getFirst();
+        var detail = messages.getMessage(
+                refused.problem().messageKey(),
+                refused.arguments().toArray(),
+                refused.problem().name(),
+                locale);
+        throw refused.problem() == ImportProblem.LOGIN_TAKEN || refused.problem() == ImportProblem.EMAIL_TAKEN
+                ? new ResourceConflictException(detail)
+                : BadRequestException.invalidValue(detail);
     }
 
     /** The import's row a user stands for: a column left out leaves that value as it is. */

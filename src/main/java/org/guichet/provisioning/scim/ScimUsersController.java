@@ -172,7 +172,7 @@ class ScimUsersController {
                 try {
                     if (parsed == null
                             || FilterEvaluator.evaluate(
-                                    parsed, ScimUsers.generic(user).getObjectNode())) {
+                                    parsed, user.asGenericScimResource().getObjectNode())) {
                         total[0]++;
                         if (total[0] >= first && page.size() < size) {
                             page.add(user);
@@ -273,9 +273,9 @@ class ScimUsersController {
             throws ScimException {
         var before = current(id, ifMatch, locale);
         var patch = ScimJson.read(body, PatchRequest.class, unreadable(locale));
-        var resource = ScimUsers.generic(users.resource(before, base()));
+        var resource = users.resource(before, base()).asGenericScimResource();
         patch.apply(resource);
-        return written(users.write(ScimUsers.user(resource), before, locale));
+        return written(users.write(ScimJson.typed(resource, UserResource.class), before, locale));
     }
 
     @DeleteMapping(ROOT + "/Users/{id}")
@@ -284,7 +284,7 @@ class ScimUsersController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             Locale locale)
             throws ScimException {
-        users.depart(current(id, ifMatch, locale));
+        users.depart(current(id, ifMatch, locale), locale);
         return ResponseEntity.noContent().build();
     }
 
