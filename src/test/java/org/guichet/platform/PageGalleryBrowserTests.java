@@ -231,7 +231,11 @@ class PageGalleryBrowserTests extends BrowserTest {
         visit("sarah.durand", "/security/cases", "/security/cases");
         visit("sarah.durand", "/security/stuck", "/security/stuck");
         signInWithApp("nora.lefevre", clock);
+        var syncRuns = directorySyncRuns();
         visit("nora.lefevre", "/admin", "/admin");
+        jdbc.sql("DELETE FROM ldap_sync_run WHERE id IN (:ids)")
+                .param("ids", syncRuns)
+                .update();
         visit("nora.lefevre", "/admin/applications", "/admin/applications");
         visitLink(
                 "nora.lefevre",
@@ -283,6 +287,43 @@ class PageGalleryBrowserTests extends BrowserTest {
     }
 
     /** Opens the first link that matches on a page, then shows where it leads. */
+    /**
+     * Two synchronisations with an LDAP directory as the administration page shows them (the demo has no directory):
+     * last night's, and one that refused two entries.
+     */
+    private List<Long> directorySyncRuns() {
+        var ids = new ArrayList<Long>();
+        var now = clock.instant();
+        for (var run : List.of(
+                new Object[] {now.minusSeconds(36_000), "SCHEDULE", 59_458, 0, 3, 59_455, 1, 0},
+                new Object[] {now.minusSeconds(600), "COMMAND", 59_460, 1, 2, 59_455, 0, 2})) {
+            var started = (java.time.Instant) run[0];
+            var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                            INSERT INTO ldap_sync_run (started_at, finished_at, started_from, dry_run, outcome, entries,
+                                   created, updated, unchanged, departed, refused)
+                            VALUES (?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            java.sql.Timestamp.from(started),
+                            java.sql.Timestamp.from(started.plusSeconds(37)),
+                            run[1],
+                            (int) run[7] == 0 ? "DONE" : "REFUSED_ENTRIES",
+                            run[2],
+                            run[3],
+                            run[4],
+                            run[5],
+                            run[6],
+                            run[7])
+                    .update(key, "id");
+            ids.add(java.util.Objects.requireNonNull(key.getKey()).longValue());
+        }
+        jdbc.sql("""
+                INSERT INTO ldap_sync_refusal (run_id, ordinal, entry, problem, arguments) VALUES
+                  (?, 0, '4873601', 'INVALID_MOBILE', '["06 pas un numéro"]'),
+                  (?, 1, 'uid=stagiaire.ete,ou=people,dc=ville,dc=example', 'WITHOUT_SOI', '["employeeNumber"]')""").params(ids.getLast(), ids.getLast()).update();
+        return ids;
+    }
+
     private void visitLink(String who, String pattern, String from, String selector) {
         chrome.get(url(from));
         var links = chrome.findElements(By.cssSelector(selector));
@@ -362,7 +403,7 @@ class PageGalleryBrowserTests extends BrowserTest {
                         size.mobile()));
     }
 
-    /** The whole page, not only what the screen shows (capped at 6,000 px). */
+    /** The whole page, not only what the screen shows (capped at 16,000 px, below what Chromium can draw at once). */
     private void capture(String name) {
         try {
             @SuppressWarnings("unchecked")
@@ -370,7 +411,7 @@ class PageGalleryBrowserTests extends BrowserTest {
             @SuppressWarnings("unchecked")
             var content = (Map<String, Object>) metrics.get("cssContentSize");
             var width = ((Number) content.get("width")).doubleValue();
-            var height = Math.min(6000, ((Number) content.get("height")).doubleValue());
+            var height = Math.min(16000, ((Number) content.get("height")).doubleValue());
             var shot = chrome.executeCdpCommand(
                     "Page.captureScreenshot",
                     Map.of(

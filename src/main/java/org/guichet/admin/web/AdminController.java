@@ -15,7 +15,10 @@ import org.guichet.access.ServiceOpening;
 import org.guichet.admin.AdminForms;
 import org.guichet.admin.Administration;
 import org.guichet.directory.AgentId;
+import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.DirectorySync;
 import org.guichet.directory.Role;
+import org.guichet.directory.SyncRun;
 import org.guichet.identity.Assurance;
 import org.guichet.identity.IdentityManagement;
 import org.guichet.identity.SecondFactors;
@@ -47,18 +50,24 @@ class AdminController {
     private final IdentityManagement identity;
     private final SecondFactors secondFactors;
     private final SessionManagement sessions;
+    private final DirectorySync directorySync;
+    private final DirectoryManagement directory;
 
     AdminController(
             Administration administration,
             ClientConnections connections,
             IdentityManagement identity,
             SecondFactors secondFactors,
-            SessionManagement sessions) {
+            SessionManagement sessions,
+            DirectorySync directorySync,
+            DirectoryManagement directory) {
         this.administration = administration;
         this.connections = connections;
         this.identity = identity;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
+        this.directorySync = directorySync;
+        this.directory = directory;
     }
 
     @GetMapping("/admin")
@@ -83,6 +92,16 @@ class AdminController {
             model.addAttribute(field, "");
         }
         model.addAttribute("charter", sessions.charter(locale));
+        model.addAttribute("directoryConfigured", directorySync.configured());
+        var runs = directorySync.lastRuns(6);
+        model.addAttribute("lastRun", runs.isEmpty() ? null : runs.getFirst());
+        model.addAttribute("earlierRuns", runs.isEmpty() ? List.of() : runs.subList(1, runs.size()));
+        var authors = new LinkedHashMap<AgentId, String>();
+        runs.stream()
+                .map(SyncRun::startedBy)
+                .filter(java.util.Objects::nonNull)
+                .forEach(author -> authors.computeIfAbsent(author, directory::displayName));
+        model.addAttribute("runAuthors", authors);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -210,6 +229,15 @@ class AdminController {
                 model,
                 locale,
                 redirect);
+    }
+
+    /** A synchronisation with the LDAP directory started now (or a dry run), in the background. */
+    @PostMapping("/admin/directory/sync")
+    String processDirectorySync(
+            @RequestParam(defaultValue = "false") boolean dryRun, Principal principal, RedirectAttributes redirect) {
+        var start = directorySync.start(AgentId.of(principal.getName()), dryRun);
+        redirect.addFlashAttribute("syncStart", start.name());
+        return "redirect:/admin#directory";
     }
 
     @PostMapping("/admin/charter")

@@ -1,6 +1,7 @@
 package org.guichet.directory.ldap;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.guichet.directory.SyncRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,19 +25,19 @@ class LdapSchedule {
         if (!sync.configured()) {
             return;
         }
-        try {
-            var result = sync.synchronise(false);
-            var report = result.report();
-            LOG.info(
-                    "LDAP synchronisation: {} entries, {} created, {} updated, {} unchanged, {} departed, {} refused",
-                    result.entries(),
-                    report.created(),
-                    report.updated(),
-                    report.unchanged(),
-                    result.departures().size(),
-                    report.rejected().size());
-        } catch (Exception e) {
-            LOG.error("LDAP synchronisation failed: {}", e.toString());
-        }
+        sync.run(SyncRun.StartedFrom.SCHEDULE, null, false).ifPresent(run -> {
+            if (run.outcome().failed()) {
+                LOG.error("LDAP synchronisation failed ({}): {}", run.outcome(), run.detail());
+            } else {
+                LOG.info(
+                        "LDAP synchronisation: {} entries, {} created, {} updated, {} unchanged, {} departed, {} refused",
+                        run.entries(),
+                        run.created(),
+                        run.updated(),
+                        run.unchanged(),
+                        run.departed(),
+                        run.refused());
+            }
+        });
     }
 }

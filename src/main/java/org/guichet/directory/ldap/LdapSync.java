@@ -1,17 +1,26 @@
 package org.guichet.directory.ldap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.ChangeSource;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.ImportReport;
+import org.guichet.directory.SyncRun;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -32,18 +41,100 @@ public class LdapSync {
     private final LdapEntryRepository known;
     private final DirectoryManagement directory;
     private final Clock clock;
+    private final LdapRunRepository runs;
+    private final LockingTaskExecutor locks;
+    private final MeterRegistry meters;
 
     LdapSync(
             LdapSettings settings,
             LdapEntries entries,
             LdapEntryRepository known,
             DirectoryManagement directory,
-            Clock clock) {
+            Clock clock,
+            LdapRunRepository runs,
+            LockProvider locks,
+            MeterRegistry meters) {
         this.settings = settings;
         this.entries = entries;
         this.known = known;
         this.directory = directory;
         this.clock = clock;
+        this.runs = runs;
+        this.locks = new DefaultLockingTaskExecutor(locks);
+        this.meters = meters;
+    }
+
+    /** The longest a run may take: beyond, its lock is released and a run without end counts as interrupted. */
+    static final Duration LONGEST = Duration.ofHours(1);
+
+    /**
+     * One synchronisation, recorded: one node at a time (the schedule's lock, {@code ldap-sync}), its counts and
+     * refusals kept for the administration page, its outcome counted ({@code guichet.directory.ldap.runs}). Nothing
+     * when another node's run holds the lock.
+     */
+    public Optional<SyncRun> run(SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun) {
+        try {
+            var result = locks.executeWithLock(
+                    () -> recorded(from, by, dryRun),
+                    new LockConfiguration(clock.instant(), "ldap-sync", LONGEST, Duration.ZERO));
+            return result.wasExecuted() ? Optional.of(result.getResult()) : Optional.empty();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The last runs, newest first, the newest with its refusals. */
+    public List<SyncRun> lastRuns(int count) {
+        return runs.last(count, clock.instant(), LONGEST);
+    }
+
+    /** Whether a run (on any node) has started and not ended. */
+    public boolean running() {
+        return runs.running(clock.instant(), LONGEST);
+    }
+
+    private SyncRun recorded(SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun) {
+        var id = runs.started(clock.instant(), from, by, dryRun);
+        SyncRun.Outcome outcome;
+        var counts = LdapRunRepository.Counts.NONE;
+        var refusals = new ArrayList<LdapRunRepository.Refused>();
+        String detail = null;
+        try {
+            var result = synchronise(dryRun);
+            var report = result.report();
+            for (var rejected : report.rejected()) {
+                refusals.add(new LdapRunRepository.Refused(
+                        rejected.key(), rejected.problem().name(), rejected.arguments()));
+            }
+            for (var dn : result.withoutSoi()) {
+                refusals.add(new LdapRunRepository.Refused(
+                        dn, LdapRunRepository.WITHOUT_SOI, List.of(settings.soiAttribute())));
+            }
+            counts = new LdapRunRepository.Counts(
+                    result.entries(),
+                    report.created(),
+                    report.updated(),
+                    report.unchanged(),
+                    result.departures().size(),
+                    refusals.size());
+            outcome = refusals.isEmpty() ? SyncRun.Outcome.DONE : SyncRun.Outcome.REFUSED_ENTRIES;
+        } catch (TooManyDepartures refused) {
+            outcome = SyncRun.Outcome.TOO_MANY_DEPARTURES;
+            counts = new LdapRunRepository.Counts(0, 0, 0, 0, refused.departures(), 0);
+            detail = refused.getMessage();
+        } catch (org.springframework.ldap.NamingException unreachable) {
+            outcome = SyncRun.Outcome.UNREACHABLE;
+            detail = String.valueOf(unreachable.getMessage());
+        } catch (Exception e) {
+            outcome = SyncRun.Outcome.FAILED;
+            detail = e.toString();
+        }
+        runs.finished(id, clock.instant(), outcome, counts, refusals, detail);
+        meters.counter("guichet.directory.ldap.runs", "outcome", outcome.name().toLowerCase(Locale.ROOT))
+                .increment();
+        return runs.last(1, clock.instant(), LONGEST).getFirst();
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.guichet.directory.ldap;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
+import org.guichet.directory.SyncRun;
 import org.guichet.platform.CommandLine;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -9,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ldap-sync [--dry-run]}: one synchronisation with the LDAP directory now, or what it would do. Exit code 0
  * when every entry was taken, 3 when some were refused (the others are written), 1 when the directory could not be
- * read or the run would record too many departures, 2 for bad usage.
+ * read, the run would record too many departures or another run is under way, 2 for bad usage. Recorded, as every
+ * run, for the administration page.
  */
 @Component
 class LdapSyncCommand implements CommandLine {
@@ -49,40 +53,56 @@ class LdapSyncCommand implements CommandLine {
             return 1;
         }
         var dryRun = arguments.options().containsKey("dry-run");
-        LdapSync.Result result;
-        var started = System.nanoTime();
-        try {
-            result = sync.synchronise(dryRun);
-        } catch (LdapSync.TooManyDepartures refused) {
-            out.println(messages.getMessage(
-                    "directory.ldap.cli.too-many-departures", new Object[] {refused.departures()}, locale));
-            return 1;
-        } catch (org.springframework.ldap.NamingException unreachable) {
-            out.println(messages.getMessage(
-                    "directory.ldap.cli.unreachable", new Object[] {unreachable.getMessage()}, locale));
+        var ran = sync.run(SyncRun.StartedFrom.COMMAND, null, dryRun);
+        if (ran.isEmpty()) {
+            out.println(messages.getMessage("directory.ldap.cli.running", null, locale));
             return 1;
         }
-        var report = result.report();
+        var run = ran.get();
+        switch (run.outcome()) {
+            case TOO_MANY_DEPARTURES -> {
+                out.println(messages.getMessage(
+                        "directory.ldap.cli.too-many-departures", new Object[] {run.departed()}, locale));
+                return 1;
+            }
+            case UNREACHABLE -> {
+                out.println(messages.getMessage("directory.ldap.cli.unreachable", new Object[] {run.detail()}, locale));
+                return 1;
+            }
+            case FAILED, INTERRUPTED, RUNNING -> {
+                out.println(messages.getMessage("directory.ldap.cli.failed", new Object[] {run.detail()}, locale));
+                return 1;
+            }
+            case DONE, REFUSED_ENTRIES -> {}
+        }
+        var seconds = Duration.between(run.startedAt(), Objects.requireNonNull(run.finishedAt()))
+                        .toMillis()
+                / 1e3;
         out.println(messages.getMessage(
                 dryRun ? "directory.ldap.cli.planned" : "directory.ldap.cli.done",
                 new Object[] {
-                    result.entries(),
-                    report.created(),
-                    report.updated(),
-                    report.unchanged(),
-                    result.departures().size(),
-                    report.rejected().size(),
-                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9)
+                    run.entries(),
+                    run.created(),
+                    run.updated(),
+                    run.unchanged(),
+                    run.departed(),
+                    run.refused(),
+                    String.format(Locale.ROOT, "%.1f", seconds)
                 },
                 locale));
-        for (var refused : report.rejected()) {
-            out.println("  " + refused.key() + ": "
+        for (var refused : run.refusals()) {
+            var reason = messages.getMessage(
+                    refused.messageKey(), refused.arguments().toArray(), locale);
+            out.println("  "
                     + messages.getMessage(
-                            refused.problem().messageKey(), refused.arguments().toArray(), locale));
+                            "directory.ldap.cli.refusal", new Object[] {refused.entry(), reason}, locale));
         }
-        for (var dn : result.withoutSoi()) {
-            out.println("  " + messages.getMessage("directory.ldap.cli.without-soi", new Object[] {dn}, locale));
+        if (run.refused() > run.refusals().size()) {
+            out.println(messages.getMessage(
+                    "directory.ldap.cli.more",
+                    new Object[] {run.refused() - run.refusals().size()},
+                    locale));
         }
-        return report.rejected().isEmpty() ? 0 : 3;
+        return run.refused() == 0 ? 0 : 3;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentStatus;
 import org.guichet.directory.DirectoryManagement;
+import org.guichet.directory.SyncRun;
 import org.guichet.testing.IntegrationTest;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +130,12 @@ class LdapSyncTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    LdapRunRepository runs;
+
+    @Autowired
+    net.javacrumbs.shedlock.core.LockProvider locks;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -274,8 +281,11 @@ class LdapSyncTests {
         // a run that would depart more agents than allowed writes nothing
         SERVER.delete(dn(sois.get(160)));
         SERVER.delete(dn(sois.get(161)));
-        var strict = new LdapSync(settings.withMaxDepartures(1), entries, known, directory, clock);
+        var strict = new LdapSync(settings.withMaxDepartures(1), entries, known, directory, clock, runs, locks, meters);
         assertThatThrownBy(() -> strict.synchronise(false)).isInstanceOf(LdapSync.TooManyDepartures.class);
+        var refused = strict.run(SyncRun.StartedFrom.SCHEDULE, null, false).orElseThrow();
+        assertThat(refused.outcome()).isEqualTo(SyncRun.Outcome.TOO_MANY_DEPARTURES);
+        assertThat(refused.departed()).isEqualTo(2);
         assertThat(directory.findById(AgentId.of(sois.get(160))).orElseThrow().status())
                 .isEqualTo(AgentStatus.ACTIVE);
     }
@@ -290,23 +300,11 @@ class LdapSyncTests {
     void signInWhenThePasswordLivesInTheDirectoryThenABindChecksItAndGuichetLocksBeforeTheDirectoryWould()
             throws Exception {
         var block = TestData.block();
-        var department = block.department("P");
-        directory.importDepartments(
-                new java.io.ByteArrayInputStream(("code;name\n" + department + ";Service " + block.name() + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var department = department(block, "P");
         var soi = block.soi(0);
         var lockedSoi = block.soi(1);
         for (var each : List.of(soi, lockedSoi)) {
-            SERVER.add(new Entry(
-                    dn(each),
-                    new Attribute("objectClass", "inetOrgPerson"),
-                    new Attribute("uid", "a" + each),
-                    new Attribute("cn", "Agent " + each),
-                    new Attribute("givenName", "Agent"),
-                    new Attribute("sn", block.name()),
-                    new Attribute("employeeNumber", each),
-                    new Attribute("departmentNumber", department),
-                    new Attribute("userPassword", "Annuaire-de-la-ville-1")));
+            addAgent(each, department, block.name(), new Attribute("userPassword", "Annuaire-de-la-ville-1"));
         }
         sync.synchronise(false);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM password_credential WHERE soi = ?")
@@ -360,6 +358,141 @@ class LdapSyncTests {
                         .getRedirectedUrl())
                 .contains("error");
         assertThat(agent.body(agent.get("/login?error"))).contains("verrouillé dans l’annuaire de la ville");
+    }
+
+    @Autowired
+    LdapSyncCommand command;
+
+    @Test
+    void runWhenSomeEntriesAreRefusedThenTheCommandAndTheAdministrationPageSayEachWithItsReason() throws Exception {
+        var block = TestData.block();
+        var department = department(block, "R");
+        var good = block.soi(0);
+        var bad = block.soi(1);
+        addAgent(good, department, block.name(), new Attribute("mobile", "+33639983" + good.substring(4)));
+        addAgent(bad, department, block.name(), new Attribute("mobile", "pas un numéro"));
+        var withoutNumber = "uid=sans-matricule-" + block.name() + "," + PEOPLE;
+        SERVER.add(new Entry(
+                withoutNumber,
+                new Attribute("objectClass", "inetOrgPerson"),
+                new Attribute("uid", "sans-matricule-" + block.name()),
+                new Attribute("cn", "Sans matricule"),
+                new Attribute("sn", "Sans matricule")));
+
+        try {
+            refusedEntriesSaid(good, bad, withoutNumber);
+        } finally {
+            // the other tests expect every entry taken
+            SERVER.delete(dn(bad));
+            SERVER.delete(withoutNumber);
+        }
+    }
+
+    private void refusedEntriesSaid(String good, String bad, String withoutNumber) throws Exception {
+        // the command: a dry run, then the run; each says the refused entries and why, and exits with 3
+        var printed = new java.io.ByteArrayOutputStream();
+        var out = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(command.run(
+                        new org.guichet.platform.CommandLine.Arguments(
+                                List.of(), java.util.Map.of("dry-run", List.of())),
+                        out))
+                .isEqualTo(3);
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Simulation", bad + "\u202f: ", "pas de matricule (employeeNumber)", withoutNumber);
+        assertThat(directory.findById(AgentId.of(good)))
+                .as("a dry run writes nothing")
+                .isEmpty();
+        assertThat(command.run(new org.guichet.platform.CommandLine.Arguments(List.of(), java.util.Map.of()), out))
+                .isEqualTo(3);
+        assertThat(directory.findById(AgentId.of(good))).isPresent();
+        assertThat(directory.findById(AgentId.of(bad))).isEmpty();
+
+        var runs = sync.lastRuns(2);
+        var last = runs.getFirst();
+        assertThat(last.startedFrom()).isEqualTo(SyncRun.StartedFrom.COMMAND);
+        assertThat(last.dryRun()).isFalse();
+        assertThat(last.finishedAt()).isNotNull();
+        assertThat(last.outcome()).isEqualTo(SyncRun.Outcome.REFUSED_ENTRIES);
+        assertThat(last.created()).isGreaterThanOrEqualTo(1);
+        assertThat(last.refusals())
+                .anySatisfy(refusal -> {
+                    assertThat(refusal.entry()).isEqualTo(bad);
+                    assertThat(refusal.messageKey()).isEqualTo("directory.import.problem.INVALID_MOBILE");
+                })
+                .anySatisfy(refusal -> assertThat(refusal.entry()).isEqualTo(withoutNumber));
+        assertThat(runs.get(1).dryRun()).isTrue();
+
+        // the administration page shows it, in words
+        var nora = new org.guichet.testing.MockBrowser(mvc, "10.1.2.3");
+        nora.signInWithTotp("nora.lefevre", jdbc, clock);
+        var page = nora.body(nora.get("/admin"));
+        assertThat(page)
+                .contains("Dernière synchronisation", "Terminée avec des entrées refusées", "par la commande ldap-sync")
+                .contains(bad, "pas de matricule (employeeNumber)", withoutNumber)
+                .contains("Simuler", "Synchroniser maintenant");
+
+        // a dry run started from the page runs in the background, recorded with who asked
+        var before = last.startedAt();
+        assertThat(nora.post("/admin/directory/sync", "dryRun", "true")
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/admin#directory");
+        assertThat(nora.body(nora.get("/admin"))).contains("Synchronisation lancée");
+        SyncRun fromPage = null;
+        for (int i = 0; i < 300 && fromPage == null; i++) {
+            var newest = sync.lastRuns(1).getFirst();
+            if (newest.startedFrom() == SyncRun.StartedFrom.ADMIN && newest.finishedAt() != null) {
+                fromPage = newest;
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(fromPage).as("the run started from the page ended").isNotNull();
+        assertThat(fromPage.startedAt()).isAfterOrEqualTo(before);
+        assertThat(fromPage.dryRun()).isTrue();
+        var noraId = directory.findByIdentifier("nora.lefevre").orElseThrow().id();
+        assertThat(fromPage.startedBy()).isEqualTo(noraId);
+        assertThat(nora.body(nora.get("/admin")))
+                .contains("depuis cette page par " + directory.displayName(noraId), "simulation");
+
+        // while a run is under way (here, another node's), another is refused
+        jdbc.sql("INSERT INTO ldap_sync_run (started_at, started_from, dry_run) VALUES (?, 'SCHEDULE', FALSE)")
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .update();
+        try {
+            nora.post("/admin/directory/sync", "dryRun", "false");
+            assertThat(nora.body(nora.get("/admin"))).contains("déjà en cours", "En cours");
+        } finally {
+            jdbc.sql("DELETE FROM ldap_sync_run WHERE finished_at IS NULL").update();
+        }
+        // a member of staff without the ADMIN role cannot start one
+        var camille = new org.guichet.testing.MockBrowser(mvc, "10.1.2.3");
+        camille.signIn("camille.martin", org.guichet.testing.Demo.PASSWORD);
+        assertThat(camille.post("/admin/directory/sync", "dryRun", "false"))
+                .hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+    }
+
+    /** A department of the block's, imported; its code. */
+    private String department(TestData.Block block, String prefix) {
+        var department = block.department(prefix);
+        directory.importDepartments(
+                new java.io.ByteArrayInputStream(("code;name\n" + department + ";Service " + block.name() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return department;
+    }
+
+    /** An agent's entry in the directory, with these attributes beside the usual ones. */
+    private static void addAgent(String soi, String department, String lastName, Attribute... more) throws Exception {
+        var attributes = new ArrayList<Attribute>(List.of(
+                new Attribute("objectClass", "inetOrgPerson"),
+                new Attribute("uid", "a" + soi),
+                new Attribute("cn", "Agent " + soi),
+                new Attribute("givenName", "Agent"),
+                new Attribute("sn", lastName),
+                new Attribute("employeeNumber", soi),
+                new Attribute("departmentNumber", department)));
+        attributes.addAll(List.of(more));
+        SERVER.add(new Entry(dn(soi), attributes));
     }
 
     private String journal(String type, String soi) {
