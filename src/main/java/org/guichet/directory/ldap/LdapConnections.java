@@ -1,9 +1,22 @@
 package org.guichet.directory.ldap;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.ldap.core.support.DefaultTlsDirContextAuthenticationStrategy;
 import org.springframework.ldap.core.support.LdapContextSource;
 
-/** Connections to the directory as configured: its URL, StartTLS when set, the reading account (or anonymous). */
+/**
+ * Connections to the directory as configured: its URL, StartTLS when set (trusting the configured CA's certificates,
+ * else the JVM's), the reading account (or anonymous).
+ */
 final class LdapConnections {
 
     private LdapConnections() {}
@@ -19,10 +32,40 @@ final class LdapConnections {
             source.setAnonymousReadOnly(true);
         }
         if (settings.startTls()) {
-            source.setAuthenticationStrategy(new DefaultTlsDirContextAuthenticationStrategy());
+            var tls = new DefaultTlsDirContextAuthenticationStrategy();
+            if (settings.caCertificates() != null && !settings.caCertificates().isBlank()) {
+                tls.setSslSocketFactory(trusting(Path.of(settings.caCertificates())));
+            }
+            source.setAuthenticationStrategy(tls);
         }
         source.setPooled(false);
         source.afterPropertiesSet();
         return source;
+    }
+
+    /** Sockets that trust the certificates of this PEM file, and only them. */
+    private static SSLSocketFactory trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            var store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            var index = 0;
+            for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + index++, certificate);
+            }
+            if (index == 0) {
+                throw new IllegalStateException(
+                        "No certificate in " + pem + " (guichet.directory.ldap.ca-certificates)");
+            }
+            var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            var context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(
+                    "Cannot read the directory's CA certificates " + pem + " (guichet.directory.ldap.ca-certificates): "
+                            + e.getMessage(),
+                    e);
+        }
     }
 }

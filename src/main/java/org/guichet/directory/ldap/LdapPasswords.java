@@ -2,10 +2,16 @@ package org.guichet.directory.ldap;
 
 import java.util.Locale;
 import java.util.Optional;
+import javax.naming.directory.Attributes;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryPassword;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.NamingException;
+import org.springframework.ldap.core.AttributesMapper;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.LdapContextSource;
 import org.springframework.ldap.support.LdapUtils;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LdapPasswords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LdapPasswords.class);
 
     private final LdapSettings settings;
     private final LdapEntryRepository entries;
@@ -45,15 +53,32 @@ public class LdapPasswords {
         if (password.isEmpty()) {
             return Optional.of(DirectoryPassword.REJECTED);
         }
-        var source = LdapConnections.source(settings);
         try {
-            LdapUtils.closeContext(source.getContext(dn.get(), password));
-            return Optional.of(DirectoryPassword.ACCEPTED);
-        } catch (AuthenticationException refused) {
-            return Optional.of(locked(refused) ? DirectoryPassword.LOCKED : DirectoryPassword.REJECTED);
-        } catch (NamingException unreachable) {
+            var source = LdapConnections.source(settings);
+            try {
+                LdapUtils.closeContext(source.getContext(dn.get(), password));
+                return Optional.of(DirectoryPassword.ACCEPTED);
+            } catch (AuthenticationException refused) {
+                return Optional.of(
+                        locked(refused) || lockedByPolicy(source, dn.get())
+                                ? DirectoryPassword.LOCKED
+                                : DirectoryPassword.REJECTED);
+            }
+        } catch (NamingException | IllegalStateException unreachable) {
+            LOG.warn("Directory password of {} not checked: {}", agent.soi(), unreachable.getMessage());
             return Optional.of(DirectoryPassword.UNAVAILABLE);
         }
+    }
+
+    /**
+     * Whether a password policy locked the entry (OpenLDAP's ppolicy overlay, RFC draft behera): it answers a bind to
+     * a locked account as a wrong password, so the lock is read from the entry's {@code pwdAccountLockedTime}, with
+     * the reading account.
+     */
+    private static boolean lockedByPolicy(LdapContextSource source, String dn) {
+        var attributes = new LdapTemplate(source)
+                .lookup(dn, new String[] {"pwdAccountLockedTime"}, (AttributesMapper<Attributes>) found -> found);
+        return attributes.get("pwdAccountLockedTime") != null;
     }
 
     /**

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * No URL, no synchronisation.
  *
  * @param url {@code ldap://…} (with {@code startTls}) or {@code ldaps://…}
+ * @param caCertificates a PEM file of the certificates that sign the directory's (an internal CA), for StartTLS; none:
+ *     the JVM's trust store. The server's name (or address) must match its certificate either way
  * @param bindDn the account Guichet reads the directory with (read-only is enough)
  * @param baseDn where the agents' entries are
  * @param userFilter which entries are agents
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LdapSettings(
         @Nullable String url,
         @DefaultValue("false") boolean startTls,
+        @Nullable String caCertificates,
         @Nullable String bindDn,
         @Nullable String bindPassword,
         @DefaultValue("") String baseDn,
@@ -54,11 +57,12 @@ public record LdapSettings(
         return url != null && !url.isBlank();
     }
 
-    /** The same settings, allowing at most this many departures in a run. */
-    LdapSettings withMaxDepartures(int max) {
+    /** The same settings, connecting this way and allowing at most this many departures in a run. */
+    LdapSettings with(String url, boolean startTls, @Nullable String caCertificates, int maxDepartures) {
         return new LdapSettings(
                 url,
                 startTls,
+                caCertificates,
                 bindDn,
                 bindPassword,
                 baseDn,
@@ -75,7 +79,7 @@ public record LdapSettings(
                 mailAttribute,
                 groupsAttribute,
                 departMissing,
-                max,
+                maxDepartures,
                 passwords,
                 groupRoles);
     }

@@ -281,7 +281,15 @@ class LdapSyncTests {
         // a run that would depart more agents than allowed writes nothing
         SERVER.delete(dn(sois.get(160)));
         SERVER.delete(dn(sois.get(161)));
-        var strict = new LdapSync(settings.withMaxDepartures(1), entries, known, directory, clock, runs, locks, meters);
+        var strict = new LdapSync(
+                settings.with(settings.url(), settings.startTls(), settings.caCertificates(), 1),
+                entries,
+                known,
+                directory,
+                clock,
+                runs,
+                locks,
+                meters);
         assertThatThrownBy(() -> strict.synchronise(false)).isInstanceOf(LdapSync.TooManyDepartures.class);
         var refused = strict.run(SyncRun.StartedFrom.SCHEDULE, null, false).orElseThrow();
         assertThat(refused.outcome()).isEqualTo(SyncRun.Outcome.TOO_MANY_DEPARTURES);
