@@ -262,6 +262,46 @@ class DirectoryImportTests {
                 .containsExactly(ImportProblem.LOGIN_TAKEN, ImportProblem.EMAIL_TAKEN, ImportProblem.INVALID_LOGIN);
     }
 
+    /**
+     * A few rows read only the stored agents they need (a provisioning call), many rows load them all (an import):
+     * logins and addresses are decided the same either way, a login an agent gives up in the file free for a row
+     * further down.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 60})
+    void importAgentsWhenFewRowsOrManyThenLoginsAndAddressesDecidedAlike(int others) {
+        directory.importAgents(csv("soi;first_name;last_name;department\n"
+                + "%s;Anne;%s;%s\n".formatted(block.soi(1), block.name(), top)));
+        var anne = agent(1);
+        var domain = anne.email().substring(anne.email().indexOf('@') + 1);
+        var renamed = "anne.nouveau-" + block.number();
+        var file = new StringBuilder("soi;first_name;last_name;department;login;email\n")
+                // Anne takes another login and address: hers are free for the homonym further down
+                .append("%s;Anne;%s;%s;%s;%s@%s\n".formatted(block.soi(1), block.name(), top, renamed, renamed, domain))
+                .append("%s;Marc;%s;%s;%s;\n".formatted(block.soi(2), block.name(), top, renamed))
+                .append("%s;Paul;%s;%s;;%s@%s\n".formatted(block.soi(3), block.name(), top, renamed, domain))
+                .append("%s;Anne;%s;%s;;\n".formatted(block.soi(4), block.name(), top))
+                .append("%s;Anne;%s;%s;;\n".formatted(block.soi(5), block.name(), top));
+        for (int i = 0; i < others; i++) {
+            file.append("%s;Autre;%s%s;%s;;\n"
+                    .formatted(
+                            block.soi(10 + i), block.name(), (char) ('a' + i % 26) + "" + (char) ('a' + i / 26), top));
+        }
+
+        var report = directory.importAgents(csv(file.toString()));
+
+        assertThat(report.rejected())
+                .extracting(ImportReport.Rejection::key, ImportReport.Rejection::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(block.soi(2), ImportProblem.LOGIN_TAKEN),
+                        org.assertj.core.groups.Tuple.tuple(block.soi(3), ImportProblem.EMAIL_TAKEN));
+        assertThat(agent(1).login()).isEqualTo(renamed);
+        assertThat(agent(4).login()).isEqualTo(anne.login());
+        assertThat(agent(4).email()).isEqualTo(anne.email());
+        assertThat(agent(5).login()).isEqualTo(anne.login() + "2");
+        assertThat(agent(5).email()).isEqualTo(anne.login() + "2@" + domain);
+    }
+
     @Test
     void importAgentsWhenTransferredOrSuspendedThenEventsPublished(AssertablePublishedEvents events) {
         directory.importAgents(csv("soi;first_name;last_name;department;manager_soi;status\n"

@@ -277,6 +277,38 @@ class ScimUsersTests {
         assertThat(journaled("AgentStatusChanged", person.soi())).contains("SUSPENDED");
     }
 
+    /**
+     * The mobile's conflict: the HR system's number wins until the agent proves they hold one of their own (a code sent
+     * to it); from then on the HR system's number, or its silence, does not replace it.
+     */
+    @Test
+    void putWhenTheAgentProvedTheirOwnMobileThenTheHrSystemsNumberDoesNotReplaceIt() throws Exception {
+        var manager = agents.create().build();
+        var soi = manager.block().soi(3);
+        var family = manager.block().name();
+        var joiner = joiner(soi, "Léa", family, manager.department(), manager.soi());
+        assertThat(call("POST", "/Users", joiner).statusCode()).isEqualTo(201);
+        assertThat(directory.findById(AgentId.of(soi)).orElseThrow().mobile()).isEqualTo("+33612345678");
+
+        // the HR system corrects the number: taken, the agent never proved theirs
+        var corrected = call("PUT", "/Users/" + soi, joiner.replace("+33612345678", "+33612345679"));
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        assertThat(directory.findById(AgentId.of(soi)).orElseThrow().mobile()).isEqualTo("+33612345679");
+
+        // the agent changes it themselves (proved by a code): the HR system's older number no longer replaces it
+        directory.changeMobile(AgentId.of(soi), "+33698765432");
+        var older = call("PUT", "/Users/" + soi, joiner.replace("+33612345678", "+33612345679"));
+        assertThat(older.statusCode()).as(older.body()).isEqualTo(200);
+        assertThat(json(older).get("phoneNumbers").get(0).get("value").asString())
+                .isEqualTo("+33698765432");
+        var silent = call(
+                "PUT",
+                "/Users/" + soi,
+                joiner.replace("\"phoneNumbers\": [{\"value\": \"+33612345678\", \"type\": \"mobile\"}],", ""));
+        assertThat(silent.statusCode()).as(silent.body()).isEqualTo(200);
+        assertThat(directory.findById(AgentId.of(soi)).orElseThrow().mobile()).isEqualTo("+33698765432");
+    }
+
     @Test
     void groupsWhenTheHrSystemAddsAndRemovesMembersThenRolesAreGrantedAndWithdrawn() throws Exception {
         var person = agents.create().build();

@@ -201,30 +201,72 @@ public class AgentRepository {
                     .add(Role.valueOf(rs.getString(2)));
         });
         var agents = new HashMap<String, AgentRecord>();
-        jdbc.sql("""
-                SELECT soi, login, email, first_name, last_name, department_code, manager_soi, job_title, grade, hired_on, mobile,
-                       status, sensitive
-                FROM agent""").query(rs -> {
-            var soi = rs.getString("soi");
-            agents.put(
-                    soi,
-                    new AgentRecord(
-                            soi,
-                            rs.getString("login"),
-                            rs.getString("email"),
-                            rs.getString("first_name"),
-                            rs.getString("last_name"),
-                            rs.getString("department_code"),
-                            rs.getString("manager_soi"),
-                            rs.getString("job_title"),
-                            rs.getString("grade"),
-                            localDate(rs.getDate("hired_on")),
-                            rs.getString("mobile"),
-                            AgentStatus.valueOf(rs.getString("status")),
-                            rs.getBoolean("sensitive"),
-                            roles.getOrDefault(soi, Set.of())));
+        jdbc.sql(RECORDS).query(rs -> {
+            var record = record(rs, roles);
+            agents.put(record.soi(), record);
         });
         return agents;
+    }
+
+    /** These agents as an import compares them (those stored; an unknown SOI is left out). */
+    public Map<String, AgentRecord> load(java.util.Collection<String> sois) {
+        if (sois.isEmpty()) {
+            return Map.of();
+        }
+        var roles = new HashMap<String, Set<Role>>();
+        jdbc.sql("SELECT soi, role FROM agent_role WHERE soi IN (:sois)")
+                .param("sois", sois)
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getString(1), it -> EnumSet.noneOf(Role.class))
+                            .add(Role.valueOf(rs.getString(2)));
+                });
+        var agents = new HashMap<String, AgentRecord>();
+        jdbc.sql(RECORDS + " WHERE soi IN (:sois)").param("sois", sois).query(rs -> {
+            var record = record(rs, roles);
+            agents.put(record.soi(), record);
+        });
+        return agents;
+    }
+
+    /** The SOI of the agent holding this login, if any (logins are stored in lower case). */
+    public Optional<String> ownerOfLogin(String login) {
+        return jdbc.sql("SELECT soi FROM agent WHERE login = ?")
+                .param(login)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The SOI of the agent holding this e-mail address, if any (stored in lower case). */
+    public Optional<String> ownerOfEmail(String email) {
+        return jdbc.sql("SELECT soi FROM agent WHERE email = ?")
+                .param(email)
+                .query(String.class)
+                .optional();
+    }
+
+    private static final String RECORDS = """
+            SELECT soi, login, email, first_name, last_name, department_code, manager_soi, job_title, grade, hired_on, mobile,
+                   status, sensitive
+            FROM agent""";
+
+    private static AgentRecord record(java.sql.ResultSet rs, Map<String, Set<Role>> roles)
+            throws java.sql.SQLException {
+        var soi = rs.getString("soi");
+        return new AgentRecord(
+                soi,
+                rs.getString("login"),
+                rs.getString("email"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("department_code"),
+                rs.getString("manager_soi"),
+                rs.getString("job_title"),
+                rs.getString("grade"),
+                localDate(rs.getDate("hired_on")),
+                rs.getString("mobile"),
+                AgentStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("sensitive"),
+                roles.getOrDefault(soi, Set.of()));
     }
 
     public void insert(List<AgentRecord> agents) {
@@ -258,7 +300,8 @@ public class AgentRepository {
         batch.batchUpdate("""
                 UPDATE agent SET login = ?, email = ?, first_name = ?, last_name = ?, department_code = ?,
                                  manager_soi = ?, job_title = ?, mobile = ?, status = ?, sensitive = ?, updated_at = ?,
-                                 grade = ?, hired_on = ?
+                                 grade = ?, hired_on = ?,
+                                 mobile_verified_at = CASE WHEN mobile = ? THEN mobile_verified_at END
                 WHERE soi = ?""", agents, agents.size(), (ps, a) -> {
             ps.setString(12, a.grade());
             ps.setDate(13, a.hiredOn() == null ? null : java.sql.Date.valueOf(a.hiredOn()));
@@ -273,7 +316,8 @@ public class AgentRepository {
             ps.setString(9, a.status().name());
             ps.setBoolean(10, a.sensitive());
             ps.setTimestamp(11, now);
-            ps.setString(14, a.soi());
+            ps.setString(14, a.mobile());
+            ps.setString(15, a.soi());
         });
     }
 
@@ -282,11 +326,25 @@ public class AgentRepository {
         return date == null ? null : date.toLocalDate();
     }
 
+    /** The agent's mobile, which they proved they hold. */
     public void updateMobile(String soi, String mobile) {
         forgetRead();
-        jdbc.sql("UPDATE agent SET mobile = ?, updated_at = ? WHERE soi = ?")
-                .params(mobile, Timestamp.from(clock.instant()), soi)
+        var now = Timestamp.from(clock.instant());
+        jdbc.sql("UPDATE agent SET mobile = ?, mobile_verified_at = ?, updated_at = ? WHERE soi = ?")
+                .params(mobile, now, now, soi)
                 .update();
+    }
+
+    /** Which of these agents proved they hold their mobile ({@link #updateMobile}); all of them when {@code null}. */
+    public Set<String> withVerifiedMobile(@Nullable Collection<String> sois) {
+        if (sois != null && sois.isEmpty()) {
+            return Set.of();
+        }
+        var sql = "SELECT soi FROM agent WHERE mobile_verified_at IS NOT NULL";
+        var query = sois == null
+                ? jdbc.sql(sql)
+                : jdbc.sql(sql + " AND soi IN (:sois)").param("sois", sois);
+        return new java.util.HashSet<>(query.query(String.class).list());
     }
 
     /** Makes the granted roles of these agents exactly the ones they carry. */

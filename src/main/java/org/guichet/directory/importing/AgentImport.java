@@ -79,14 +79,30 @@ public class AgentImport extends TreeImport<AgentRecord> {
         this.settings = settings;
     }
 
+    /** Up to this many rows, the stored agents are read as the rows need them rather than all at once. */
+    static final int FEW_ROWS = 50;
+
     @Override
-    Map<String, AgentRecord> loadStored() {
+    Map<String, AgentRecord> loadStored(CsvTable table) {
+        if (table.rows().size() <= FEW_ROWS) {
+            return new StoredAgents(
+                    agents,
+                    table.rows().stream()
+                            .map(row -> String.valueOf(row.get("soi")).strip())
+                            .distinct()
+                            .toList());
+        }
         return agents.loadAll();
     }
 
     @Override
-    RowReader<AgentRecord> reader(CsvTable table, Map<String, AgentRecord> stored) {
-        return new AgentRowReader(table, stored, departments.loadAll().keySet(), settings.emailDomain());
+    RowReader<AgentRecord> reader(CsvTable table, Map<String, AgentRecord> stored, ChangeSource source) {
+        var owners = stored instanceof StoredAgents few ? few : Identities.Owners.of(stored.values());
+        var ownMobiles = source == ChangeSource.IMPORT
+                ? Set.<String>of()
+                : agents.withVerifiedMobile(stored instanceof StoredAgents few ? few.rows() : null);
+        return new AgentRowReader(
+                table, stored, owners, ownMobiles, departments.loadAll().keySet(), settings.emailDomain());
     }
 
     @Override
@@ -205,12 +221,20 @@ public class AgentImport extends TreeImport<AgentRecord> {
         private final Map<String, AgentRecord> stored;
         private final Set<String> departments;
         private final Identities identities;
+        private final Set<String> ownMobiles;
 
-        AgentRowReader(CsvTable table, Map<String, AgentRecord> stored, Set<String> departments, String domain) {
+        AgentRowReader(
+                CsvTable table,
+                Map<String, AgentRecord> stored,
+                Identities.Owners owners,
+                Set<String> ownMobiles,
+                Set<String> departments,
+                String domain) {
             this.table = table;
             this.stored = stored;
+            this.ownMobiles = ownMobiles;
             this.departments = departments;
-            this.identities = new Identities(stored.values(), domain);
+            this.identities = new Identities(owners, domain);
         }
 
         @Override
@@ -238,7 +262,11 @@ public class AgentImport extends TreeImport<AgentRecord> {
                     column("job_title", () -> fields.optional("job_title", 200), before, AgentRecord::jobTitle, null);
             var grade = column("grade", () -> fields.optional("grade", 200), before, AgentRecord::grade, null);
             var hiredOn = column("hired_on", () -> fields.date("hired_on"), before, AgentRecord::hiredOn, null);
-            var mobile = column("mobile", () -> mobile(fields), before, AgentRecord::mobile, null);
+            // a number the agent proved they hold is theirs: a source that is not an import by HR (the HR system's
+            // provisioning, the LDAP directory) does not replace it, even with a blank
+            var mobile = before != null && before.mobile() != null && ownMobiles.contains(soi)
+                    ? before.mobile()
+                    : column("mobile", () -> mobile(fields), before, AgentRecord::mobile, null);
             var unchangedStatus = before == null ? AgentStatus.ACTIVE : before.status();
             var status = column("status", () -> status(fields), before, AgentRecord::status, unchangedStatus);
             var roles = column("roles", () -> roles(fields), before, AgentRecord::grantedRoles, Set.<Role>of());

@@ -37,12 +37,12 @@ public class DepartmentImport extends TreeImport<DepartmentRecord> {
     }
 
     @Override
-    Map<String, DepartmentRecord> loadStored() {
+    Map<String, DepartmentRecord> loadStored(CsvTable table) {
         return departments.loadAll();
     }
 
     @Override
-    RowReader<DepartmentRecord> reader(CsvTable table, Map<String, DepartmentRecord> stored) {
+    RowReader<DepartmentRecord> reader(CsvTable table, Map<String, DepartmentRecord> stored, ChangeSource source) {
         return (row, accepted) -> {
             var fields = new Fields(row);
             var code = fields.code("code");

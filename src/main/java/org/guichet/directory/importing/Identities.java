@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.guichet.directory.ImportProblem;
 import org.guichet.directory.domain.AgentRecord;
@@ -19,16 +20,57 @@ final class Identities {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private final Map<String, String> loginOwners = new HashMap<>();
-    private final Map<String, String> emailOwners = new HashMap<>();
+    /** Who holds a login or an address among the stored agents. */
+    interface Owners {
+
+        @Nullable
+        String loginOwner(String login);
+
+        @Nullable
+        String emailOwner(String email);
+
+        /** The owners among these agents, all at hand. */
+        static Owners of(Collection<AgentRecord> stored) {
+            var logins = new HashMap<String, String>();
+            var emails = new HashMap<String, String>();
+            stored.forEach(agent -> {
+                logins.put(agent.login(), agent.soi());
+                emails.put(agent.email(), agent.soi());
+            });
+            return new Owners() {
+                @Override
+                public @Nullable String loginOwner(String login) {
+                    return logins.get(login);
+                }
+
+                @Override
+                public @Nullable String emailOwner(String email) {
+                    return emails.get(email);
+                }
+            };
+        }
+    }
+
+    /** What this import changed over the stored owners: a value to its new owner, or to none when freed. */
+    private final Map<String, Optional<String>> loginOwners = new HashMap<>();
+
+    private final Map<String, Optional<String>> emailOwners = new HashMap<>();
+    private final Owners stored;
     private final String domain;
 
-    Identities(Collection<AgentRecord> stored, String domain) {
+    Identities(Owners stored, String domain) {
+        this.stored = stored;
         this.domain = domain;
-        stored.forEach(agent -> {
-            loginOwners.put(agent.login(), agent.soi());
-            emailOwners.put(agent.email(), agent.soi());
-        });
+    }
+
+    private @Nullable String loginOwner(String login) {
+        var changed = loginOwners.get(login);
+        return changed != null ? changed.orElse(null) : stored.loginOwner(login);
+    }
+
+    private @Nullable String emailOwner(String email) {
+        var changed = emailOwners.get(email);
+        return changed != null ? changed.orElse(null) : stored.emailOwner(email);
     }
 
     record Assigned(String login, String email) {}
@@ -47,13 +89,14 @@ final class Identities {
             if (!Logins.isValid(login)) {
                 throw new RowRejected(ImportProblem.INVALID_LOGIN, explicitLogin);
             }
-            if (heldByAnother(loginOwners, login, soi)) {
-                throw new RowRejected(ImportProblem.LOGIN_TAKEN, login, loginOwners.get(login));
+            var owner = loginOwner(login);
+            if (owner != null && !owner.equals(soi)) {
+                throw new RowRejected(ImportProblem.LOGIN_TAKEN, login, owner);
             }
         } else if (before != null) {
             login = before.login();
         } else {
-            login = Logins.generate(firstName, lastName, loginOwners::containsKey);
+            login = Logins.generate(firstName, lastName, taken -> loginOwner(taken) != null);
         }
         String email;
         if (explicitEmail != null) {
@@ -66,20 +109,20 @@ final class Identities {
         } else {
             email = login + "@" + domain;
         }
-        if (heldByAnother(emailOwners, email, soi)) {
-            throw new RowRejected(ImportProblem.EMAIL_TAKEN, email, emailOwners.get(email));
+        var emailOwner = emailOwner(email);
+        if (emailOwner != null && !emailOwner.equals(soi)) {
+            throw new RowRejected(ImportProblem.EMAIL_TAKEN, email, emailOwner);
         }
         if (before != null) {
-            loginOwners.remove(before.login(), soi);
-            emailOwners.remove(before.email(), soi);
+            if (soi.equals(loginOwner(before.login()))) {
+                loginOwners.put(before.login(), Optional.empty());
+            }
+            if (soi.equals(emailOwner(before.email()))) {
+                emailOwners.put(before.email(), Optional.empty());
+            }
         }
-        loginOwners.put(login, soi);
-        emailOwners.put(email, soi);
+        loginOwners.put(login, Optional.of(soi));
+        emailOwners.put(email, Optional.of(soi));
         return new Assigned(login, email);
-    }
-
-    private static boolean heldByAnother(Map<String, String> owners, String value, String soi) {
-        var owner = owners.get(value);
-        return owner != null && !owner.equals(soi);
     }
 }

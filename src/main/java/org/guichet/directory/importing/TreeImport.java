@@ -50,9 +50,9 @@ abstract class TreeImport<T> {
         this.problems = problems;
     }
 
-    abstract Map<String, T> loadStored();
+    abstract Map<String, T> loadStored(CsvTable table);
 
-    abstract RowReader<T> reader(CsvTable table, Map<String, T> stored);
+    abstract RowReader<T> reader(CsvTable table, Map<String, T> stored, ChangeSource source);
 
     abstract String key(T record);
 
@@ -75,8 +75,8 @@ abstract class TreeImport<T> {
     public ImportReport run(InputStream csv, ChangeSource source, boolean dryRun) {
         var started = System.nanoTime();
         var table = CsvTable.read(csv, columns, required);
-        var stored = loadStored();
-        var reader = reader(table, stored);
+        var stored = loadStored(table);
+        var reader = reader(table, stored, source);
         var rejections = new Rejections();
         var candidates = new LinkedHashMap<String, T>();
         var lines = new HashMap<String, Long>();

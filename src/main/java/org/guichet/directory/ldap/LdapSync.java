@@ -29,9 +29,9 @@ import org.springframework.stereotype.Service;
  * the directory's import (the same checks, events and journal, the journal saying {@code LDAP}), and the agents whose
  * entry disappeared recorded as departed when so configured. A dry run says what it would do and writes nothing.
  *
- * <p>What the directory says wins for the fields it holds, with one exception: a professional mobile Guichet already
- * has (the agent's own, verified when they changed it) is kept, and the directory's only fills a blank; an agent's
- * number is theirs to change, and the directory's is often the older one.
+ * <p>What the directory says wins for the fields it holds, with one exception, the import's for every source but HR's
+ * own files: a professional mobile the agent proved they hold (a code sent to it when they changed it) is kept; an
+ * agent's number is theirs to change, and the directory's is often the older one.
  */
 @Service
 public class LdapSync {
@@ -189,7 +189,7 @@ public class LdapSync {
             if (entry.soi() == null || entry.soi().isBlank()) {
                 continue;
             }
-            rows.add(row(entry, soiByDn, stored.get(entry.soi())));
+            rows.add(row(entry, soiByDn));
             seen.put(entry.soi(), entry.dn());
         }
         var departures = new ArrayList<String>();
@@ -218,7 +218,7 @@ public class LdapSync {
         return new Result(false, read.size(), withoutSoi, departures, report);
     }
 
-    private Map<String, String> row(LdapEntry entry, Map<String, String> soiByDn, @Nullable AgentProfile agent) {
+    private Map<String, String> row(LdapEntry entry, Map<String, String> soiByDn) {
         var row = new LinkedHashMap<String, String>();
         row.put("soi", entry.soi());
         row.put("first_name", blankIfNull(entry.firstName()));
@@ -226,7 +226,7 @@ public class LdapSync {
         row.put("department", blankIfNull(entry.department()));
         row.put("manager_soi", entry.managerDn() == null ? "" : soiByDn.getOrDefault(name(entry.managerDn()), ""));
         row.put("job_title", blankIfNull(entry.title()));
-        row.put("mobile", agent != null && agent.mobile() != null ? agent.mobile() : blankIfNull(entry.mobile()));
+        row.put("mobile", blankIfNull(entry.mobile()));
         row.put("login", blankIfNull(entry.login()));
         row.put("email", blankIfNull(entry.mail()));
         row.put("status", (entry.disabled() ? AgentStatus.SUSPENDED : AgentStatus.ACTIVE).name());
