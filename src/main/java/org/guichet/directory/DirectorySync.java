@@ -48,7 +48,7 @@ public class DirectorySync {
         }
         executor.execute(() -> {
             try {
-                if (ldap.run(SyncRun.StartedFrom.ADMIN, admin, dryRun).isEmpty()) {
+                if (ldap.run(SyncRun.StartedFrom.ADMIN, admin, dryRun, false).isEmpty()) {
                     LOG.info("LDAP synchronisation asked by {} not run: another node's is running", admin.soi());
                 }
             } catch (RuntimeException e) {

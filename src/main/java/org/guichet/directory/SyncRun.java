@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param finishedAt when it ended; none while it runs (or when its node stopped during the run)
  * @param startedBy the administrator who started it from the administration page
+ * @param changesOnly whether it read only the entries changed since the last run (no departures: full runs see them)
  * @param entries the directory's entries read
  * @param refused entries refused (each row the import refused, and each entry without a staff number)
  * @param refusals the first refusals, each with its reason
@@ -20,6 +21,7 @@ public record SyncRun(
         StartedFrom startedFrom,
         @Nullable AgentId startedBy,
         boolean dryRun,
+        boolean changesOnly,
         Outcome outcome,
         int entries,
         int created,

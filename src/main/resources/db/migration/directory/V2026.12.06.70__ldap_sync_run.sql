@@ -8,6 +8,8 @@ CREATE TABLE ldap_sync_run (
     started_from VARCHAR(10)  NOT NULL,
     started_by  VARCHAR(7),
     dry_run     BOOLEAN       NOT NULL,
+    -- a run of the entries changed since the last run only (departures are seen by full runs)
+    changes_only BOOLEAN      NOT NULL DEFAULT FALSE,
     outcome     VARCHAR(30),
     entries     INTEGER       NOT NULL DEFAULT 0,
     created     INTEGER       NOT NULL DEFAULT 0,
@@ -15,7 +17,9 @@ CREATE TABLE ldap_sync_run (
     unchanged   INTEGER       NOT NULL DEFAULT 0,
     departed    INTEGER       NOT NULL DEFAULT 0,
     refused     INTEGER       NOT NULL DEFAULT 0,
-    detail      VARCHAR(1000)
+    detail      VARCHAR(1000),
+    -- the latest change time the run read (the directory's modifyTimestamp): the next run of changes starts there
+    watermark   VARCHAR(40)
 );
 
 -- What a run refused (or would refuse), each with its reason: the staff number (or the DN of an entry that has none),

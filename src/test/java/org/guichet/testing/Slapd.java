@@ -228,6 +228,16 @@ public final class Slapd implements AutoCloseable {
         }
     }
 
+    /** Replaces an attribute's value, as the directory's administrator. */
+    public void modify(String dn, String attribute, String value) throws LDAPException {
+        try (var admin = connect(ADMIN_DN, ADMIN_PASSWORD)) {
+            admin.modify(
+                    dn,
+                    new com.unboundid.ldap.sdk.Modification(
+                            com.unboundid.ldap.sdk.ModificationType.REPLACE, attribute, value));
+        }
+    }
+
     /** Whether the directory accepts this password for this entry (a bind of its own, over StartTLS). */
     public boolean accepts(String dn, String password) throws LDAPException {
         try (var ignored = connect(dn, password)) {

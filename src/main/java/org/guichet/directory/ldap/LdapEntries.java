@@ -30,7 +30,24 @@ class LdapEntries {
         this.settings = settings;
     }
 
+    /** Every agent's entry. */
     List<LdapEntry> read() throws Exception {
+        return read(null);
+    }
+
+    /**
+     * The entries changed since this time (a generalized time the directory wrote, as {@link LdapEntry#changed()}
+     * gives it), or every entry when none.
+     */
+    List<LdapEntry> read(@Nullable String changedSince) throws Exception {
+        var filter = settings.userFilter();
+        if (changedSince != null) {
+            if (!changedSince.matches("[0-9]{14}(\\.[0-9]+)?(Z|[+-][0-9]{4})")) {
+                throw new IllegalArgumentException("Not a generalized time: " + changedSince);
+            }
+            filter = "(&" + filter + "(" + settings.changedAttribute() + ">=" + changedSince + "))";
+        }
+        var search = filter;
         var source = LdapConnections.source(settings);
         var controls = new SearchControls();
         controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
@@ -45,6 +62,7 @@ class LdapEntries {
             settings.mobileAttribute(),
             settings.mailAttribute(),
             settings.groupsAttribute(),
+            settings.changedAttribute(),
             "userAccountControl",
             "pwdAccountLockedTime"
         });
@@ -54,7 +72,7 @@ class LdapEntries {
             var template = (LdapTemplate) operations;
             var pages = new PagedResultsDirContextProcessor(settings.pageSize());
             do {
-                entries.addAll(template.search(settings.baseDn(), settings.userFilter(), controls, mapper, pages));
+                entries.addAll(template.search(settings.baseDn(), search, controls, mapper, pages));
             } while (pages.hasMore());
             return null;
         });
@@ -85,7 +103,8 @@ class LdapEntries {
                 text(attributes, settings.mobileAttribute()),
                 text(attributes, settings.mailAttribute()),
                 disabled,
-                groups);
+                groups,
+                text(attributes, settings.changedAttribute()));
     }
 
     private static @Nullable String text(Attributes attributes, String name) throws NamingException {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param disabled whether the directory's account is disabled (Active Directory's {@code userAccountControl} flag, or
  *     a password policy's lock)
  * @param groups the DNs of the groups the entry is a member of, lower case
+ * @param changed when the entry last changed, as the directory writes it ({@code modifyTimestamp}, a generalized time)
  */
 record LdapEntry(
         String dn,
@@ -22,4 +23,5 @@ record LdapEntry(
         @Nullable String mobile,
         @Nullable String mail,
         boolean disabled,
-        Set<String> groups) {}
+        Set<String> groups,
+        @Nullable String changed) {}

@@ -27,6 +27,15 @@ class LdapEntryRepository {
                 .collect(Collectors.toSet());
     }
 
+    /** The DN of each agent's entry, by SOI. */
+    Map<String, String> dns() {
+        var dns = new java.util.HashMap<String, String>();
+        jdbc.sql("SELECT soi, dn FROM ldap_entry").query(rs -> {
+            dns.put(rs.getString(1), rs.getString(2));
+        });
+        return dns;
+    }
+
     /** The DN of the agent's entry, when a synchronisation brought them in. */
     java.util.Optional<String> dn(String soi) {
         return jdbc.sql("SELECT dn FROM ldap_entry WHERE soi = ?")

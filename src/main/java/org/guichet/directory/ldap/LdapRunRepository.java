@@ -49,10 +49,12 @@ class LdapRunRepository {
         static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
     }
 
-    long started(Instant at, SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun) {
+    long started(Instant at, SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun, boolean changesOnly) {
         var key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO ldap_sync_run (started_at, started_from, started_by, dry_run) VALUES (?, ?, ?, ?)")
-                .params(Timestamp.from(at), from.name(), by == null ? null : by.soi(), dryRun)
+        jdbc.sql("""
+                INSERT INTO ldap_sync_run (started_at, started_from, started_by, dry_run, changes_only)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(at), from.name(), by == null ? null : by.soi(), dryRun, changesOnly)
                 .update(key, "id");
         jdbc.sql("DELETE FROM ldap_sync_run WHERE id <= ?")
                 .param(Objects.requireNonNull(key.getKey()).longValue() - KEPT)
@@ -66,10 +68,11 @@ class LdapRunRepository {
             SyncRun.Outcome outcome,
             Counts counts,
             List<Refused> refusals,
-            @Nullable String detail) {
+            @Nullable String detail,
+            @Nullable String watermark) {
         jdbc.sql("""
                 UPDATE ldap_sync_run SET finished_at = ?, outcome = ?, entries = ?, created = ?, updated = ?,
-                       unchanged = ?, departed = ?, refused = ?, detail = ?
+                       unchanged = ?, departed = ?, refused = ?, detail = ?, watermark = ?
                  WHERE id = ?""")
                 .params(
                         Timestamp.from(at),
@@ -81,6 +84,7 @@ class LdapRunRepository {
                         counts.departed(),
                         counts.refused(),
                         detail == null ? null : truncated(detail, 1000),
+                        watermark,
                         id)
                 .update();
         var ordinal = 0;
@@ -95,6 +99,13 @@ class LdapRunRepository {
                             truncated(json.writeValueAsString(refused.arguments()), 4000))
                     .update();
         }
+    }
+
+    /** Where the next run of changes starts: the latest change time a run that wrote read. */
+    java.util.Optional<String> watermark() {
+        return jdbc.sql("SELECT watermark FROM ldap_sync_run WHERE watermark IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .query(String.class)
+                .optional();
     }
 
     /** Whether a run started less than {@code longest} ago has not ended (on any node). */
@@ -135,6 +146,7 @@ class LdapRunRepository {
                 SyncRun.StartedFrom.valueOf(rs.getString("started_from")),
                 by == null ? null : AgentId.of(by),
                 rs.getBoolean("dry_run"),
+                rs.getBoolean("changes_only"),
                 outcome,
                 rs.getInt("entries"),
                 rs.getInt("created"),

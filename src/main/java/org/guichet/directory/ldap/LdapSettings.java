@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     otherwise end every agent's access)
  * @param passwords whether the agents a synchronisation brought in sign in with their directory password (a bind as
  *     their entry) instead of a password of Guichet's
+ * @param changedAttribute the attribute that says when an entry last changed (a generalized time, compared with
+ *     {@code >=}): a run of the changes only reads the entries changed since the last run
  * @param groupRoles group DN (as {@code memberOf} gives it, in any case) to Guichet role ({@code HR}, {@code SUPPORT},
  *     {@code SECURITY}, {@code ADMIN}); none: roles are not taken from the directory
  */
@@ -48,6 +50,7 @@ public record LdapSettings(
         @DefaultValue("mobile") String mobileAttribute,
         @DefaultValue("mail") String mailAttribute,
         @DefaultValue("memberOf") String groupsAttribute,
+        @DefaultValue("modifyTimestamp") String changedAttribute,
         @DefaultValue("false") boolean departMissing,
         @DefaultValue("100") int maxDepartures,
         @DefaultValue("false") boolean passwords,
@@ -78,6 +81,7 @@ public record LdapSettings(
                 mobileAttribute,
                 mailAttribute,
                 groupsAttribute,
+                changedAttribute,
                 departMissing,
                 maxDepartures,
                 passwords,

@@ -70,12 +70,13 @@ public class LdapSync {
     /**
      * One synchronisation, recorded: one node at a time (the schedule's lock, {@code ldap-sync}), its counts and
      * refusals kept for the administration page, its outcome counted ({@code guichet.directory.ldap.runs}). Nothing
-     * when another node's run holds the lock.
+     * when another node's run holds the lock. A run of the changes reads only the entries changed since the last run
+     * that wrote (a full run when there was none) and records no departure.
      */
-    public Optional<SyncRun> run(SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun) {
+    public Optional<SyncRun> run(SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun, boolean changesOnly) {
         try {
             var result = locks.executeWithLock(
-                    () -> recorded(from, by, dryRun),
+                    () -> recorded(from, by, dryRun, changesOnly),
                     new LockConfiguration(clock.instant(), "ldap-sync", LONGEST, Duration.ZERO));
             return result.wasExecuted() ? Optional.of(result.getResult()) : Optional.empty();
         } catch (RuntimeException | Error e) {
@@ -95,14 +96,17 @@ public class LdapSync {
         return runs.running(clock.instant(), LONGEST);
     }
 
-    private SyncRun recorded(SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun) {
-        var id = runs.started(clock.instant(), from, by, dryRun);
+    private SyncRun recorded(SyncRun.StartedFrom from, @Nullable AgentId by, boolean dryRun, boolean changesOnly) {
+        var since = changesOnly ? runs.watermark().orElse(null) : null;
+        var id = runs.started(clock.instant(), from, by, dryRun, since != null);
         SyncRun.Outcome outcome;
         var counts = LdapRunRepository.Counts.NONE;
         var refusals = new ArrayList<LdapRunRepository.Refused>();
         String detail = null;
+        String watermark = null;
         try {
-            var result = synchronise(dryRun);
+            var result = synchronise(dryRun, since);
+            watermark = dryRun ? null : result.watermark();
             var report = result.report();
             for (var rejected : report.rejected()) {
                 refusals.add(new LdapRunRepository.Refused(
@@ -131,7 +135,7 @@ public class LdapSync {
             outcome = SyncRun.Outcome.FAILED;
             detail = e.toString();
         }
-        runs.finished(id, clock.instant(), outcome, counts, refusals, detail);
+        runs.finished(id, clock.instant(), outcome, counts, refusals, detail, watermark);
         meters.counter("guichet.directory.ldap.runs", "outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .increment();
         return runs.last(1, clock.instant(), LONGEST).getFirst();
@@ -143,9 +147,15 @@ public class LdapSync {
      * @param entries the entries the directory returned
      * @param withoutSoi entries that carry no staff number (ignored), by DN
      * @param departures the agents recorded as departed (or that would be, in a dry run)
+     * @param watermark the latest change time among the entries read (or the run's start when it read none)
      */
     public record Result(
-            boolean dryRun, int entries, List<String> withoutSoi, List<String> departures, ImportReport report) {}
+            boolean dryRun,
+            int entries,
+            List<String> withoutSoi,
+            List<String> departures,
+            ImportReport report,
+            @Nullable String watermark) {}
 
     /** Thrown when a run would record more departures than allowed: nothing is written. */
     public static final class TooManyDepartures extends RuntimeException {
@@ -167,11 +177,20 @@ public class LdapSync {
     }
 
     public Result synchronise(boolean dryRun) throws Exception {
+        return synchronise(dryRun, null);
+    }
+
+    /** A run of the entries changed since this change time (departures left to full runs), or of all when none. */
+    Result synchronise(boolean dryRun, @Nullable String changedSince) throws Exception {
         if (!settings.enabled()) {
             throw new IllegalStateException("No LDAP directory configured (guichet.directory.ldap.url)");
         }
-        var read = entries.read();
+        var read = entries.read(changedSince);
         var soiByDn = new HashMap<String, String>();
+        if (changedSince != null) {
+            // the managers of the changed entries are mostly unchanged ones: their DNs as the last runs saw them
+            known.dns().forEach((soi, dn) -> soiByDn.put(name(dn), soi));
+        }
         var withoutSoi = new ArrayList<String>();
         for (var entry : read) {
             if (entry.soi() == null || entry.soi().isBlank()) {
@@ -193,7 +212,7 @@ public class LdapSync {
             seen.put(entry.soi(), entry.dn());
         }
         var departures = new ArrayList<String>();
-        if (settings.departMissing()) {
+        if (settings.departMissing() && changedSince == null) {
             for (var soi : known.known()) {
                 var agent = stored.get(soi);
                 if (!seen.containsKey(soi) && agent != null && agent.status() != AgentStatus.DEPARTED) {
@@ -205,8 +224,19 @@ public class LdapSync {
                 throw new TooManyDepartures(departures.size(), settings.maxDepartures());
             }
         }
+        var watermark = read.stream()
+                .map(LdapEntry::changed)
+                .filter(java.util.Objects::nonNull)
+                .max(String::compareTo)
+                .orElse(changedSince);
         if (dryRun) {
-            return new Result(true, read.size(), withoutSoi, departures, directory.planAgents(rows, ChangeSource.LDAP));
+            return new Result(
+                    true,
+                    read.size(),
+                    withoutSoi,
+                    departures,
+                    directory.planAgents(rows, ChangeSource.LDAP),
+                    watermark);
         }
         var report = directory.importAgents(rows, ChangeSource.LDAP);
         var refused = report.rejected().stream()
@@ -215,7 +245,7 @@ public class LdapSync {
         seen.keySet().removeIf(refused::contains);
         known.seen(seen, clock.instant());
         known.forget(departures.stream().filter(soi -> !refused.contains(soi)).toList());
-        return new Result(false, read.size(), withoutSoi, departures, report);
+        return new Result(false, read.size(), withoutSoi, departures, report, watermark);
     }
 
     private Map<String, String> row(LdapEntry entry, Map<String, String> soiByDn) {

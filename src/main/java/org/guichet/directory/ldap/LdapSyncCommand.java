@@ -10,7 +10,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ldap-sync [--dry-run]}: one synchronisation with the LDAP directory now, or what it would do. Exit code 0
+ * {@code ldap-sync [--dry-run] [--changes]}: one synchronisation with the LDAP directory now (of the entries changed
+ * since the last run only, with {@code --changes}), or what it would do. Exit code 0
  * when every entry was taken, 3 when some were refused (the others are written), 1 when the directory could not be
  * read, the run would record too many departures or another run is under way, 2 for bad usage. Recorded, as every
  * run, for the administration page.
@@ -33,7 +34,7 @@ class LdapSyncCommand implements CommandLine {
 
     @Override
     public String usage() {
-        return "ldap-sync [--dry-run] [--lang=en]";
+        return "ldap-sync [--dry-run] [--changes] [--lang=en]";
     }
 
     @Override
@@ -53,7 +54,8 @@ class LdapSyncCommand implements CommandLine {
             return 1;
         }
         var dryRun = arguments.options().containsKey("dry-run");
-        var ran = sync.run(SyncRun.StartedFrom.COMMAND, null, dryRun);
+        var ran = sync.run(
+                SyncRun.StartedFrom.COMMAND, null, dryRun, arguments.options().containsKey("changes"));
         if (ran.isEmpty()) {
             out.println(messages.getMessage("directory.ldap.cli.running", null, locale));
             return 1;

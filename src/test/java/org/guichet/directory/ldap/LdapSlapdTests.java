@@ -138,32 +138,47 @@ class LdapSlapdTests {
     void synchroniseWhenTheDirectoryWantsTlsThenStartTlsCarriesItAndAnUntrustedServerIsRefused() throws Exception {
         var block = TestData.block();
         entries(block, 30, "Annuaire-de-la-ville-1");
+        // slapd writes change times to the second: the latest one, alone in its second, is where runs of changes start
+        Thread.sleep(1_100);
+        SLAPD.modify(dn(block.soi(0)), "title", "Chef de service");
 
         // without StartTLS, the server refuses the reading account's bind: recorded, nothing written
-        var plain = connectingWith(SLAPD.url(), false, null).run(SyncRun.StartedFrom.COMMAND, null, false);
+        var plain = connectingWith(SLAPD.url(), false, null).run(SyncRun.StartedFrom.COMMAND, null, false, false);
         assertThat(plain.orElseThrow().outcome()).isEqualTo(SyncRun.Outcome.UNREACHABLE);
         assertThat(plain.orElseThrow().detail()).containsIgnoringCase("confidentiality required");
         // trusting another CA than the one that signed the server's certificate: refused before any bind
         var otherCa = Files.createTempFile("guichet-other-ca", ".pem");
         Slapd.certificate(otherCa, otherCa.resolveSibling(otherCa.getFileName() + ".key"));
-        var untrusted =
-                connectingWith(SLAPD.url(), true, otherCa.toString()).run(SyncRun.StartedFrom.COMMAND, null, false);
+        var untrusted = connectingWith(SLAPD.url(), true, otherCa.toString())
+                .run(SyncRun.StartedFrom.COMMAND, null, false, false);
         assertThat(untrusted.orElseThrow().outcome()).isEqualTo(SyncRun.Outcome.UNREACHABLE);
         assertThat(directory.findById(AgentId.of(block.soi(0))))
                 .as("nothing written")
                 .isEmpty();
 
         // over StartTLS, trusting the directory's CA: every agent, with their manager
-        var run = sync.run(SyncRun.StartedFrom.COMMAND, null, false).orElseThrow();
+        var run = sync.run(SyncRun.StartedFrom.COMMAND, null, false, false).orElseThrow();
         assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.DONE);
         for (int i = 0; i < 30; i++) {
             var agent = directory.findById(AgentId.of(block.soi(i))).orElseThrow();
             assertThat(agent.email()).isEqualTo("a" + block.soi(i) + "@ville.example");
             assertThat(agent.managerId()).isEqualTo(i == 0 ? null : AgentId.of(block.soi(0)));
         }
-        var again = sync.run(SyncRun.StartedFrom.COMMAND, null, false).orElseThrow();
+        var again = sync.run(SyncRun.StartedFrom.COMMAND, null, false, false).orElseThrow();
         assertThat(again.created()).isZero();
         assertThat(again.updated()).isZero();
+
+        // a run of the changes reads what changed since (slapd's modifyTimestamp, to the second)
+        Thread.sleep(1_100);
+        SLAPD.modify(dn(block.soi(7)), "title", "Responsable de secteur");
+        var changes = sync.run(SyncRun.StartedFrom.COMMAND, null, false, true).orElseThrow();
+        assertThat(changes.changesOnly()).isTrue();
+        assertThat(changes.entries())
+                .as("the changed entry and the one changed in the last run's latest second")
+                .isEqualTo(2);
+        assertThat(changes.updated()).isEqualTo(1);
+        assertThat(directory.findById(AgentId.of(block.soi(7))).orElseThrow().jobTitle())
+                .isEqualTo("Responsable de secteur");
     }
 
     @Test
@@ -171,7 +186,7 @@ class LdapSlapdTests {
             throws Exception {
         var block = TestData.block();
         entries(block, 2, "Annuaire-de-la-ville-1");
-        sync.run(SyncRun.StartedFrom.COMMAND, null, false).orElseThrow();
+        sync.run(SyncRun.StartedFrom.COMMAND, null, false, false).orElseThrow();
         var soi = block.soi(0);
 
         var signedIn = new MockBrowser(mvc).signIn("a" + soi, "Annuaire-de-la-ville-1");

@@ -291,7 +291,8 @@ class LdapSyncTests {
                 locks,
                 meters);
         assertThatThrownBy(() -> strict.synchronise(false)).isInstanceOf(LdapSync.TooManyDepartures.class);
-        var refused = strict.run(SyncRun.StartedFrom.SCHEDULE, null, false).orElseThrow();
+        var refused =
+                strict.run(SyncRun.StartedFrom.SCHEDULE, null, false, false).orElseThrow();
         assertThat(refused.outcome()).isEqualTo(SyncRun.Outcome.TOO_MANY_DEPARTURES);
         assertThat(refused.departed()).isEqualTo(2);
         assertThat(directory.findById(AgentId.of(sois.get(160))).orElseThrow().status())
@@ -478,6 +479,54 @@ class LdapSyncTests {
         camille.signIn("camille.martin", org.guichet.testing.Demo.PASSWORD);
         assertThat(camille.post("/admin/directory/sync", "dryRun", "false"))
                 .hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void runOfChangesWhenSomeEntriesChangedThenOnlyTheyAreReadAndDeparturesWaitForAFullRun() throws Exception {
+        var block = TestData.block();
+        var department = department(block, "C");
+        addAgent(block.soi(0), department, block.name() + "a", new Attribute("title", "Chef"));
+        for (int i = 1; i < 10; i++) {
+            addAgent(
+                    block.soi(i),
+                    department,
+                    block.name() + (char) ('a' + i),
+                    new Attribute("title", "Agent"),
+                    new Attribute("manager", dn(block.soi(0))));
+        }
+        var full = sync.run(SyncRun.StartedFrom.COMMAND, null, false, false).orElseThrow();
+        assertThat(full.changesOnly()).isFalse();
+        assertThat(full.entries()).isGreaterThanOrEqualTo(10);
+        assertThat(directory.findById(AgentId.of(block.soi(3)))).isPresent();
+
+        Thread.sleep(50);
+        SERVER.modify(dn(block.soi(3)), new Modification(ModificationType.REPLACE, "title", "Cheffe d’équipe"));
+        SERVER.delete(dn(block.soi(4)));
+        var changes = sync.run(SyncRun.StartedFrom.COMMAND, null, false, true).orElseThrow();
+
+        assertThat(changes.changesOnly()).isTrue();
+        assertThat(changes.outcome()).isEqualTo(SyncRun.Outcome.DONE);
+        // the changed entry, and at most the one whose change time was the last run's latest (read again: >=)
+        assertThat(changes.entries()).isBetween(1, 2);
+        assertThat(changes.updated()).isEqualTo(1);
+        var changed = directory.findById(AgentId.of(block.soi(3))).orElseThrow();
+        assertThat(changed.jobTitle()).isEqualTo("Cheffe d’équipe");
+        assertThat(changed.managerId())
+                .as("an unchanged manager's DN, known from the runs before")
+                .isEqualTo(AgentId.of(block.soi(0)));
+        assertThat(directory.findById(AgentId.of(block.soi(4))).orElseThrow().status())
+                .as("a run of the changes cannot see a deleted entry")
+                .isEqualTo(AgentStatus.ACTIVE);
+        assertThat(sync.run(SyncRun.StartedFrom.COMMAND, null, false, true)
+                        .orElseThrow()
+                        .updated())
+                .as("nothing changed since")
+                .isZero();
+
+        var next = sync.run(SyncRun.StartedFrom.COMMAND, null, false, false).orElseThrow();
+        assertThat(next.departed()).isEqualTo(1);
+        assertThat(directory.findById(AgentId.of(block.soi(4))).orElseThrow().status())
+                .isEqualTo(AgentStatus.DEPARTED);
     }
 
     /** A department of the block's, imported; its code. */
