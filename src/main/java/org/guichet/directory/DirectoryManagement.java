@@ -46,6 +46,14 @@ public class DirectoryManagement {
         return ldapPasswords.check(agent, password);
     }
 
+    /**
+     * Writes the agent's new password to the administration's directory, when their password lives there and Guichet
+     * is configured to write it ({@code guichet.directory.ldap.password-write-back}).
+     */
+    public DirectoryPasswordChange writeDirectoryPassword(AgentId agent, String password) {
+        return ldapPasswords.write(agent, password);
+    }
+
     /** Whether the agent's password lives in the administration's directory (and is changed there). */
     public boolean passwordInDirectory(AgentId agent) {
         return ldapPasswords.holds(agent);

@@ -10,7 +10,11 @@ public enum PasswordProblem {
     REUSED,
     CONFIRMATION_DIFFERS,
     /** The agent's password is the administration's directory's: it is changed there, not in Guichet. */
-    IN_DIRECTORY;
+    IN_DIRECTORY,
+    /** The directory refused the new password (its own policy: history, quality, minimum age). */
+    DIRECTORY_REFUSED,
+    /** The directory could not be reached to write the new password: nothing changed. */
+    DIRECTORY_UNAVAILABLE;
 
     public String messageKey() {
         return "identity.password.problem." + name();

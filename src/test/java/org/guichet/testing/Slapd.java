@@ -21,7 +21,8 @@ import java.util.List;
  * configuration of its own: the suffix {@code dc=ville,dc=example}, a certificate for 127.0.0.1 made with
  * {@code openssl} (its PEM is {@link #certificate}), simple binds refused without TLS ({@code olcSecurity:
  * simple_bind=128}: StartTLS or nothing), the password policy overlay locking an entry after {@link #MAX_FAILURES}
- * wrong binds, and a reading account {@link #READER_DN} that may also write passwords. Stopped with the test.
+ * wrong binds, hashing the passwords it is given and refusing the last three again, and a reading account {@link
+ * #READER_DN} that may also write passwords. Stopped with the test.
  */
 public final class Slapd implements AutoCloseable {
 
@@ -108,6 +109,7 @@ public final class Slapd implements AutoCloseable {
                 olcOverlay: {0}ppolicy
                 olcPPolicyDefault: cn=default,ou=policies,%2$s
                 olcPPolicyUseLockout: TRUE
+                olcPPolicyHashCleartext: TRUE
                 """.formatted(
                         directory, SUFFIX, ADMIN_DN, ADMIN_PASSWORD, READER_DN));
         Files.writeString(directory.resolve("data.ldif"), """
@@ -127,6 +129,7 @@ public final class Slapd implements AutoCloseable {
                 pwdMaxFailure: %2$d
                 pwdLockout: TRUE
                 pwdLockoutDuration: 0
+                pwdInHistory: 3
 
                 dn: %3$s
                 objectClass: organizationalRole

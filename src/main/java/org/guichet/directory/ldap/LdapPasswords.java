@@ -1,14 +1,22 @@
 package org.guichet.directory.ldap;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import javax.naming.directory.Attributes;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.DirectoryPassword;
+import org.guichet.directory.DirectoryPasswordChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ldap.AuthenticationException;
+import org.springframework.ldap.InvalidAttributeValueException;
 import org.springframework.ldap.NamingException;
+import org.springframework.ldap.NoPermissionException;
+import org.springframework.ldap.OperationNotSupportedException;
 import org.springframework.ldap.core.AttributesMapper;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.LdapContextSource;
@@ -67,6 +75,42 @@ public class LdapPasswords {
         } catch (NamingException | IllegalStateException unreachable) {
             LOG.warn("Directory password of {} not checked: {}", agent.soi(), unreachable.getMessage());
             return Optional.of(DirectoryPassword.UNAVAILABLE);
+        }
+    }
+
+    /**
+     * Writes a new password to the agent's entry, when so configured, with the synchronisation's account: {@code
+     * userPassword} replaced (the server hashes it), or Active Directory's {@code unicodePwd} (the password in quotes,
+     * UTF-16LE, which it accepts over TLS only).
+     */
+    public DirectoryPasswordChange write(AgentId agent, String password) {
+        var dn = entries.dn(agent.soi());
+        if (!settings.enabled() || !settings.passwords() || !settings.passwordWriteBack() || dn.isEmpty()) {
+            return DirectoryPasswordChange.NOT_WRITTEN;
+        }
+        Object value = "unicodePwd".equalsIgnoreCase(settings.passwordAttribute())
+                ? ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)
+                : password;
+        try {
+            new LdapTemplate(LdapConnections.source(settings)).modifyAttributes(dn.get(), new ModificationItem[] {
+                new ModificationItem(
+                        DirContext.REPLACE_ATTRIBUTE, new BasicAttribute(settings.passwordAttribute(), value))
+            });
+            return DirectoryPasswordChange.CHANGED;
+        } catch (OperationNotSupportedException | InvalidAttributeValueException | NoPermissionException refused) {
+            LOG.warn("Directory refused the new password of {}: {}", agent.soi(), refused.getMessage());
+            return DirectoryPasswordChange.REFUSED;
+        } catch (org.springframework.ldap.NamingException e) {
+            if (String.valueOf(e.getMessage()).contains("error code 19")) {
+                // constraint violation: the directory's password policy (quality, history, minimum age)
+                LOG.warn("Directory refused the new password of {}: {}", agent.soi(), e.getMessage());
+                return DirectoryPasswordChange.REFUSED;
+            }
+            LOG.warn("New password of {} not written to the directory: {}", agent.soi(), e.getMessage());
+            return DirectoryPasswordChange.UNAVAILABLE;
+        } catch (IllegalStateException unreachable) {
+            LOG.warn("New password of {} not written to the directory: {}", agent.soi(), unreachable.getMessage());
+            return DirectoryPasswordChange.UNAVAILABLE;
         }
     }
 

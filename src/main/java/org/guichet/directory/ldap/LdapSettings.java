@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     their entry) instead of a password of Guichet's
  * @param changedAttribute the attribute that says when an entry last changed (a generalized time, compared with
  *     {@code >=}): a run of the changes only reads the entries changed since the last run
+ * @param passwordWriteBack whether a password changed or reset in Guichet, for an agent whose password lives in the
+ *     directory, is written there (by the account above, which must then be allowed to reset passwords)
+ * @param passwordAttribute where the directory keeps passwords: {@code userPassword} (OpenLDAP and others; the server
+ *     hashes it, e.g. ppolicy's {@code olcPPolicyHashCleartext}) or {@code unicodePwd} (Active Directory, over TLS)
  * @param groupRoles group DN (as {@code memberOf} gives it, in any case) to Guichet role ({@code HR}, {@code SUPPORT},
  *     {@code SECURITY}, {@code ADMIN}); none: roles are not taken from the directory
  */
@@ -54,6 +58,8 @@ public record LdapSettings(
         @DefaultValue("false") boolean departMissing,
         @DefaultValue("100") int maxDepartures,
         @DefaultValue("false") boolean passwords,
+        @DefaultValue("false") boolean passwordWriteBack,
+        @DefaultValue("userPassword") String passwordAttribute,
         @DefaultValue Map<String, String> groupRoles) {
 
     boolean enabled() {
@@ -85,6 +91,8 @@ public record LdapSettings(
                 departMissing,
                 maxDepartures,
                 passwords,
+                passwordWriteBack,
+                passwordAttribute,
                 groupRoles);
     }
 }

@@ -83,7 +83,8 @@ public class PasswordService {
             @Nullable String keptSession,
             Locale locale) {
         if (directory.passwordInDirectory(agent.id())) {
-            throw new PasswordRejectedException(List.of(PasswordProblem.IN_DIRECTORY));
+            changeInDirectory(agent, password, reason, keptSession, locale);
+            return;
         }
         var problems = new ArrayList<>(policy.check(password, agent, locale).problems());
         if (problems.isEmpty() && isReused(agent, password)) {
@@ -95,6 +96,28 @@ public class PasswordService {
         var now = clock.instant();
         credentials.replace(agent.id().soi(), encoder.encode(password), now);
         events.publishEvent(new PasswordChanged(agent.id(), reason, keptSession, now));
+    }
+
+    /**
+     * A password that lives in the directory: Guichet's policy first, then written there when Guichet is configured to
+     * (the directory's own policy may still refuse it, its history among others); else changed there, not here.
+     */
+    private void changeInDirectory(
+            AgentProfile agent,
+            String password,
+            PasswordChangeReason reason,
+            @Nullable String keptSession,
+            Locale locale) {
+        var problems = policy.check(password, agent, locale).problems();
+        if (!problems.isEmpty()) {
+            throw new PasswordRejectedException(problems);
+        }
+        switch (directory.writeDirectoryPassword(agent.id(), password)) {
+            case CHANGED -> events.publishEvent(new PasswordChanged(agent.id(), reason, keptSession, clock.instant()));
+            case REFUSED -> throw new PasswordRejectedException(List.of(PasswordProblem.DIRECTORY_REFUSED));
+            case UNAVAILABLE -> throw new PasswordRejectedException(List.of(PasswordProblem.DIRECTORY_UNAVAILABLE));
+            case NOT_WRITTEN -> throw new PasswordRejectedException(List.of(PasswordProblem.IN_DIRECTORY));
+        }
     }
 
     /** Makes the agent choose a new password at their next sign-in. */

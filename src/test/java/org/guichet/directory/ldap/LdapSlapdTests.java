@@ -1,6 +1,7 @@
 package org.guichet.directory.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import org.guichet.directory.AgentId;
@@ -51,6 +52,7 @@ class LdapSlapdTests {
         properties.add("guichet.directory.ldap.bind-password", () -> Slapd.READER_PASSWORD);
         properties.add("guichet.directory.ldap.base-dn", () -> Slapd.PEOPLE);
         properties.add("guichet.directory.ldap.passwords", () -> "true");
+        properties.add("guichet.directory.ldap.password-write-back", () -> "true");
     }
 
     @Autowired
@@ -223,5 +225,55 @@ class LdapSlapdTests {
                         .getRedirectedUrl())
                 .contains("error");
         assertThat(agent.body(agent.get("/login?error"))).contains("verrouillé dans l’annuaire de la ville");
+    }
+
+    @Autowired
+    org.guichet.identity.password.PasswordService passwords;
+
+    @Test
+    void changeWhenGuichetWritesPasswordsBackThenTheDirectoryTakesTheNewOneHashedAndItsPolicyStillHolds()
+            throws Exception {
+        var block = TestData.block();
+        entries(block, 1, "Annuaire-de-la-ville-1");
+        sync.run(SyncRun.StartedFrom.COMMAND, null, false, false).orElseThrow();
+        var soi = block.soi(0);
+        var agent = directory.findById(AgentId.of(soi)).orElseThrow();
+
+        // Guichet's own policy first: nothing reaches the directory
+        assertThatThrownBy(() -> passwords.change(
+                        agent,
+                        "court",
+                        org.guichet.identity.PasswordChangeReason.CHANGED,
+                        null,
+                        java.util.Locale.FRENCH))
+                .isInstanceOf(org.guichet.identity.PasswordRejectedException.class);
+        assertThat(SLAPD.accepts(dn(soi), "Annuaire-de-la-ville-1")).isTrue();
+
+        passwords.change(
+                agent,
+                "Un-nouveau-mot-de-passe-2026",
+                org.guichet.identity.PasswordChangeReason.CHANGED,
+                null,
+                java.util.Locale.FRENCH);
+        assertThat(SLAPD.accepts(dn(soi), "Un-nouveau-mot-de-passe-2026")).isTrue();
+        assertThat(SLAPD.accepts(dn(soi), "Annuaire-de-la-ville-1")).isFalse();
+        assertThat(SLAPD.values(dn(soi), "userPassword"))
+                .singleElement()
+                .as("hashed by the directory")
+                .satisfies(value -> assertThat(value).startsWith("{"));
+        var signedIn = new MockBrowser(mvc).signIn("a" + soi, "Un-nouveau-mot-de-passe-2026");
+        assertThat(signedIn.getResponse().getRedirectedUrl()).doesNotContain("error");
+
+        // the directory's own policy: an earlier password is refused, in words
+        assertThatThrownBy(() -> passwords.change(
+                        agent,
+                        "Annuaire-de-la-ville-1",
+                        org.guichet.identity.PasswordChangeReason.CHANGED,
+                        null,
+                        java.util.Locale.FRENCH))
+                .isInstanceOf(org.guichet.identity.PasswordRejectedException.class)
+                .satisfies(refused -> assertThat(((org.guichet.identity.PasswordRejectedException) refused).problems())
+                        .containsExactly(org.guichet.identity.PasswordProblem.DIRECTORY_REFUSED));
+        assertThat(SLAPD.accepts(dn(soi), "Un-nouveau-mot-de-passe-2026")).isTrue();
     }
 }
