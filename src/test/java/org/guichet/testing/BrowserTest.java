@@ -111,6 +111,7 @@ public abstract class BrowserTest {
         org.assertj.core.api.Assertions.assertThat(Chromium.accessibilityViolations(chrome))
                 .as(name)
                 .isEmpty();
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         Chromium.fullPageScreenshot(chrome, name + "-phone");
         chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         Chromium.fullPageScreenshot(chrome, name + "-desktop");

@@ -33,6 +33,8 @@ class SignInAuthenticationProvider implements PasswordSignIn {
     private final DirectoryManagement directory;
     private final Lockout lockout;
     private final TrustedDevices devices;
+    private final PasswordEncoder encoder;
+    private volatile @org.jspecify.annotations.Nullable String timingHash;
 
     SignInAuthenticationProvider(
             PasswordCredentialRepository credentials,
@@ -55,6 +57,7 @@ class SignInAuthenticationProvider implements PasswordSignIn {
         this.directory = directory;
         this.lockout = lockout;
         this.devices = devices;
+        this.encoder = encoder;
     }
 
     @Override
@@ -88,6 +91,9 @@ class SignInAuthenticationProvider implements PasswordSignIn {
                 ? java.util.Optional.<DirectoryPassword>empty()
                 : directory.checkDirectoryPassword(agent.id(), String.valueOf(authentication.getCredentials()));
         if (directoryCheck.isPresent()) {
+            // a bind takes milliseconds, Guichet's own check (or its stand-in for an unknown identifier) the time of a
+            // hash: the same hash here, so that a quick refusal does not say the identifier is a directory's agent
+            encoder.matches(String.valueOf(authentication.getCredentials()), timingHash());
             return byDirectory(directoryCheck.get(), agent, authentication, key, identifierKey, connection);
         }
         try {
@@ -133,6 +139,15 @@ class SignInAuthenticationProvider implements PasswordSignIn {
             }
             default -> throw new SignInRefusedException(SignInError.DIRECTORY_UNAVAILABLE, null);
         }
+    }
+
+    private String timingHash() {
+        var hash = timingHash;
+        if (hash == null) {
+            hash = encoder.encode(java.util.UUID.randomUUID().toString());
+            timingHash = hash;
+        }
+        return hash;
     }
 
     private static SignInRefusedException refused(Lockout.Failure failure) {
