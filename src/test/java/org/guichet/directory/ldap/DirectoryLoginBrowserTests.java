@@ -3,17 +3,15 @@ package org.guichet.directory.ldap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
-import java.net.InetAddress;
 import org.guichet.directory.DirectoryManagement;
 import org.guichet.testing.BrowserTest;
+import org.guichet.testing.InMemoryLdap;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,36 +27,20 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class DirectoryLoginBrowserTests extends BrowserTest {
 
-    private static final String BASE = "dc=ville,dc=example";
-    private static final String PEOPLE = "ou=people," + BASE;
+    private static final String PEOPLE = InMemoryLdap.PEOPLE;
     private static final InMemoryDirectoryServer SERVER = start();
 
     private static InMemoryDirectoryServer start() {
-        try {
-            var config = new InMemoryDirectoryServerConfig(BASE);
-            config.setListenerConfigs(
-                    InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(), 0, null));
-            config.setSchema(null);
-            config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
-                @Override
-                public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request)
-                        throws LDAPException {
-                    if (request.getRequest().getBindDN().startsWith("uid=verrouille")) {
-                        throw new LDAPException(
-                                ResultCode.INVALID_CREDENTIALS,
-                                "80090308: LdapErr: DSID-0C09042A, comment: AcceptSecurityContext error, data 775");
-                    }
+        return InMemoryLdap.start(new InMemoryOperationInterceptor() {
+            @Override
+            public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
+                if (request.getRequest().getBindDN().startsWith("uid=verrouille")) {
+                    throw new LDAPException(
+                            ResultCode.INVALID_CREDENTIALS,
+                            "80090308: LdapErr: DSID-0C09042A, comment: AcceptSecurityContext error, data 775");
                 }
-            });
-            var server = new InMemoryDirectoryServer(config);
-            server.add(new Entry(BASE, new Attribute("objectClass", "domain"), new Attribute("dc", "ville")));
-            server.add(new Entry(
-                    PEOPLE, new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "people")));
-            server.startListening();
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+            }
+        });
     }
 
     @AfterAll

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class LdapSyncTests {
 
-    private static final String BASE = "dc=ville,dc=example";
-    private static final String PEOPLE = "ou=people," + BASE;
+    private static final String BASE = org.guichet.testing.InMemoryLdap.BASE;
+    private static final String PEOPLE = org.guichet.testing.InMemoryLdap.PEOPLE;
     private static final int DEPARTMENTS = 20;
     private static final int PER_DEPARTMENT = 100;
 
@@ -74,22 +71,7 @@ class LdapSyncTests {
     }
 
     private static InMemoryDirectoryServer start() {
-        try {
-            var config = new InMemoryDirectoryServerConfig(BASE);
-            config.addAdditionalBindCredentials("cn=guichet," + BASE, "lecture-seule");
-            config.setListenerConfigs(
-                    InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(), 0, null));
-            config.setSchema(null);
-            config.addInMemoryOperationInterceptor(BINDS);
-            var server = new InMemoryDirectoryServer(config);
-            server.add(new Entry(BASE, new Attribute("objectClass", "domain"), new Attribute("dc", "ville")));
-            server.add(new Entry(
-                    PEOPLE, new Attribute("objectClass", "organizationalUnit"), new Attribute("ou", "people")));
-            server.startListening();
-            return server;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return org.guichet.testing.InMemoryLdap.start(BINDS);
     }
 
     @AfterAll
