@@ -514,6 +514,32 @@ class LdapSyncTests {
                 .isEqualTo(AgentStatus.DEPARTED);
     }
 
+    @Test
+    void synchroniseWhenALeaversEntryIsGoneThenTheirOpenSessionEndsWithinSeconds() throws Exception {
+        var block = TestData.block();
+        var department = department(block, "D");
+        var soi = block.soi(0);
+        addAgent(soi, department, block.name(), new Attribute("userPassword", "Annuaire-de-la-ville-1"));
+        sync.synchronise(false);
+        var agent = new org.guichet.testing.MockBrowser(mvc);
+        assertThat(agent.signIn("a" + soi, "Annuaire-de-la-ville-1")
+                        .getResponse()
+                        .getRedirectedUrl())
+                .doesNotContain("error");
+        // signed in (a new agent is first asked to accept the IT charter)
+        assertThat(String.valueOf(agent.get("/").getResponse().getRedirectedUrl()))
+                .doesNotContain("/login");
+
+        SERVER.delete(dn(soi));
+        assertThat(sync.synchronise(false).departures()).contains(soi);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> String.valueOf(agent.get("/").getResponse().getRedirectedUrl())
+                        .contains("/login"));
+        assertThat(journal("AgentStatusChanged", soi)).contains("DEPARTED");
+    }
+
     /** A department of the block's, imported; its code. */
     private String department(TestData.Block block, String prefix) {
         var department = block.department(prefix);
