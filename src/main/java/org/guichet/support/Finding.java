@@ -16,6 +16,10 @@ public record Finding(Code code, String detail, @Nullable Remedy remedy) {
         DEPARTED,
         LOCKED,
         CODES_LOCKED,
+        /** The directory (Active Directory…) locked the account: only its administrators unlock it. */
+        DIRECTORY_LOCKED,
+        /** The agent's password is the directory's: forgotten or locked, it is dealt with there (information). */
+        DIRECTORY_PASSWORD,
         FIRST_SIGN_IN_PENDING,
         PASSWORD_EXPIRED,
         PASSWORD_EXPIRING,
@@ -50,6 +54,8 @@ public record Finding(Code code, String detail, @Nullable Remedy remedy) {
         /** HR must update the agent's file (status, mobile number). */
         CONTACT_HR,
         /** The agent accepts it at their next sign-in. */
-        AT_NEXT_SIGN_IN
+        AT_NEXT_SIGN_IN,
+        /** The directory's administrators unlock the account or reset the password, in the directory. */
+        DIRECTORY
     }
 }

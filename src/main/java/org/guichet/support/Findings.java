@@ -7,10 +7,14 @@ import org.guichet.access.NomadicProfiles;
 import org.guichet.audit.JournalEntry;
 import org.guichet.directory.AgentProfile;
 import org.guichet.directory.AgentStatus;
+import org.guichet.directory.DirectoryManagement;
 import org.guichet.identity.IdentityManagement;
 import org.guichet.identity.LockKind;
 import org.guichet.identity.SecondFactors;
+import org.guichet.identity.SignInError;
+import org.guichet.identity.SignInFailed;
 import org.guichet.platform.DisplayZone;
+import org.guichet.platform.Journaled;
 import org.guichet.session.SessionManagement;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -25,8 +29,10 @@ class Findings {
     private final NomadicProfiles nomadic;
     private final SessionManagement sessions;
     private final MessageSource messages;
+    private final DirectoryManagement directory;
 
     Findings(
+            DirectoryManagement directory,
             IdentityManagement identity,
             SecondFactors secondFactors,
             NomadicProfiles nomadic,
@@ -37,6 +43,7 @@ class Findings {
         this.nomadic = nomadic;
         this.sessions = sessions;
         this.messages = messages;
+        this.directory = directory;
     }
 
     List<Finding> of(AgentProfile agent, List<JournalEntry> failures, Locale locale) {
@@ -55,6 +62,22 @@ class Findings {
                     kind,
                     DisplayZone.dateTime(lock.until()),
                     lock.failures());
+        }
+        if (directory.passwordInDirectory(agent.id())) {
+            var refusedByDirectory = failures.stream()
+                    .filter(entry -> entry.type().equals(Journaled.typeOf(SignInFailed.class)))
+                    .findFirst()
+                    .filter(entry -> SignInError.DIRECTORY_LOCKED
+                            .name()
+                            .equals(entry.details().get("reason")));
+            if (refusedByDirectory.isPresent()) {
+                say.add(
+                        Finding.Code.DIRECTORY_LOCKED,
+                        Finding.Remedy.DIRECTORY,
+                        DisplayZone.dateTime(refusedByDirectory.get().at()));
+            } else {
+                say.add(Finding.Code.DIRECTORY_PASSWORD, Finding.Remedy.DIRECTORY);
+            }
         }
         var password = identity.passwordStatus(agent.id());
         if (password.mustChange()) {
@@ -96,7 +119,8 @@ class Findings {
         if (found.stream()
                 .allMatch(finding -> finding.code() == Finding.Code.NOMADIC_ACTIVE
                         || finding.code() == Finding.Code.NOMADIC_NONE
-                        || finding.code() == Finding.Code.PASSWORD_EXPIRING)) {
+                        || finding.code() == Finding.Code.PASSWORD_EXPIRING
+                        || finding.code() == Finding.Code.DIRECTORY_PASSWORD)) {
             say.add(Finding.Code.NOTHING_BLOCKING, null);
         }
         return found;

@@ -349,6 +349,18 @@ class LdapSyncTests {
                         .getRedirectedUrl())
                 .contains("error");
         assertThat(agent.body(agent.get("/login?error"))).contains("verrouillé dans l’annuaire de la ville");
+
+        // the helpdesk's diagnosis says it, and who can act: the directory's administrators, not Guichet
+        var hugo = new org.guichet.testing.MockBrowser(mvc, "10.1.2.3");
+        hugo.signInWithTotp("hugo.robert", jdbc, clock);
+        var locked = hugo.body(hugo.getJson("/api/v1/support/agents/" + lockedSoi + "/diagnosis"));
+        List<String> codes = com.jayway.jsonpath.JsonPath.read(locked, "$[*].code");
+        assertThat(codes).contains("DIRECTORY_LOCKED").doesNotContain("NOTHING_BLOCKING", "DIRECTORY_PASSWORD");
+        List<String> remedies = com.jayway.jsonpath.JsonPath.read(locked, "$[?(@.code == 'DIRECTORY_LOCKED')].remedy");
+        assertThat(remedies).containsOnly("DIRECTORY");
+        var other = hugo.body(hugo.getJson("/api/v1/support/agents/" + soi + "/diagnosis"));
+        List<String> otherCodes = com.jayway.jsonpath.JsonPath.read(other, "$[*].code");
+        assertThat(otherCodes).contains("DIRECTORY_PASSWORD", "LOCKED").doesNotContain("DIRECTORY_LOCKED");
     }
 
     @Autowired
