@@ -35,9 +35,11 @@ class EventEntries {
     NewEntry of(Journaled event) {
         ObjectNode tree = json.valueToTree(event);
         answering.computeIfAbsent(event.getClass(), EventEntries::answering).forEach(tree::remove);
+        // a typed identifier (a record of one value: AgentId, ApprovalId…) is written as its value; a map of one entry
+        // (the one field an AgentChanged changed) keeps its key
         for (var name : java.util.List.copyOf(tree.propertyNames())) {
             var value = tree.get(name);
-            if (value.isObject() && value.size() == 1) {
+            if (value.isObject() && value.size() == 1 && singleValued(event, name)) {
                 tree.set(name, value.values().iterator().next());
             }
         }
@@ -53,6 +55,20 @@ class EventEntries {
                 origin == null ? null : origin.channel(),
                 details,
                 event.inMyActivity());
+    }
+
+    /** Whether the event's component of this name holds a record of one component (a typed value). */
+    private static boolean singleValued(Journaled event, String name) {
+        if (!event.getClass().isRecord()) {
+            return true;
+        }
+        for (var component : event.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                var type = component.getType();
+                return type.isRecord() && type.getRecordComponents().length == 1;
+            }
+        }
+        return true;
     }
 
     /** The components of an event's class that answer a method of {@link Journaled} or of an interface extending it. */

@@ -37,6 +37,20 @@ class EventEntriesTests {
             new EventEntries(JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
+    void entryWhenOneFieldChangedThenItsNameIsKeptBesideBeforeAndAfter() {
+        var entry = entries.of(new org.guichet.directory.AgentChanged(
+                CAMILLE,
+                org.guichet.directory.ChangeSource.LDAP,
+                java.util.Map.of("roles", new org.guichet.directory.AgentChanged.Change("HR", "SUPPORT"))));
+
+        assertThat(entry.subject()).isEqualTo("1000001");
+        assertThat(new java.util.HashMap<String, Object>(entry.details()))
+                .containsEntry("source", "LDAP")
+                .containsEntry(
+                        "changes", java.util.Map.of("roles", java.util.Map.of("before", "HR", "after", "SUPPORT")));
+    }
+
+    @Test
     void entryWhenAgentSignsInThenAboutAndByTheAgentFromTheirConnection() {
         var entry = entries.of(new SignedIn(CAMILLE, HOME, "Firefox sur Linux", "s-1", AT));
 

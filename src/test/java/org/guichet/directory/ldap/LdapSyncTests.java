@@ -88,6 +88,8 @@ class LdapSyncTests {
         properties.add("guichet.directory.ldap.page-size", () -> "300");
         properties.add("guichet.directory.ldap.depart-missing", () -> "true");
         properties.add("guichet.directory.ldap.passwords", () -> "true");
+        properties.add("guichet.directory.ldap.group-roles[cn=rh,ou=groups," + BASE + "]", () -> "HR");
+        properties.add("guichet.directory.ldap.group-roles[cn=assistance,ou=groups," + BASE + "]", () -> "SUPPORT");
         // every person, so that an entry without a staff number is read (and reported); the default asks for one
         properties.add("guichet.directory.ldap.user-filter", () -> "(objectClass=inetOrgPerson)");
     }
@@ -550,6 +552,31 @@ class LdapSyncTests {
                 .until(() -> String.valueOf(agent.get("/").getResponse().getRedirectedUrl())
                         .contains("/login"));
         assertThat(journal("AgentStatusChanged", soi)).contains("DEPARTED");
+    }
+
+    @Test
+    void synchroniseWhenGroupsChangeThenTheRolesTheyGiveAreGrantedAndWithdrawn() throws Exception {
+        var block = TestData.block();
+        var department = department(block, "G");
+        var soi = block.soi(0);
+        // as Active Directory writes memberOf: other case than the configuration
+        addAgent(
+                soi,
+                department,
+                block.name(),
+                new Attribute("memberOf", "CN=RH,OU=Groups,DC=ville,DC=example", "cn=autre,ou=groups," + BASE));
+        sync.synchronise(false);
+        assertThat(directory.findById(AgentId.of(soi)).orElseThrow().roles())
+                .contains(org.guichet.directory.Role.HR)
+                .doesNotContain(org.guichet.directory.Role.SUPPORT);
+
+        SERVER.modify(
+                dn(soi), new Modification(ModificationType.REPLACE, "memberOf", "cn=assistance,ou=groups," + BASE));
+        sync.synchronise(false);
+        assertThat(directory.findById(AgentId.of(soi)).orElseThrow().roles())
+                .contains(org.guichet.directory.Role.SUPPORT)
+                .doesNotContain(org.guichet.directory.Role.HR);
+        assertThat(journal("AgentChanged", soi)).contains("\"source\":\"LDAP\"", "roles");
     }
 
     /** A department of the block's, imported; its code. */
