@@ -39,12 +39,14 @@ public final class Slapd implements AutoCloseable {
     private final Process process;
     private final Path directory;
     public final int port;
+    public final int ldapsPort;
     public final Path certificate;
 
-    private Slapd(Process process, Path directory, int port) {
+    private Slapd(Process process, Path directory, int port, int ldapsPort) {
         this.process = process;
         this.directory = directory;
         this.port = port;
+        this.ldapsPort = ldapsPort;
         this.certificate = directory.resolve("cert.pem");
     }
 
@@ -145,14 +147,17 @@ public final class Slapd implements AutoCloseable {
         run(directory, "/usr/sbin/slapadd", "-n0", "-F", "slapd.d", "-l", "config.ldif");
         run(directory, "/usr/sbin/slapadd", "-n1", "-F", "slapd.d", "-l", "data.ldif");
         int port;
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        int ldapsPort;
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                var other = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
+            ldapsPort = other.getLocalPort();
         }
         var log = directory.resolve("slapd.log");
         var process = new ProcessBuilder(
                         BINARY.toString(),
                         "-h",
-                        "ldap://127.0.0.1:" + port + "/",
+                        "ldap://127.0.0.1:" + port + "/ ldaps://127.0.0.1:" + ldapsPort + "/",
                         "-F",
                         directory.resolve("slapd.d").toString(),
                         "-d",
@@ -161,7 +166,8 @@ public final class Slapd implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         ServerProcesses.awaitListening(process, port, log, "slapd");
-        return new Slapd(process, directory, port);
+        ServerProcesses.awaitListening(process, ldapsPort, log, "slapd");
+        return new Slapd(process, directory, port, ldapsPort);
     }
 
     /** A self-signed certificate for 127.0.0.1 (PEM) and its key, made with {@code openssl}. */
@@ -199,6 +205,11 @@ public final class Slapd implements AutoCloseable {
 
     public String url() {
         return "ldap://127.0.0.1:" + port;
+    }
+
+    /** The same directory over LDAPS (TLS from the first byte). */
+    public String ldapsUrl() {
+        return "ldaps://127.0.0.1:" + ldapsPort;
     }
 
     /** A connection over StartTLS (trusting only this server's certificate), bound as this DN, or refused. */

@@ -14,8 +14,8 @@ import org.springframework.ldap.core.support.DefaultTlsDirContextAuthenticationS
 import org.springframework.ldap.core.support.LdapContextSource;
 
 /**
- * Connections to the directory as configured: its URL, StartTLS when set (trusting the configured CA's certificates,
- * else the JVM's), the reading account (or anonymous).
+ * Connections to the directory as configured: its URL ({@code ldaps://}, or {@code ldap://} with StartTLS when set),
+ * TLS trusting the configured CA's certificates (else the JVM's), the reading account (or anonymous).
  */
 final class LdapConnections {
 
@@ -31,12 +31,22 @@ final class LdapConnections {
         } else {
             source.setAnonymousReadOnly(true);
         }
+        var ca = settings.caCertificates() == null || settings.caCertificates().isBlank()
+                ? null
+                : trusting(Path.of(settings.caCertificates()));
         if (settings.startTls()) {
             var tls = new DefaultTlsDirContextAuthenticationStrategy();
-            if (settings.caCertificates() != null && !settings.caCertificates().isBlank()) {
-                tls.setSslSocketFactory(trusting(Path.of(settings.caCertificates())));
+            if (ca != null) {
+                tls.setSslSocketFactory(ca);
             }
             source.setAuthenticationStrategy(tls);
+        } else if (ca != null
+                && String.valueOf(settings.url())
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("ldaps:")) {
+            LdapTrustedSockets.trust(ca);
+            source.setBaseEnvironmentProperties(
+                    java.util.Map.of("java.naming.ldap.factory.socket", LdapTrustedSockets.class.getName()));
         }
         source.setPooled(false);
         source.afterPropertiesSet();

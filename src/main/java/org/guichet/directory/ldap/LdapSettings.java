@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * No URL, no synchronisation.
  *
  * @param url {@code ldap://…} (with {@code startTls}) or {@code ldaps://…}
- * @param caCertificates a PEM file of the certificates that sign the directory's (an internal CA), for StartTLS; none:
+ * @param caCertificates a PEM file of the certificates that sign the directory's (an internal CA), for StartTLS and LDAPS; none:
  *     the JVM's trust store. The server's name (or address) must match its certificate either way
  * @param bindDn the account Guichet reads the directory with (read-only is enough)
  * @param baseDn where the agents' entries are

@@ -158,6 +158,16 @@ class LdapSlapdTests {
                 .as("nothing written")
                 .isEmpty();
 
+        // LDAPS trusting another CA: refused too; trusting the directory's: read (a dry run)
+        var ldapsUntrusted = connectingWith(SLAPD.ldapsUrl(), false, otherCa.toString())
+                .run(SyncRun.StartedFrom.COMMAND, null, true, false);
+        assertThat(ldapsUntrusted.orElseThrow().outcome()).isEqualTo(SyncRun.Outcome.UNREACHABLE);
+        var ldaps = connectingWith(SLAPD.ldapsUrl(), false, SLAPD.certificate.toString())
+                .run(SyncRun.StartedFrom.COMMAND, null, true, false)
+                .orElseThrow();
+        assertThat(ldaps.outcome()).as(String.valueOf(ldaps.detail())).isEqualTo(SyncRun.Outcome.DONE);
+        assertThat(ldaps.created()).isGreaterThanOrEqualTo(30);
+
         // over StartTLS, trusting the directory's CA: every agent, with their manager
         var run = sync.run(SyncRun.StartedFrom.COMMAND, null, false, false).orElseThrow();
         assertThat(run.outcome()).isEqualTo(SyncRun.Outcome.DONE);

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The synchronisation with an LDAP directory, against UnboundID's in-memory directory server loaded with an
- * organisation of 2,000 agents in twenty departments: a dry run writes nothing, a run creates them exactly (managers
+ * organisation of 3,000 agents in thirty departments: a dry run writes nothing, a run creates them exactly (managers
  * by DN, login, address, title), a second run changes nothing, then a move, a disabled account, a deleted entry and an
  * entry without staff number are each acted on as they should, the journal saying "LDAP"; an agent's own mobile is
  * kept; and a run that would depart more agents than allowed writes nothing.
@@ -36,7 +36,7 @@ class LdapSyncTests {
 
     private static final String BASE = org.guichet.testing.InMemoryLdap.BASE;
     private static final String PEOPLE = org.guichet.testing.InMemoryLdap.PEOPLE;
-    private static final int DEPARTMENTS = 20;
+    private static final int DEPARTMENTS = 30;
     private static final int PER_DEPARTMENT = 100;
 
     /** The simple binds the directory received, by DN; a DN here answers as Active Directory does for a locked account. */
