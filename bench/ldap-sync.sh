@@ -3,7 +3,8 @@
 # generated with the real command, its departments imported, the agents served by an LDAP directory (UnboundID's
 # in-memory server, LdapDirectoryServer, on a loopback port), then `ldap-sync` run with the packaged jar on a
 # throw-away PostgreSQL database: a dry run, the first synchronisation (every agent created), a second one (nothing
-# changes). Each command prints what it did and how long the synchronisation took (JVM start aside).
+# changes), then a run of the changes only (modifyTimestamp at or after the last run's latest). Each command prints
+# what it did and how long the synchronisation took (JVM start aside).
 # Usage: bench/ldap-sync.sh [agents]   (PostgreSQL on 127.0.0.1:5432)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +35,9 @@ export GUICHET_LDAP_URL="ldap://127.0.0.1:$PORT" GUICHET_LDAP_BIND_DN="cn=guiche
 export GUICHET_LDAP_BIND_PASSWORD=lecture-seule GUICHET_LDAP_BASE_DN="ou=people,dc=ville,dc=example"
 export GUICHET_LDAP_DEPART_MISSING=true
 run import --lang=en "$WORK/org/departments.csv" | tail -1
-for pass in "--dry-run" "" ""; do
+for pass in "--dry-run" "" "" "--changes"; do
   start=$(date +%s.%N)
+  echo "== ldap-sync $pass"
   run ldap-sync --lang=en $pass | head -1
   echo "   whole command (JVM start included): $(echo "$(date +%s.%N) - $start" | bc) s"
 done
