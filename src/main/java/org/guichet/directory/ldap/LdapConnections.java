@@ -53,8 +53,22 @@ final class LdapConnections {
         return source;
     }
 
-    /** Sockets that trust the certificates of this PEM file, and only them. */
+    /** The factories made, by file and the file's last change: every sign-in's bind would otherwise read it again. */
+    private static final java.util.Map<String, SSLSocketFactory> TRUSTING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Sockets that trust the certificates of this PEM file, and only them (read again when the file changes). */
     private static SSLSocketFactory trusting(Path pem) {
+        String key;
+        try {
+            key = pem.toAbsolutePath() + "@" + Files.getLastModifiedTime(pem).toMillis();
+        } catch (IOException e) {
+            throw unreadable(pem, e);
+        }
+        return TRUSTING.computeIfAbsent(key, ignored -> read(pem));
+    }
+
+    private static SSLSocketFactory read(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
             var store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -72,10 +86,14 @@ final class LdapConnections {
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "Cannot read the directory's CA certificates " + pem + " (guichet.directory.ldap.ca-certificates): "
-                            + e.getMessage(),
-                    e);
+            throw unreadable(pem, e);
         }
+    }
+
+    private static IllegalStateException unreadable(Path pem, Exception e) {
+        return new IllegalStateException(
+                "Cannot read the directory's CA certificates " + pem + " (guichet.directory.ldap.ca-certificates): "
+                        + e.getMessage(),
+                e);
     }
 }
