@@ -65,6 +65,11 @@ public class TrackedAuthorizations implements OAuth2AuthorizationService {
     @Override
     public void save(OAuth2Authorization authorization) {
         var before = authorizations.findById(authorization.getId());
+        if (before == null && presentedRefreshToken().isPresent()) {
+            // a refresh of an authorization that is gone: a concurrent replay of the same token revoked the whole
+            // family while this exchange was under way; saving would bring it back as if new
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT));
+        }
         if (before == null) {
             tieToSession(authorization);
             authorizations.save(authorization);
