@@ -195,33 +195,23 @@ public class AgentRepository {
 
     /** Every stored agent by SOI, for an import to compare against: one pass over each table. */
     public Map<String, AgentRecord> loadAll() {
-        var roles = new HashMap<String, Set<Role>>();
-        jdbc.sql("SELECT soi, role FROM agent_role").query(rs -> {
-            roles.computeIfAbsent(rs.getString(1), it -> EnumSet.noneOf(Role.class))
-                    .add(Role.valueOf(rs.getString(2)));
-        });
-        var agents = new HashMap<String, AgentRecord>();
-        jdbc.sql(RECORDS).query(rs -> {
-            var record = record(rs, roles);
-            agents.put(record.soi(), record);
-        });
-        return agents;
+        return records("", Map.of());
     }
 
     /** These agents as an import compares them (those stored; an unknown SOI is left out). */
     public Map<String, AgentRecord> load(java.util.Collection<String> sois) {
-        if (sois.isEmpty()) {
-            return Map.of();
-        }
+        return sois.isEmpty() ? Map.of() : records(" WHERE soi IN (:sois)", Map.of("sois", sois));
+    }
+
+    /** The agents (and their granted roles) the condition selects, by SOI. */
+    private Map<String, AgentRecord> records(String where, Map<String, ?> parameters) {
         var roles = new HashMap<String, Set<Role>>();
-        jdbc.sql("SELECT soi, role FROM agent_role WHERE soi IN (:sois)")
-                .param("sois", sois)
-                .query(rs -> {
-                    roles.computeIfAbsent(rs.getString(1), it -> EnumSet.noneOf(Role.class))
-                            .add(Role.valueOf(rs.getString(2)));
-                });
+        jdbc.sql("SELECT soi, role FROM agent_role" + where).params(parameters).query(rs -> {
+            roles.computeIfAbsent(rs.getString(1), it -> EnumSet.noneOf(Role.class))
+                    .add(Role.valueOf(rs.getString(2)));
+        });
         var agents = new HashMap<String, AgentRecord>();
-        jdbc.sql(RECORDS + " WHERE soi IN (:sois)").param("sois", sois).query(rs -> {
+        jdbc.sql(RECORDS + where).params(parameters).query(rs -> {
             var record = record(rs, roles);
             agents.put(record.soi(), record);
         });
