@@ -104,6 +104,48 @@ class SessionsTests {
     }
 
     @Test
+    void lastAccessWhenRecordedMomentsAgoThenNotWrittenAgainAndWhenOlderThenMoved() {
+        var browser = new MockBrowser(mvc);
+        browser.signIn(agent, Demo.PASSWORD);
+        var id = sessions.findByPrincipalName(agent).keySet().iterator().next();
+
+        var momentsAgo = java.time.Instant.now().minusSeconds(5).toEpochMilli();
+        recordLastAccess(id, momentsAgo);
+        assertThat(browser.get("/")).hasStatusOk();
+        assertThat(browser.get("/account/sessions")).hasStatusOk();
+        assertThat(lastAccess(id))
+                .as("a request that changes nothing else writes nothing")
+                .isEqualTo(momentsAgo);
+
+        var minuteAgo = java.time.Instant.now().minusSeconds(60).toEpochMilli();
+        recordLastAccess(id, minuteAgo);
+        long before = System.currentTimeMillis();
+        assertThat(browser.get("/")).hasStatusOk();
+        assertThat(lastAccess(id))
+                .as("a recorded access 30 s old or more moves")
+                .isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.sql("SELECT expiry_time - last_access_time FROM spring_session WHERE session_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .as("and the idle timeout counts from it")
+                .isPositive();
+    }
+
+    private void recordLastAccess(String id, long at) {
+        jdbc.sql("UPDATE spring_session SET last_access_time = ? WHERE session_id = ?")
+                .params(at, id)
+                .update();
+    }
+
+    private long lastAccess(String id) {
+        return jdbc.sql("SELECT last_access_time FROM spring_session WHERE session_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void mySessionsWhenCloseAllOthersThenOnlyThisOneRemains() {
         var others = new MockBrowser[] {new MockBrowser(mvc), new MockBrowser(mvc)};
         for (var other : others) {

@@ -1,6 +1,7 @@
 package org.guichet.session.web;
 
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,5 +38,20 @@ class SessionStoreConfiguration {
             return repository -> repository.setCreateSessionAttributeQuery(H2_UPSERT);
         }
         return repository -> {};
+    }
+
+    /**
+     * Spring Session's store, as every part of Guichet and Spring Session's filter see it: writing a session's last
+     * access less often ({@link SparseLastAccess}). Decorated rather than replaced, so that Spring Boot still builds and
+     * configures it (timeout, clean-up) and still shuts its clean-up down.
+     */
+    @Bean
+    static BeanPostProcessor sparseLastAccess() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository store ? SparseLastAccess.over(store) : bean;
+            }
+        };
     }
 }

@@ -1,0 +1,141 @@
+package org.guichet.session.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * The session store, writing a session's last access at most every {@link #PERIOD} instead of at every request.
+ *
+ * <p>Spring Session moves a session's last access at every request, and its JDBC store then writes the session's row
+ * in a transaction of its own, even when nothing else changed: on PostgreSQL a commit (and a flush of its log) for
+ * every page, API call and script of every agent. Here the last access moves only once the recorded one is {@link
+ * #PERIOD} old (or a tenth of the idle timeout, if that is shorter); a request that changes nothing else writes
+ * nothing. The price: an idle session may end up to that long before its idle timeout counted from its very last
+ * request, always well before the warning that offers to stay signed in (two minutes by default).
+ */
+final class SparseLastAccess<S extends Session>
+        implements FindByIndexNameSessionRepository<SparseLastAccess.Visited<S>> {
+
+    static final Duration PERIOD = Duration.ofSeconds(30);
+
+    private final FindByIndexNameSessionRepository<S> store;
+
+    private SparseLastAccess(FindByIndexNameSessionRepository<S> store) {
+        this.store = store;
+    }
+
+    static <S extends Session> SparseLastAccess<S> over(FindByIndexNameSessionRepository<S> store) {
+        return new SparseLastAccess<>(store);
+    }
+
+    @Override
+    public Visited<S> createSession() {
+        return new Visited<>(store.createSession());
+    }
+
+    @Override
+    public void save(Visited<S> session) {
+        store.save(session.stored);
+    }
+
+    @Override
+    public @Nullable Visited<S> findById(String id) {
+        var session = store.findById(id);
+        return session == null ? null : new Visited<>(session);
+    }
+
+    @Override
+    public void deleteById(String id) {
+        store.deleteById(id);
+    }
+
+    @Override
+    public Map<String, Visited<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        var found = new LinkedHashMap<String, Visited<S>>();
+        store.findByIndexNameAndIndexValue(indexName, indexValue)
+                .forEach((id, session) -> found.put(id, new Visited<>(session)));
+        return found;
+    }
+
+    /** A session as the store holds it, whose last access moves only when the recorded one is old enough. */
+    static final class Visited<S extends Session> implements Session {
+
+        private final S stored;
+
+        Visited(S stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            var interval = stored.getMaxInactiveInterval();
+            var period = interval.isPositive() && interval.dividedBy(10).compareTo(PERIOD) < 0
+                    ? interval.dividedBy(10)
+                    : PERIOD;
+            if (!lastAccessedTime.isBefore(stored.getLastAccessedTime().plus(period))) {
+                stored.setLastAccessedTime(lastAccessedTime);
+            }
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return stored.getLastAccessedTime();
+        }
+
+        @Override
+        public String getId() {
+            return stored.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return stored.changeSessionId();
+        }
+
+        @Override
+        public <T> @Nullable T getAttribute(String attributeName) {
+            return stored.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return stored.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String attributeName, @Nullable Object attributeValue) {
+            stored.setAttribute(attributeName, attributeValue);
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            stored.removeAttribute(attributeName);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return stored.getCreationTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            stored.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return stored.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return stored.isExpired();
+        }
+    }
+}
