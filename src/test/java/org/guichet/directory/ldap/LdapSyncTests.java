@@ -475,6 +475,12 @@ class LdapSyncTests {
         camille.signIn("camille.martin", org.guichet.testing.Demo.PASSWORD);
         assertThat(camille.post("/admin/directory/sync", "dryRun", "false"))
                 .hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+        // a value that is neither yes nor no is a bad request (the server's 400 page, in the administrator's
+        // language), and starts nothing
+        var newest = sync.lastRuns(1).getFirst().startedAt();
+        assertThat(nora.post("/admin/directory/sync", "dryRun", "peut-être"))
+                .hasStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
+        assertThat(sync.lastRuns(1).getFirst().startedAt()).isEqualTo(newest);
     }
 
     @Test
