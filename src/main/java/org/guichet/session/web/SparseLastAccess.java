@@ -17,7 +17,8 @@ import org.springframework.session.Session;
  * every page, API call and script of every agent. Here the last access moves only once the recorded one is {@link
  * #PERIOD} old (or a tenth of the idle timeout, if that is shorter); a request that changes nothing else writes
  * nothing. The price: an idle session may end up to that long before its idle timeout counted from its very last
- * request, always well before the warning that offers to stay signed in (two minutes by default).
+ * request (less than the warning that offers to stay signed in, two minutes by default, which counts from the page's
+ * load and so never ends before the server does).
  */
 final class SparseLastAccess<S extends Session>
         implements FindByIndexNameSessionRepository<SparseLastAccess.Visited<S>> {
