@@ -75,10 +75,8 @@ final class SparseLastAccess<S extends Session>
 
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
-            var interval = stored.getMaxInactiveInterval();
-            var period = interval.isPositive() && interval.dividedBy(10).compareTo(PERIOD) < 0
-                    ? interval.dividedBy(10)
-                    : PERIOD;
+            var tenth = stored.getMaxInactiveInterval().dividedBy(10);
+            var period = tenth.isPositive() && tenth.compareTo(PERIOD) < 0 ? tenth : PERIOD;
             if (!lastAccessedTime.isBefore(stored.getLastAccessedTime().plus(period))) {
                 stored.setLastAccessedTime(lastAccessedTime);
             }
