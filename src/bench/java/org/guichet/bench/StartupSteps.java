@@ -49,9 +49,11 @@ public final class StartupSteps {
         steps.sort(Comparator.comparingLong(Step::selfMs).reversed());
         System.out.printf("ready after %d ms (JVM up %d ms before main)%n", readyMs,
                 System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - readyMs);
-        long beanSelf = steps.stream().filter(s -> s.name().startsWith("spring.beans.instantiate")).mapToLong(Step::selfMs).sum();
-        System.out.printf("beans' own instantiation time, all %d: %d ms%n",
-                steps.stream().filter(s -> s.name().startsWith("spring.beans.instantiate")).count(), beanSelf);
+        var beans = steps.stream()
+                .filter(s -> s.name().startsWith("spring.beans.instantiate"))
+                .mapToLong(Step::selfMs)
+                .summaryStatistics();
+        System.out.printf("beans' own instantiation time, all %d: %d ms%n", beans.getCount(), beans.getSum());
         steps.stream().limit(45).forEach(s -> System.out.printf("%6d ms own  %6d ms all  %s%n", s.selfMs(), s.totalMs(), s.name()));
         context.close();
         System.exit(0);
