@@ -2,8 +2,9 @@
 # Where a restart's time goes (issue 21): the packaged jar extracted and started as the README's production section
 # says (the JDK's AOT cache from a training start), in the demo profile on H2, with Spring's start-up recorder
 # (org.guichet.bench.StartupSteps): the time to ready and the steps that took longest by their own time. Then, for
-# comparison, the same starts with Spring's ahead-of-time processing (spring-boot:process-aot, built from a copy of
-# the sources with the demo profile; run with -Dspring.aot.enabled=true), which Guichet does not ship (bench/README.md).
+# comparison, the same starts with Spring's ahead-of-time processing (the shipped jar is prepared for prod: a copy is
+# built prepared for the demo, -Dguichet.aot.profile=demo; run with -Dspring.aot.enabled=true). bench/restarts.sh
+# measures the production start itself.
 #
 #   bench/startup-steps.sh [restarts per mode, default 3]
 set -euo pipefail
@@ -18,13 +19,12 @@ mkdir -p "$OUT"
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package
 ./mvnw -q -B -Pbenchmarks -DskipTests -Dspotless.check.skip=true -Dcodegen.skip=true test-compile
 
-# Spring's AOT processing writes generated classes among the compiled ones: done on a copy, never in target/classes.
+# the jar prepared for the demo, built on a copy so that target/ keeps the one prepared for production
 COPY="$OUT/aot-build"
 mkdir -p "$COPY"
 cp -r pom.xml mvnw .mvn src api "$COPY/"
-(cd "$COPY" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true compile \
-  && ./mvnw -q -B spring-boot:process-aot \
-  && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package)
+(cd "$COPY" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Dguichet.aot.profile=demo \
+  -Dguichet.aot.arguments=--logging.level.root=WARN package)
 
 # mode NAME JAR [JVM options…]: extracts the jar, trains an AOT cache, restarts it RUNS times on the same database.
 mode() {
