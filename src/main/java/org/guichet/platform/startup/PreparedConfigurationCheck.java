@@ -1,5 +1,6 @@
 package org.guichet.platform.startup;
 
+import java.util.List;
 import org.apache.commons.logging.Log;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -38,7 +39,7 @@ class PreparedConfigurationCheck implements EnvironmentPostProcessor, Ordered {
         var classLoader = application.getClassLoader();
         var prepared = PreparedConfiguration.read(classLoader);
         var differences = prepared == null
-                ? java.util.List.of("the jar holds no prepared configuration (" + PreparedConfiguration.RESOURCE + ")")
+                ? List.of("the jar holds no prepared configuration (" + PreparedConfiguration.RESOURCE + ")")
                 : prepared.differences(environment, classLoader);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (differences.isEmpty()) {
