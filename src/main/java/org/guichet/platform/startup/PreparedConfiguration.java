@@ -1,7 +1,7 @@
 package org.guichet.platform.startup;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.AbstractNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StreamUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
@@ -103,7 +104,10 @@ record PreparedConfiguration(Set<String> profiles, String exclusions, List<Outco
                         if (condition instanceof AbstractNestedCondition) {
                             members(condition.getClass(), context, outcomes);
                         } else if (!FIXED.contains(name)) {
-                            outcomes.add(new Outcome(member, name, matches(condition, context, memberMetadata)));
+                            outcomes.add(new Outcome(
+                                    member,
+                                    name,
+                                    outcome(condition, context, memberMetadata).isMatch()));
                         }
                     }
                 }
@@ -117,10 +121,13 @@ record PreparedConfiguration(Set<String> profiles, String exclusions, List<Outco
         return (Condition) BeanUtils.instantiateClass(ClassUtils.forName(name, classLoader));
     }
 
-    private static boolean matches(Condition condition, ConditionContext context, AnnotatedTypeMetadata metadata) {
+    /** A condition's outcome, evaluated once: Spring Boot's conditions say why, plain ones only whether. */
+    private static ConditionOutcome outcome(
+            Condition condition, ConditionContext context, AnnotatedTypeMetadata metadata) {
         return condition instanceof SpringBootCondition bootCondition
-                ? bootCondition.getMatchOutcome(context, metadata).isMatch()
-                : condition.matches(context, metadata);
+                ? bootCondition.getMatchOutcome(context, metadata)
+                : new ConditionOutcome(
+                        condition.matches(context, metadata), ClassUtils.getShortName(condition.getClass()));
     }
 
     private static String exclusions(Environment environment) {
@@ -162,14 +169,14 @@ record PreparedConfiguration(Set<String> profiles, String exclusions, List<Outco
                 return null;
             }
             var properties = new Properties();
-            properties.load(new StringReader(StreamUtils.copyToString(in, StandardCharsets.UTF_8)));
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             var outcomes = new ArrayList<Outcome>();
             for (int i = 0; properties.containsKey("condition." + i); i++) {
                 var parts = properties.getProperty("condition." + i).split(" ", 3);
                 outcomes.add(new Outcome(parts[2], parts[1], Boolean.parseBoolean(parts[0])));
             }
             return new PreparedConfiguration(
-                    profileSet(properties.getProperty("profiles", "")),
+                    new LinkedHashSet<>(Arrays.asList(profiles(properties.getProperty("profiles", "")))),
                     properties.getProperty("exclusions", ""),
                     outcomes);
         } catch (IOException e) {
@@ -177,14 +184,9 @@ record PreparedConfiguration(Set<String> profiles, String exclusions, List<Outco
         }
     }
 
-    private static Set<String> profileSet(String text) {
-        var profiles = new LinkedHashSet<String>();
-        for (var profile : text.split(",")) {
-            if (!profile.isBlank()) {
-                profiles.add(profile.trim());
-            }
-        }
-        return profiles;
+    /** Profiles named in a comma-separated list, trimmed, empty names ignored (as Spring Boot reads them). */
+    static String[] profiles(String list) {
+        return StringUtils.tokenizeToStringArray(list, ",");
     }
 
     /**
@@ -231,14 +233,12 @@ record PreparedConfiguration(Set<String> profiles, String exclusions, List<Outco
         try {
             var condition = condition(outcome.condition(), context.getClassLoader());
             var source = metadata(outcome.source(), context.getClassLoader());
-            if (matches(condition, context, source) == outcome.matched()) {
+            var now = outcome(condition, context, source);
+            if (now.isMatch() == outcome.matched()) {
                 return Optional.empty();
             }
-            var now = condition instanceof SpringBootCondition bootCondition
-                    ? bootCondition.getMatchOutcome(context, source).getMessage()
-                    : ClassUtils.getShortName(outcome.condition());
             return Optional.of(outcome.source() + ": "
-                    + (outcome.matched() ? "prepared with it" : "prepared without it") + ", now " + now);
+                    + (outcome.matched() ? "prepared with it" : "prepared without it") + ", now " + now.getMessage());
         } catch (Exception | LinkageError e) {
             return Optional.of(outcome.source() + ": its condition cannot be checked (" + e + ")");
         }

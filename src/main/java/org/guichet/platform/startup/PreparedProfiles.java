@@ -1,13 +1,11 @@
 package org.guichet.platform.startup;
 
-import java.util.Arrays;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.util.StringUtils;
 
 /**
  * In AOT mode, Spring Boot first activates the profiles the jar was prepared with, whatever the start asks for (a jar
@@ -27,10 +25,7 @@ class PreparedProfiles implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (AotDetector.useGeneratedArtifacts()) {
             var named = environment.getProperty(AbstractEnvironment.ACTIVE_PROFILES_PROPERTY_NAME, "");
-            environment.setActiveProfiles(Arrays.stream(StringUtils.commaDelimitedListToStringArray(named))
-                    .map(String::trim)
-                    .filter(profile -> !profile.isEmpty())
-                    .toArray(String[]::new));
+            environment.setActiveProfiles(PreparedConfiguration.profiles(named));
         }
     }
 }
