@@ -14,7 +14,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
  * New passwords are hashed with Argon2id at the configured cost. Hashes carry their algorithm as a prefix ({@code
  * {argon2id}…}), so hashes imported from older systems (bcrypt, PBKDF2) still verify and are replaced by Argon2id at
  * the next successful sign-in, as are Argon2id hashes of a lower cost. Every hash, whatever it is for (passwords,
- * recovery and enrolment codes, client secrets), takes its turn in {@link BoundedHashing}.
+ * recovery and enrolment codes, client secrets), takes its turn in {@link BoundedHashing}, and Argon2id hashes at the
+ * current cost reuse the memory of earlier ones ({@link PooledArgon2id}).
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
@@ -24,7 +25,8 @@ class PasswordHashing {
     @Bean
     PasswordEncoder passwordEncoder(IdentitySettings settings) {
         var argon2 = settings.argon2();
-        var current = new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations());
+        var current = new PooledArgon2id(
+                16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations(), argon2.permits());
         return new BoundedHashing(
                 argon2.permits(),
                 new DelegatingPasswordEncoder(

@@ -1,0 +1,107 @@
+package org.guichet.identity.password;
+
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.keygen.BytesKeyGenerator;
+import org.springframework.security.crypto.keygen.KeyGenerators;
+
+/**
+ * Argon2id exactly as Spring Security's {@link Argon2PasswordEncoder} computes and writes it ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, each encoder verifying the other's hashes), except where its memory comes
+ * from: Bouncy Castle's own pool of blocks ({@link Argon2BytesGenerator.FixedBlockPool}, through {@link
+ * Argon2Parameters.Builder#withBlockPool}) instead of 19 MiB of new objects for every hash. At a city's morning each
+ * sign-in otherwise allocates its hash's memory afresh, which the collector must find room for, copy while the hash is
+ * running and reclaim: the pool keeps the memory of as many hashes as may run at once ({@link BoundedHashing}'s turns)
+ * and hands it from one hash to the next, zeroed in between. Bouncy Castle does the hashing; what is written here is
+ * the hash's text, in the grammar Spring Security reads (the algorithm, an optional version, the three costs, the salt
+ * and the hash in Base64 without padding). Whether a hash should be recomputed at a higher cost is Spring's own answer.
+ */
+final class PooledArgon2id extends Argon2PasswordEncoder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PooledArgon2id.class);
+    private static final Pattern HASH = Pattern.compile(
+            "\\$argon2(id|i|d)(?:\\$v=(\\d{1,9}))?\\$m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,9})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+
+    private final int hashLength;
+    private final int parallelism;
+    private final int memoryKib;
+    private final int iterations;
+    private final BytesKeyGenerator salts;
+    private final Argon2BytesGenerator.BlockPool pool;
+
+    /**
+     * @param concurrent how many hashes may run at once: the pool keeps this many hashes' memory (a block is 1 KiB)
+     */
+    PooledArgon2id(int saltLength, int hashLength, int parallelism, int memoryKib, int iterations, int concurrent) {
+        super(saltLength, hashLength, parallelism, memoryKib, iterations);
+        this.hashLength = hashLength;
+        this.parallelism = parallelism;
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.salts = KeyGenerators.secureRandom(saltLength);
+        this.pool = new Argon2BytesGenerator.FixedBlockPool(Math.multiplyExact(concurrent, memoryKib));
+    }
+
+    @Override
+    protected String encodeNonNullPassword(String rawPassword) {
+        var salt = salts.generateKey();
+        var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withSalt(salt)
+                .withParallelism(parallelism)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withBlockPool(pool)
+                .build();
+        var hash = hash(parameters, rawPassword, hashLength);
+        return "$argon2id$v=" + parameters.getVersion() + "$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
+                + "$" + BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash);
+    }
+
+    @Override
+    protected boolean matchesNonNull(String rawPassword, String encodedPassword) {
+        var stored = HASH.matcher(encodedPassword);
+        if (!stored.matches()) {
+            LOG.warn("Malformed Argon2 password hash");
+            return false;
+        }
+        try {
+            var builder = new Argon2Parameters.Builder(
+                            switch (stored.group(1)) {
+                                case "id" -> Argon2Parameters.ARGON2_id;
+                                case "i" -> Argon2Parameters.ARGON2_i;
+                                default -> Argon2Parameters.ARGON2_d;
+                            })
+                    .withMemoryAsKB(Integer.parseInt(stored.group(3)))
+                    .withIterations(Integer.parseInt(stored.group(4)))
+                    .withParallelism(Integer.parseInt(stored.group(5)))
+                    .withSalt(Base64.getDecoder().decode(stored.group(6)))
+                    .withBlockPool(pool);
+            if (stored.group(2) != null) {
+                builder.withVersion(Integer.parseInt(stored.group(2)));
+            }
+            var parameters = builder.build();
+            var expected = Base64.getDecoder().decode(stored.group(7));
+            return MessageDigest.isEqual(expected, hash(parameters, rawPassword, expected.length));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a number out of range, Base64 of a wrong length, costs Bouncy Castle refuses (no lane, a hash too short)
+            LOG.warn("Malformed Argon2 password hash: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** The password's characters as Spring's encoder passes them: Bouncy Castle turns them into UTF-8. */
+    private static byte[] hash(Argon2Parameters parameters, String rawPassword, int length) {
+        var generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        var hash = new byte[length];
+        generator.generateBytes(rawPassword.toCharArray(), hash);
+        return hash;
+    }
+}
