@@ -52,7 +52,8 @@ public record IdentitySettings(
      *
      * @param concurrency how many hashes are computed at once on this node (0: one per processor); the others wait
      *     their turn in order. Eight 19 MiB hashes sharing two cores evict each other's memory from the caches and
-     *     together compute about a third fewer a second than two at a time (bench/README.md)
+     *     together compute about a third fewer a second than two at a time (bench/README.md). Each one keeps its hash's
+     *     memory in the heap for the next hash ({@code memoryKib}, 19 MiB by default)
      */
     public record Argon2(
             @DefaultValue("19456") @Min(19456) @Max(1048576) int memoryKib,
