@@ -20,7 +20,8 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
  * Argon2Parameters.Builder#withBlockPool}) instead of 19 MiB of new objects for every hash. At a city's morning each
  * sign-in otherwise allocates its hash's memory afresh, which the collector must find room for, copy while the hash is
  * running and reclaim: a pool per hash that may run at once ({@link BoundedHashing}'s turns) keeps one hash's memory
- * and hands it to the next hash, zeroed in between. Bouncy Castle does the hashing; what is written here is
+ * and hands it to the next hash, zeroed in between; and the JVM is asked to compile Bouncy Castle's block function in
+ * one piece ({@link Argon2Inlining}). Bouncy Castle does the hashing; what is written here is
  * the hash's text, in the grammar Spring Security reads (the algorithm, an optional version, the three costs, the salt
  * and the hash in Base64 without padding). Whether a hash should be recomputed at a higher cost is Spring's own answer.
  */
@@ -50,6 +51,7 @@ final class PooledArgon2id extends Argon2PasswordEncoder {
         this.iterations = iterations;
         this.salts = KeyGenerators.secureRandom(saltLength);
         this.pools = new ArrayBlockingQueue<>(concurrent);
+        Argon2Inlining.requestInBackground();
     }
 
     @Override
