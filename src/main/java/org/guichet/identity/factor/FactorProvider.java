@@ -18,6 +18,15 @@ public interface FactorProvider {
     /** The agent's factors of this kind. */
     List<Factor> list(AgentProfile agent);
 
+    /**
+     * Whether a factor of this kind that the agent holds can be used now, beyond its being in this kind's table (what
+     * {@link Factors#usable} asks once it knows the kinds held in one statement). SMS codes need a verified number;
+     * the others are usable once held.
+     */
+    default boolean usableWhenHeld(AgentProfile agent) {
+        return true;
+    }
+
     /** Renames one of them (kinds whose factors have a name only). */
     void rename(AgentProfile agent, Factor factor, String name);
 

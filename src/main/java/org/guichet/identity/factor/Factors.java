@@ -32,10 +32,15 @@ public class Factors {
     }
 
     private final Map<FactorType, FactorProvider> providers = new EnumMap<>(FactorType.class);
+    private final FactorKindsRepository kinds;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Factors(List<FactorProvider> providers, ApplicationEventPublisher events, Clock clock) {
+    Factors(
+            List<FactorProvider> providers,
+            FactorKindsRepository kinds,
+            ApplicationEventPublisher events,
+            Clock clock) {
         for (var provider : providers) {
             if (this.providers.put(provider.type(), provider) != null) {
                 throw new IllegalStateException("Two providers of " + provider.type() + " factors");
@@ -45,6 +50,7 @@ public class Factors {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("No provider of " + missing + " factors");
         }
+        this.kinds = kinds;
         this.events = events;
         this.clock = clock;
     }
@@ -62,16 +68,19 @@ public class Factors {
                 .toList();
     }
 
-    /** The kinds of factor the agent can use now. */
+    /**
+     * The kinds of factor the agent can use now: one statement for the kinds held (not a list of every factor), then
+     * what a kind's provider checks beyond its table.
+     */
     public Set<FactorType> usable(AgentProfile agent) {
-        var types = EnumSet.noneOf(FactorType.class);
-        list(agent).stream().filter(Factor::usable).map(Factor::type).forEach(types::add);
+        var types = kinds.held(agent.id().soi());
+        types.removeIf(type -> !provider(type).usableWhenHeld(agent));
         return types;
     }
 
     /** Whether the agent has a factor to sign in with (recovery codes alone do not count). */
     public boolean hasSecondFactor(AgentProfile agent) {
-        return FactorPolicy.hasSecondFactor(list(agent));
+        return usable(agent).stream().anyMatch(FactorType::signsIn);
     }
 
     public Optional<Factor> find(AgentProfile agent, String id) {

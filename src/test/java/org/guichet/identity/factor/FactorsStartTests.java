@@ -40,7 +40,7 @@ class FactorsStartTests {
                 .toList();
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> new Factors(allButSms, event -> {}, Clock.systemUTC()))
+                .isThrownBy(() -> new Factors(allButSms, null, event -> {}, Clock.systemUTC()))
                 .withMessageContaining("SMS");
     }
 
@@ -52,7 +52,7 @@ class FactorsStartTests {
         twice.add(provider(FactorType.TOTP));
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> new Factors(twice, event -> {}, Clock.systemUTC()))
+                .isThrownBy(() -> new Factors(twice, null, event -> {}, Clock.systemUTC()))
                 .withMessageContaining("TOTP");
     }
 }

@@ -68,6 +68,11 @@ public class SmsFactors implements FactorProvider {
                 .toList();
     }
 
+    @Override
+    public boolean usableWhenHeld(AgentProfile agent) {
+        return mobiles.of(agent).isPresent();
+    }
+
     /** Adds codes by SMS to the agent's verified number; tells whether it was added (not there already). */
     @Transactional
     public boolean add(AgentProfile agent, String name) {
