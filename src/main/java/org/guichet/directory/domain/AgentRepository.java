@@ -186,7 +186,7 @@ public class AgentRepository {
                 manager == null ? null : AgentId.of(manager),
                 rs.getString("job_title"),
                 rs.getString("grade"),
-                localDate(rs.getDate("hired_on")),
+                rs.getObject("hired_on", java.time.LocalDate.class),
                 rs.getString("mobile"),
                 AgentStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("sensitive"),
@@ -252,7 +252,7 @@ public class AgentRepository {
                 rs.getString("manager_soi"),
                 rs.getString("job_title"),
                 rs.getString("grade"),
-                localDate(rs.getDate("hired_on")),
+                rs.getObject("hired_on", java.time.LocalDate.class),
                 rs.getString("mobile"),
                 AgentStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("sensitive"),
@@ -309,11 +309,6 @@ public class AgentRepository {
             ps.setString(14, a.mobile());
             ps.setString(15, a.soi());
         });
-    }
-
-    private static java.time.@org.jspecify.annotations.Nullable LocalDate localDate(
-            java.sql.@org.jspecify.annotations.Nullable Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 
     /** The agent's mobile, which they proved they hold. */
