@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.guichet.directory.AgentId;
 import org.guichet.directory.AgentProfile;
-import org.guichet.directory.DirectoryManagement;
 import org.guichet.directory.Role;
 import org.guichet.identity.Assurance;
 import org.guichet.identity.FactorType;
-import org.guichet.identity.SecondFactors;
 import org.guichet.network.Channel;
 import org.guichet.network.ClientConnections;
 import org.guichet.platform.GuichetException;
@@ -26,13 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeApiController {
 
-    private final DirectoryManagement directory;
-    private final SecondFactors secondFactors;
+    private final SignedInAgents agents;
     private final ClientConnections connections;
 
-    MeApiController(DirectoryManagement directory, SecondFactors secondFactors, ClientConnections connections) {
-        this.directory = directory;
-        this.secondFactors = secondFactors;
+    MeApiController(SignedInAgents agents, ClientConnections connections) {
+        this.agents = agents;
         this.connections = connections;
     }
 
@@ -74,10 +70,8 @@ class MeApiController {
     @GetMapping("/api/v1/me")
     Me showMe(Authentication authentication, HttpServletRequest request) {
         var channel = connections.of(request).channel();
-        return directory
-                .findById(AgentId.of(authentication.getName()))
-                .map(agent ->
-                        Me.of(agent, channel, FactorType.assurance(authentication), secondFactors.enrolled(agent)))
+        return agents.find(AgentId.of(authentication.getName()))
+                .map(known -> Me.of(known.agent(), channel, FactorType.assurance(authentication), known.factors()))
                 .orElseThrow(() -> new GuichetException(PlatformError.UNAUTHENTICATED));
     }
 }
