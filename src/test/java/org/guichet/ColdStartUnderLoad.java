@@ -2,7 +2,6 @@ package org.guichet;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -146,7 +145,7 @@ public final class ColdStartUnderLoad {
     }
 
     private Run runOnce(int number) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = org.guichet.testing.FreePorts.next();
         var log = options.out().resolve("run-" + number + ".log");
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -354,12 +353,6 @@ public final class ColdStartUnderLoad {
                 throw new IllegalStateException("no CSRF token in the page");
             }
             return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -3,7 +3,6 @@ package org.guichet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,10 +117,7 @@ class PreparedStartIT {
     private record Node(String name, Process process, int port, Path logFile) implements AutoCloseable {
 
         static Node start(String name, Map<String, String> environment, List<String> options) throws IOException {
-            int port;
-            try (var socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = org.guichet.testing.FreePorts.next();
             var logFile = OUT.resolve(name + ".log");
             var command = new ArrayList<String>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

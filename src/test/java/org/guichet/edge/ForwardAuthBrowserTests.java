@@ -14,6 +14,7 @@ import org.guichet.testing.Agents;
 import org.guichet.testing.Chromium;
 import org.guichet.testing.Demo;
 import org.guichet.testing.EchoUpstream;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.Nginx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(Agents.class)
 class ForwardAuthBrowserTests {
 
-    private static final int PORT = Nginx.freePort();
+    private static final int PORT = FreePorts.next();
     private static final String PORTAL = ThroughNginx.portal(PORT);
     private static final String GIS = ThroughNginx.gis(PORT);
 

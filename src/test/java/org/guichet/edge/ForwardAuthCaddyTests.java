@@ -8,8 +8,8 @@ import org.guichet.testing.Agents;
 import org.guichet.testing.Caddy;
 import org.guichet.testing.CountingRelay;
 import org.guichet.testing.EchoUpstream;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.HttpAgent;
-import org.guichet.testing.Nginx;
 import org.guichet.testing.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import({TestClockConfiguration.class, Agents.class})
 class ForwardAuthCaddyTests {
 
-    private static final int PORT = Nginx.freePort();
+    private static final int PORT = FreePorts.next();
     private static final String PORTAL = ThroughNginx.portal(PORT);
     private static final String GIS = ThroughNginx.gis(PORT);
 

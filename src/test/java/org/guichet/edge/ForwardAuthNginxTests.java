@@ -16,6 +16,7 @@ import org.guichet.platform.LiveSettings;
 import org.guichet.testing.Agents;
 import org.guichet.testing.CountingRelay;
 import org.guichet.testing.EchoUpstream;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.HttpAgent;
 import org.guichet.testing.Nginx;
 import org.guichet.testing.TestClockConfiguration;
@@ -50,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import({TestClockConfiguration.class, Agents.class})
 class ForwardAuthNginxTests {
 
-    private static final int PORT = Nginx.freePort();
+    private static final int PORT = FreePorts.next();
     private static final String PORTAL = ThroughNginx.portal(PORT);
     private static final String GIS = ThroughNginx.gis(PORT);
 
@@ -295,8 +296,8 @@ class ForwardAuthNginxTests {
     @Test
     void gisWhenGuichetDoesNotAnswerThenAPageSaysSoNotABare500() throws Exception {
         // an nginx whose Guichet is a port nobody listens on
-        var port = Nginx.freePort();
-        try (var alone = ThroughNginx.start(port, upstream.port(), Nginx.freePort())) {
+        var port = FreePorts.next();
+        try (var alone = ThroughNginx.start(port, upstream.port(), FreePorts.next())) {
             var answer = HttpAgent.from(ThroughNginx.OFFICE, ThroughNginx.portal(port))
                     .get(ThroughNginx.gis(port) + "/maps", "text/html");
 

@@ -24,6 +24,7 @@ import org.guichet.session.SessionManagement;
 import org.guichet.session.SessionRevoked;
 import org.guichet.testing.Agents;
 import org.guichet.testing.EchoUpstream;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.HttpAgent;
 import org.guichet.testing.Nginx;
 import org.guichet.testing.TestClockConfiguration;
@@ -66,7 +67,7 @@ class ForwardAuthRevocationTests {
     /** What the issue promises: every node and every published application within 5 seconds. */
     private static final Duration BOUND = Duration.ofSeconds(5);
 
-    private static final int PORT = Nginx.freePort();
+    private static final int PORT = FreePorts.next();
     private static final String PORTAL = ThroughNginx.portal(PORT);
     private static final String GIS = ThroughNginx.gis(PORT);
 

@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.guichet.testing.Agents;
-import org.guichet.testing.Nginx;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,8 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import({TestClockConfiguration.class, Agents.class})
 class HelplineMailTests {
 
-    private static final int SMTP = Nginx.freePort();
-    private static final int IMAP = Nginx.freePort();
+    private static final int SMTP = FreePorts.next();
+    private static final int IMAP = FreePorts.next();
     private static final String SUPPORT = "assistance@ville.example";
 
     @RegisterExtension

@@ -33,19 +33,11 @@ class PasskeyBrowserTests extends BrowserTest {
     @Autowired
     Agents agents;
 
-    private static final int PORT = freePort();
+    private static final int PORT = org.guichet.testing.FreePorts.next();
 
     @DynamicPropertySource
     static void serverPort(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
-    }
-
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Autowired

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.HttpAgent;
-import org.guichet.testing.Nginx;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"test", "demo"})
 class DemoMailServerTests {
 
-    private static final int IMAP = Nginx.freePort();
-    private static final int SMTP = Nginx.freePort();
+    private static final int IMAP = FreePorts.next();
+    private static final int SMTP = FreePorts.next();
 
     @LocalServerPort
     int port;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import org.guichet.testing.Agents;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.HttpAgent;
-import org.guichet.testing.Nginx;
 import org.guichet.testing.TestData;
 import org.guichet.testing.TestPayslips;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(Agents.class)
 class MailCharterWarnTests {
 
-    private static final int IMAP = Nginx.freePort();
-    private static final int SMTP = Nginx.freePort();
+    private static final int IMAP = FreePorts.next();
+    private static final int SMTP = FreePorts.next();
 
     @LocalServerPort
     int port;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.guichet.testing.Agents;
 import org.guichet.testing.Dovecot;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.HttpAgent;
-import org.guichet.testing.Nginx;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,13 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class MailMeasurements {
 
     static final String SECRET = "mail-server-measurements-secret";
-    private static final int IMAP = Nginx.freePort();
-    private static final int SUBMISSION = Nginx.freePort();
+    private static final int IMAP = FreePorts.next();
+    private static final int SUBMISSION = FreePorts.next();
     /**
      * Where Dovecot relays what is sent: a sink in another process (Python's smtpd), so that the heap measured is
      * Guichet's alone.
      */
-    private static final int RELAY = Nginx.freePort();
+    private static final int RELAY = FreePorts.next();
 
     private static final List<String> RESULTS = new ArrayList<>();
     private static final List<String> HISTOGRAM = new java.util.concurrent.CopyOnWriteArrayList<>();

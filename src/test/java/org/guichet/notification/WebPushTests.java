@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.guichet.helpline.Conversations;
 import org.guichet.testing.Agents;
+import org.guichet.testing.FreePorts;
 import org.guichet.testing.HttpAgent;
-import org.guichet.testing.Nginx;
 import org.guichet.testing.TestClockConfiguration;
 import org.guichet.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebPushTests {
 
     private static final Path TOOLS = Path.of("src", "test", "node");
-    private static final int PUSH_SERVICE = Nginx.freePort();
+    private static final int PUSH_SERVICE = FreePorts.next();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Process pushService;
 

@@ -3,7 +3,6 @@ package org.guichet.sso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,10 +51,7 @@ class SingleSignOnBrowserTests extends BrowserTest {
     }
 
     private String startApplication(String clientId) throws IOException {
-        int applicationPort;
-        try (var socket = new ServerSocket(0)) {
-            applicationPort = socket.getLocalPort();
-        }
+        int applicationPort = org.guichet.testing.FreePorts.next();
         var at = "http://127.0.0.1:" + applicationPort;
         applications.register(
                 new Application(

@@ -66,10 +66,10 @@ public final class Cluster implements AutoCloseable {
             throw new IllegalStateException("HAProxy is not installed (apt-get install haproxy): .ci/run installs it");
         }
         var cluster = new Cluster(
-                PostgresServer.start("guichet"), Files.createTempDirectory("guichet-cluster"), Nginx.freePort());
+                PostgresServer.start("guichet"), Files.createTempDirectory("guichet-cluster"), FreePorts.next());
         try {
             for (int i = 1; i <= count; i++) {
-                cluster.nodes.add(new Node("n" + i, Nginx.freePort()));
+                cluster.nodes.add(new Node("n" + i, FreePorts.next()));
             }
             cluster.launch(cluster.nodes.getFirst());
             cluster.awaitReady(cluster.nodes.getFirst());

@@ -17,8 +17,8 @@ public final class MailServer implements AutoCloseable {
     /** Guichet's client id for the mail server, as the introspection endpoint knows it. */
     private static final String CLIENT = "mail-server";
 
-    private final int imap = Nginx.freePort();
-    private final int submission = Nginx.freePort();
+    private final int imap = FreePorts.next();
+    private final int submission = FreePorts.next();
     private final GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     private @Nullable Dovecot dovecot;

@@ -1,7 +1,6 @@
 package org.guichet.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -73,15 +72,6 @@ public final class Nginx implements AutoCloseable {
     public String errors() throws IOException {
         var log = directory.resolve("error.log");
         return Files.exists(log) ? Files.readString(log) : "";
-    }
-
-    /** A free port of 127.0.0.1, for a server a test starts. */
-    public static int freePort() {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class PostgresServer implements AutoCloseable {
             run(List.of("chown", "postgres", directory.toString()), false);
         }
         var server = new PostgresServer(
-                bin, directory.resolve("data"), directory.resolve("postgres.log"), root, Nginx.freePort());
+                bin, directory.resolve("data"), directory.resolve("postgres.log"), root, FreePorts.next());
         server.as(List.of(
                 bin.resolve("initdb").toString(),
                 "-D",

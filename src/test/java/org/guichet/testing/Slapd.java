@@ -9,7 +9,6 @@ import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,13 +145,8 @@ public final class Slapd implements AutoCloseable {
                         SUFFIX, MAX_FAILURES, READER_DN, READER_PASSWORD, PEOPLE));
         run(directory, "/usr/sbin/slapadd", "-n0", "-F", "slapd.d", "-l", "config.ldif");
         run(directory, "/usr/sbin/slapadd", "-n1", "-F", "slapd.d", "-l", "data.ldif");
-        int port;
-        int ldapsPort;
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                var other = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-            ldapsPort = other.getLocalPort();
-        }
+        int port = FreePorts.next();
+        int ldapsPort = FreePorts.next();
         var log = directory.resolve("slapd.log");
         var process = new ProcessBuilder(
                         BINARY.toString(),
