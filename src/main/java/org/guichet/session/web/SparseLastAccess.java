@@ -19,11 +19,20 @@ import org.springframework.session.Session;
  * nothing. The price: an idle session may end up to that long before its idle timeout counted from its very last
  * request (less than the warning that offers to stay signed in, two minutes by default, which counts from the page's
  * load and so never ends before the server does).
+ *
+ * <p>Within a request ({@link SessionSavedInRequest}), a session this store saved is not read again: Spring Session
+ * saves the session when the response is committed (a page larger than the response's buffer, before it is fully
+ * written), forgets the session it read, and asks the store for it again when the request ends (spring-session
+ * issues 1424 and 1731) — on every such page, a second read of the session's rows and a second deserialisation of its
+ * security context, for the state it has just written.
  */
 final class SparseLastAccess<S extends Session>
         implements FindByIndexNameSessionRepository<SparseLastAccess.Visited<S>> {
 
     static final Duration PERIOD = Duration.ofSeconds(30);
+
+    /** The sessions saved by the request this thread serves, by id; none outside a request. */
+    private static final ThreadLocal<Map<String, Visited<?>>> SAVED_IN_REQUEST = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<S> store;
 
@@ -43,10 +52,20 @@ final class SparseLastAccess<S extends Session>
     @Override
     public void save(Visited<S> session) {
         store.save(session.stored);
+        var saved = SAVED_IN_REQUEST.get();
+        if (saved != null) {
+            saved.put(session.getId(), session);
+        }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public @Nullable Visited<S> findById(String id) {
+        var saved = SAVED_IN_REQUEST.get();
+        var known = saved == null ? null : saved.get(id);
+        if (known != null && known.getId().equals(id)) {
+            return (Visited<S>) known;
+        }
         var session = store.findById(id);
         return session == null ? null : new Visited<>(session);
     }
@@ -54,6 +73,31 @@ final class SparseLastAccess<S extends Session>
     @Override
     public void deleteById(String id) {
         store.deleteById(id);
+        var saved = SAVED_IN_REQUEST.get();
+        if (saved != null) {
+            saved.remove(id);
+        }
+    }
+
+    /** Runs a request, whose saved sessions are then found without a read of the store until it ends. */
+    static void inRequest(RequestWork work) throws java.io.IOException, jakarta.servlet.ServletException {
+        var outer = SAVED_IN_REQUEST.get();
+        SAVED_IN_REQUEST.set(new java.util.HashMap<>());
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                SAVED_IN_REQUEST.remove();
+            } else {
+                SAVED_IN_REQUEST.set(outer);
+            }
+        }
+    }
+
+    /** A request's work, as a filter chain runs it. */
+    @FunctionalInterface
+    interface RequestWork {
+        void run() throws java.io.IOException, jakarta.servlet.ServletException;
     }
 
     @Override
