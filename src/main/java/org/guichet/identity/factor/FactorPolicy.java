@@ -1,6 +1,8 @@
 package org.guichet.identity.factor;
 
 import java.util.Collection;
+import java.util.Set;
+import org.guichet.identity.FactorType;
 
 /**
  * The one statement of which factors let an agent sign in and when the last of them may go. A factor signs in when it
@@ -15,9 +17,9 @@ public final class FactorPolicy {
         return factor.usable() && factor.type().signsIn();
     }
 
-    /** Whether the agent has a factor to sign in with. */
-    public static boolean hasSecondFactor(Collection<Factor> factors) {
-        return factors.stream().anyMatch(FactorPolicy::signsIn);
+    /** Whether the agent has a factor to sign in with, from the kinds of factor they can use. */
+    public static boolean hasSecondFactor(Set<FactorType> usable) {
+        return usable.stream().anyMatch(FactorType::signsIn);
     }
 
     /** Whether removing this factor leaves the agent without a factor to sign in with (its recovery codes then go). */

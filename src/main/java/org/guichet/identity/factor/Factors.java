@@ -80,7 +80,7 @@ public class Factors {
 
     /** Whether the agent has a factor to sign in with (recovery codes alone do not count). */
     public boolean hasSecondFactor(AgentProfile agent) {
-        return usable(agent).stream().anyMatch(FactorType::signsIn);
+        return FactorPolicy.hasSecondFactor(usable(agent));
     }
 
     public Optional<Factor> find(AgentProfile agent, String id) {

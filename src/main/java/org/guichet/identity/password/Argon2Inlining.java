@@ -2,9 +2,9 @@ package org.guichet.identity.password;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +35,8 @@ final class Argon2Inlining {
             }]
             """.formatted(GENERATOR);
 
-    private static final AtomicBoolean REQUESTED = new AtomicBoolean();
-    private static volatile boolean added;
+    /** Whether the JVM took the directive; none until asked (guarded by the class's lock). */
+    private static @Nullable Boolean added;
 
     private Argon2Inlining() {}
 
@@ -45,14 +45,12 @@ final class Argon2Inlining {
      * of a second or more, which a node's start need not wait for (its first sign-in comes later).
      */
     static void requestInBackground() {
-        if (!REQUESTED.get()) {
-            Thread.ofVirtual().name("argon2-inlining").start(Argon2Inlining::request);
-        }
+        Thread.ofVirtual().name("argon2-inlining").start(Argon2Inlining::request);
     }
 
     /** Adds the directive, once per JVM; tells whether the JVM has it. */
     static synchronized boolean request() {
-        if (REQUESTED.compareAndSet(false, true)) {
+        if (added == null) {
             added = add();
         }
         return added;

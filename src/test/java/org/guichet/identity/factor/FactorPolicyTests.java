@@ -22,9 +22,12 @@ class FactorPolicyTests {
     private static final Factor CODES_SPENT = factor("recovery-codes", FactorType.RECOVERY_CODE, false);
 
     @Test
-    void hasSecondFactorWhenOnlyRecoveryCodesOrAnUnverifiedSmsThenNone() {
-        assertThat(FactorPolicy.hasSecondFactor(List.of(CODES, SMS_UNVERIFIED))).isFalse();
-        assertThat(FactorPolicy.hasSecondFactor(List.of(CODES, APP))).isTrue();
+    void hasSecondFactorWhenOnlyRecoveryCodesThenNone() {
+        assertThat(FactorPolicy.hasSecondFactor(java.util.Set.of())).isFalse();
+        assertThat(FactorPolicy.hasSecondFactor(java.util.Set.of(FactorType.RECOVERY_CODE)))
+                .isFalse();
+        assertThat(FactorPolicy.hasSecondFactor(java.util.Set.of(FactorType.RECOVERY_CODE, FactorType.TOTP)))
+                .isTrue();
     }
 
     @Test
