@@ -104,6 +104,11 @@ class MeApiTests {
         // the helpdesk's reset (the phone lost): the app goes, and recovery codes alone are no factor to use
         identity.resetSecondFactors(agent.id(), org.guichet.directory.AgentId.of(Demo.NORA_SOI), true);
         assertThat(me(session, "$.factors")).asInstanceOf(LIST).isEmpty();
+        // forgetting a cached answer is no publication of the event registry's (a row written per event)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%SignedInAgents%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

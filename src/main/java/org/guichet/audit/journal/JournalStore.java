@@ -11,13 +11,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.guichet.audit.JournalQuery;
+import org.guichet.platform.AfterCommit;
 import org.guichet.platform.DisplayZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The journal's tables: entries appended under the head's row lock, read in order, purged from the oldest. */
 @Repository
@@ -94,12 +93,7 @@ public class JournalStore {
             describedTypes.add(type);
         } else {
             // known once the row is there for every node: not if this transaction rolls back
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    describedTypes.add(type);
-                }
-            });
+            AfterCommit.run(() -> describedTypes.add(type));
         }
     }
 

@@ -15,12 +15,13 @@ import org.guichet.directory.AgentStatusChanged;
 import org.guichet.directory.AgentTransferred;
 import org.guichet.edge.EdgeSettings;
 import org.guichet.network.Channel;
+import org.guichet.platform.AfterCommit;
 import org.guichet.session.SessionRevoked;
 import org.guichet.session.SignedOut;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The decisions a node took for the proxy, kept {@link EdgeSettings#decisionCache() briefly} (a page and its files
@@ -109,19 +110,19 @@ class Decisions {
     }
 
     /** Once it is committed, what changes an agent's decisions forgets those this node kept. */
-    @TransactionalEventListener(
-            fallbackExecution = true,
-            classes = {
-                SignedOut.class,
-                SessionRevoked.class,
-                AgentStatusChanged.class,
-                AgentTransferred.class,
-                NomadicProfileDeactivated.class,
-                NomadicProfileExpired.class
-            })
+    @EventListener({
+        SignedOut.class,
+        SessionRevoked.class,
+        AgentStatusChanged.class,
+        AgentTransferred.class,
+        NomadicProfileDeactivated.class,
+        NomadicProfileExpired.class
+    })
     void forget(AgentJournaled event) {
-        if (kept != null) {
-            kept.asMap().values().removeIf(answer -> event.agent().equals(answer.agent()));
-        }
+        AfterCommit.run(() -> {
+            if (kept != null) {
+                kept.asMap().values().removeIf(answer -> event.agent().equals(answer.agent()));
+            }
+        });
     }
 }

@@ -21,11 +21,12 @@ import org.guichet.identity.MobileNumberChanged;
 import org.guichet.identity.RecoveryCodeUsed;
 import org.guichet.identity.SecondFactors;
 import org.guichet.identity.SecondFactorsReset;
+import org.guichet.platform.AfterCommit;
 import org.guichet.session.SessionSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What {@code GET /api/v1/me} tells about a signed-in agent beyond the request itself: the directory's record and the
@@ -91,29 +92,29 @@ class SignedInAgents {
         return reader.apply(id);
     }
 
-    @TransactionalEventListener(
-            fallbackExecution = true,
-            classes = {
-                FactorAdded.class,
-                FactorRemoved.class,
-                SecondFactorsReset.class,
-                RecoveryCodeUsed.class,
-                MobileNumberChanged.class
-            })
+    @EventListener({
+        FactorAdded.class,
+        FactorRemoved.class,
+        SecondFactorsReset.class,
+        RecoveryCodeUsed.class,
+        MobileNumberChanged.class
+    })
     void forget(AgentJournaled event) {
-        changes.incrementAndGet();
-        if (kept != null && event.agent() != null) {
-            kept.invalidate(event.agent());
-        }
+        AfterCommit.run(() -> {
+            changes.incrementAndGet();
+            if (kept != null && event.agent() != null) {
+                kept.invalidate(event.agent());
+            }
+        });
     }
 
-    @TransactionalEventListener(
-            fallbackExecution = true,
-            classes = {AgentCreated.class, AgentChanged.class, AgentStatusChanged.class, AgentTransferred.class})
+    @EventListener({AgentCreated.class, AgentChanged.class, AgentStatusChanged.class, AgentTransferred.class})
     void forgetEveryone(AgentJournaled event) {
-        changes.incrementAndGet();
-        if (kept != null) {
-            kept.invalidateAll();
-        }
+        AfterCommit.run(() -> {
+            changes.incrementAndGet();
+            if (kept != null) {
+                kept.invalidateAll();
+            }
+        });
     }
 }

@@ -6,14 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
+import org.guichet.platform.AfterCommit;
 import org.guichet.platform.FormTargets;
 import org.guichet.sso.ApplicationChanged;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The applications' addresses that a sign-in form may lead to, through the redirect that sends the agent back with a
@@ -58,9 +59,9 @@ class ApplicationOrigins implements FormTargets {
     }
 
     /** Forgets what was read once a change on this node is committed: the next answer reads them again. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void forget(ApplicationChanged change) {
-        read = null;
+        AfterCommit.run(() -> read = null);
     }
 
     private Set<String> load() {
