@@ -1,7 +1,6 @@
 package org.guichet.edge.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +15,7 @@ import org.guichet.directory.AgentTransferred;
 import org.guichet.edge.EdgeSettings;
 import org.guichet.network.Channel;
 import org.guichet.platform.AfterCommit;
+import org.guichet.platform.BriefCache;
 import org.guichet.session.SessionRevoked;
 import org.guichet.session.SignedOut;
 import org.jspecify.annotations.Nullable;
@@ -77,12 +77,7 @@ class Decisions {
 
     Decisions(EdgeSettings settings, MeterRegistry meters) {
         this.meters = meters;
-        this.kept = settings.decisionCache().isPositive() && settings.decisionCacheSize() > 0
-                ? Caffeine.newBuilder()
-                        .expireAfterWrite(settings.decisionCache())
-                        .maximumSize(settings.decisionCacheSize())
-                        .build()
-                : null;
+        this.kept = BriefCache.of(settings.decisionCache(), settings.decisionCacheSize());
     }
 
     @Nullable

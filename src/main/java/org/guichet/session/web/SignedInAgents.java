@@ -1,7 +1,6 @@
 package org.guichet.session.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +21,7 @@ import org.guichet.identity.RecoveryCodeUsed;
 import org.guichet.identity.SecondFactors;
 import org.guichet.identity.SecondFactorsReset;
 import org.guichet.platform.AfterCommit;
+import org.guichet.platform.BriefCache;
 import org.guichet.session.SessionSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,24 +60,19 @@ class SignedInAgents {
     /** Reading agents with this (tests: a read during which something changes). */
     SignedInAgents(Function<AgentId, Optional<SignedInAgent>> reader, SessionSettings settings) {
         this.reader = reader;
-        this.kept = settings.agentCache().isPositive() && settings.agentCacheSize() > 0
-                ? Caffeine.newBuilder()
-                        .expireAfterWrite(settings.agentCache())
-                        .maximumSize(settings.agentCacheSize())
-                        .build()
-                : null;
+        this.kept = BriefCache.of(settings.agentCache(), settings.agentCacheSize());
     }
 
     Optional<SignedInAgent> find(AgentId id) {
         if (kept == null) {
-            return read(id);
+            return reader.apply(id);
         }
         var known = kept.getIfPresent(id);
         if (known != null) {
             return Optional.of(known);
         }
         var before = changes.get();
-        var read = read(id);
+        var read = reader.apply(id);
         if (read.isPresent()) {
             kept.put(id, read.get());
             // a change committed while reading may have been forgotten before this put: then this read is dropped
@@ -86,10 +81,6 @@ class SignedInAgents {
             }
         }
         return read;
-    }
-
-    private Optional<SignedInAgent> read(AgentId id) {
-        return reader.apply(id);
     }
 
     @EventListener({

@@ -81,16 +81,11 @@ final class SparseLastAccess<S extends Session>
 
     /** Runs a request, whose saved sessions are then found without a read of the store until it ends. */
     static void inRequest(RequestWork work) throws java.io.IOException, jakarta.servlet.ServletException {
-        var outer = SAVED_IN_REQUEST.get();
         SAVED_IN_REQUEST.set(new java.util.HashMap<>());
         try {
             work.run();
         } finally {
-            if (outer == null) {
-                SAVED_IN_REQUEST.remove();
-            } else {
-                SAVED_IN_REQUEST.set(outer);
-            }
+            SAVED_IN_REQUEST.remove();
         }
     }
 
