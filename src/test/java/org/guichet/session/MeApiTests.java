@@ -1,7 +1,6 @@
 package org.guichet.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import org.guichet.testing.Demo;
 import org.guichet.testing.IntegrationTest;
@@ -76,34 +75,45 @@ class MeApiTests {
         var agent = agents.create().jobTitle("Jardinier").build();
         var session = SignIn.as(mvc, agent.login());
         var firstRead = System.nanoTime();
-        assertThat(me(session, "$.jobTitle")).isEqualTo("Jardinier");
+        assertThat(me(session)).bodyJson().extractingPath("$.jobTitle").isEqualTo("Jardinier");
 
         // as another node's change looks from this node: written, nothing published here
         jdbc.sql("UPDATE agent SET job_title = 'Élagueur' WHERE soi = ?")
                 .param(agent.soi())
                 .update();
 
-        var again = me(session, "$.jobTitle");
+        var again = me(session);
         if (System.nanoTime() - firstRead < settings.agentCache().toNanos()) {
-            assertThat(again).as("kept on this node").isEqualTo("Jardinier");
+            assertThat(again)
+                    .bodyJson()
+                    .extractingPath("$.jobTitle")
+                    .as("kept on this node")
+                    .isEqualTo("Jardinier");
         }
         org.awaitility.Awaitility.await()
                 .atMost(settings.agentCache().plusSeconds(5))
-                .untilAsserted(() -> assertThat(me(session, "$.jobTitle")).isEqualTo("Élagueur"));
+                .untilAsserted(() -> assertThat(me(session))
+                        .bodyJson()
+                        .extractingPath("$.jobTitle")
+                        .isEqualTo("Élagueur"));
     }
 
     @Test
     void meWhenFactorsChangeOnThisNodeThenAtOnce() {
         var agent = agents.create().withTotp().build();
         var session = SignIn.as(mvc, agent.login());
-        assertThat(me(session, "$.factors")).asInstanceOf(LIST).containsExactly("TOTP");
+        assertThat(me(session)).bodyJson().extractingPath("$.factors").asArray().containsExactly("TOTP");
 
         recoveryCodes.generate(agent.id());
-        assertThat(me(session, "$.factors")).asInstanceOf(LIST).containsExactlyInAnyOrder("TOTP", "RECOVERY_CODE");
+        assertThat(me(session))
+                .bodyJson()
+                .extractingPath("$.factors")
+                .asArray()
+                .containsExactlyInAnyOrder("TOTP", "RECOVERY_CODE");
 
         // the helpdesk's reset (the phone lost): the app goes, and recovery codes alone are no factor to use
         identity.resetSecondFactors(agent.id(), org.guichet.directory.AgentId.of(Demo.NORA_SOI), true);
-        assertThat(me(session, "$.factors")).asInstanceOf(LIST).isEmpty();
+        assertThat(me(session)).bodyJson().extractingPath("$.factors").asArray().isEmpty();
         // forgetting a cached answer is no publication of the event registry's (a row written per event)
         assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%SignedInAgents%'")
                         .query(Long.class)
@@ -115,23 +125,18 @@ class MeApiTests {
     void meWhenSomeoneStartsReportingToTheAgentThenManagerAtOnce() {
         var agent = agents.create().build();
         var session = SignIn.as(mvc, agent.login());
-        assertThat(me(session, "$.roles")).asInstanceOf(LIST).containsExactly("AGENT");
+        assertThat(me(session)).bodyJson().extractingPath("$.roles").asArray().containsExactly("AGENT");
 
         // the directory's change is about another agent: who is a manager follows from it
         agents.create().withManager(agent).build();
 
-        assertThat(me(session, "$.roles")).asInstanceOf(LIST).containsExactly("AGENT", "MANAGER");
+        assertThat(me(session)).bodyJson().extractingPath("$.roles").asArray().containsExactly("AGENT", "MANAGER");
     }
 
-    private Object me(jakarta.servlet.http.Cookie session, String path) {
+    private org.springframework.test.web.servlet.assertj.MvcTestResult me(jakarta.servlet.http.Cookie session) {
         var answer = mvc.get().uri("/api/v1/me").cookie(session).exchange();
         assertThat(answer).hasStatusOk();
-        try {
-            return com.jayway.jsonpath.JsonPath.read(
-                    answer.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), path);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new AssertionError(e);
-        }
+        return answer;
     }
 
     @Test

@@ -17,15 +17,17 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePorts {
 
     private static final int FIRST = 15_000;
+    /** The first port of the system's ephemeral range: those chosen here are below it. */
+    private static final int EPHEMERAL = ephemeralStart();
+
     private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private FreePorts() {}
 
     /** A loopback port that nothing listens on and no outgoing connection will take. */
     public static int next() {
-        var below = ephemeralStart();
         for (var attempt = 0; attempt < 1_000; attempt++) {
-            var port = ThreadLocalRandom.current().nextInt(FIRST, below);
+            var port = ThreadLocalRandom.current().nextInt(FIRST, EPHEMERAL);
             if (!GIVEN.add(port)) {
                 continue;
             }
@@ -35,7 +37,7 @@ public final class FreePorts {
                 // listened on by something else: another
             }
         }
-        throw new IllegalStateException("no free port between " + FIRST + " and " + below);
+        throw new IllegalStateException("no free port between " + FIRST + " and " + EPHEMERAL);
     }
 
     /** The first port of the system's ephemeral range (Linux's {@code ip_local_port_range}, else 32768). */
